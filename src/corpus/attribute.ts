@@ -1,0 +1,174 @@
+/**
+ * Attribution: who speaks in each sentence. Rules read the text — speech verbs, "according to",
+ * "says X", pronouns — and resolve names through the people registry; the voice of a reported
+ * argument carries on through sentences that continue it ("Moreover", "Thus", "On the other hand")
+ * until the paragraph ends or the text moves on. Explicit overrides in the corpus file win.
+ */
+import type { Person, Voice } from './types.ts';
+
+/** Verbs that introduce someone's words or argument. */
+const SPEECH_VERBS = [
+  'says', 'said', 'say', 'adds', 'added', 'asks', 'asked', 'argues', 'argued', 'argue', 'claims', 'claimed',
+  'contends', 'contended', 'believes', 'believed', 'thinks', 'thought', 'notes', 'noted', 'stated', 'states',
+  'told', 'tells', 'warns', 'warned', 'insists', 'insisted', 'explains', 'explained', 'urges', 'urged',
+  'writes', 'wrote', 'suggests', 'suggested', 'maintains', 'maintained', 'refutes', 'refuted', 'cites', 'cited',
+  'declared', 'declares', 'stressed', 'stresses', 'called', 'calls', 'point out', 'points out', 'pointed out',
+  'emphasized', 'emphasises', 'emphasizes', 'observed', 'observes', 'concluded', 'concludes', 'predicts',
+];
+const VERB = `(?:${SPEECH_VERBS.map((v) => v.replace(' ', '\\s+')).join('|')})`;
+
+/** Sentence openers that continue the argument of the sentence before. */
+const CONTINUATIONS = /^(?:on the one hand|on the other hand|moreover|furthermore|in addition|additionally|also|besides|thus|therefore|hence|consequently|such|second(?:ly)?|third(?:ly)?|finally|for all these reasons|for these reasons|in this view|he also|she also|they also|he further|she further)\b/i;
+
+/** Groups whose argument a text reports ("Opponents of a China-Russia alliance point out that …"). */
+const GROUP = /^((?:the\s+)?(?:opponents|proponents|critics|supporters|advocates|sceptics|skeptics)(?:\s+of\s+[^,;:]{3,60}?)?)\s*(?:,\s*however,\s*|,\s*|\s+)(?:also\s+)?(?:point\s+out|argue|believe|contend|claim|say|maintain|insist|warn|note)\b/i;
+
+const PRONOUN_SPEAKER = new RegExp(`^(?:He|She)\\s+(?:first\\s+|also\\s+|further\\s+|then\\s+)?${VERB}\\b`);
+
+/** The most characters allowed between a name and its speech verb (an apposition such as "of The Diplomat"). */
+const GAP = `[^.!?;:"“”]{0,40}?`;
+
+export interface AttributionContext {
+  readonly people: readonly Person[];
+  /** The voice of the source itself. */
+  readonly ownVoice: Voice;
+  /** "as reported by <publication>", used in the role of groups. */
+  readonly reporter: string;
+}
+
+interface NameMatcher {
+  readonly person: Person;
+  readonly pattern: RegExp;
+}
+
+/** What an override asks for: a registry person, the source's own voice, or the voice before. */
+export type OverrideVoice = Person | 'own' | 'previous';
+
+export interface PersonMention {
+  readonly person: Person;
+  readonly index: number;
+  readonly length: number;
+}
+
+/** Builds name matchers, longest alias first, so "the Chinese Foreign Minister" beats "Wang". */
+export function buildNameMatchers(people: readonly Person[]): NameMatcher[] {
+  const entries: { person: Person; alias: string }[] = [];
+  for (const person of people) {
+    for (const alias of [person.name, ...person.aliases]) entries.push({ person, alias });
+  }
+  entries.sort((a, b) => b.alias.length - a.alias.length);
+  return entries.map(({ person, alias }) => ({
+    person,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias).replace(/'/g, "['’]")}(?![\\p{L}\\p{N}])`, 'gu'),
+  }));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Every registry person named in the sentence, without overlaps, in text order. */
+export function findMentions(sentence: string, matchers: readonly NameMatcher[]): PersonMention[] {
+  const taken: boolean[] = [];
+  const mentions: PersonMention[] = [];
+  for (const { person, pattern } of matchers) {
+    for (const match of sentence.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      let free = true;
+      for (let i = start; i < end; i++) if (taken[i]) free = false;
+      if (!free) continue;
+      for (let i = start; i < end; i++) taken[i] = true;
+      mentions.push({ person, index: start, length: match[0].length });
+    }
+  }
+  return mentions.sort((a, b) => a.index - b.index);
+}
+
+function hasDirectQuotation(sentence: string): boolean {
+  const quoted = sentence.match(/“([^”]+)”|"([^"]+)"/g) ?? [];
+  return quoted.some((q) => q.trim().split(/\s+/).length >= 3);
+}
+
+function isPossessive(sentence: string, mention: PersonMention): boolean {
+  return /^['’]s\b/.test(sentence.slice(mention.index + mention.length));
+}
+
+/** The person a speech cue in this sentence names as speaker, and whether the cue opens a block. */
+function findSpeaker(
+  sentence: string,
+  mentions: readonly PersonMention[],
+  lastPerson: Person | null,
+): { person: Person; opensBlock: boolean } | null {
+  for (const mention of mentions) {
+    if (isPossessive(sentence, mention)) continue;
+    const before = sentence.slice(0, mention.index);
+    const after = sentence.slice(mention.index + mention.length);
+    if (/according\s+to\s+$/i.test(before)) return { person: mention.person, opensBlock: true };
+    if (new RegExp(`(?:pointed\\s+out|noted|argued|stated|said|reported|suggested|argued)\\s+by\\s+$`, 'i').test(before)) {
+      return { person: mention.person, opensBlock: false };
+    }
+    if (new RegExp(`\\b${VERB}\\s*,?\\s*$`, 'i').test(before)) return { person: mention.person, opensBlock: true };
+    if (new RegExp(`^${GAP}\\s*,?\\s*(?:also\\s+|first\\s+|further\\s+)?${VERB}\\b`).test(after)) {
+      return { person: mention.person, opensBlock: true };
+    }
+  }
+  if (lastPerson && PRONOUN_SPEAKER.test(sentence)) return { person: lastPerson, opensBlock: true };
+  return null;
+}
+
+function personVoice(person: Person, basis: Voice['basis']): Voice {
+  return { personId: person.id, name: person.name, role: person.role, basis };
+}
+
+/**
+ * Attributes each sentence of one paragraph. `lastPersonBefore` is the last person named earlier in
+ * the source, so that "He argues" at the top of a paragraph still resolves.
+ */
+export function attributeParagraph(
+  sentences: readonly string[],
+  ctx: AttributionContext,
+  matchers: readonly NameMatcher[],
+  lastPersonBefore: Person | null,
+  overrideFor: (sentence: string) => OverrideVoice | null = () => null,
+): { voices: Voice[]; lastPerson: Person | null } {
+  const voices: Voice[] = [];
+  let lastPerson = lastPersonBefore;
+  let block: Voice | null = null;
+  for (const sentence of sentences) {
+    const mentions = findMentions(sentence, matchers);
+    const speaker = findSpeaker(sentence, mentions, lastPerson);
+    const group = GROUP.exec(sentence);
+    const forced = overrideFor(sentence);
+    let voice: Voice;
+    if (forced === 'own') {
+      voice = { ...ctx.ownVoice, basis: 'override' };
+      block = null;
+    } else if (forced === 'previous') {
+      const previous = voices[voices.length - 1] ?? ctx.ownVoice;
+      voice = { ...previous, basis: 'override' };
+      if (previous.personId !== null || previous.basis === 'reported') block = { ...previous, basis: 'reported' };
+    } else if (forced) {
+      voice = personVoice(forced, 'override');
+      block = { ...voice, basis: 'reported' };
+    } else if (speaker) {
+      voice = personVoice(speaker.person, hasDirectQuotation(sentence) ? 'direct-quote' : 'reported');
+      block = speaker.opensBlock ? { ...voice, basis: 'reported' } : null;
+    } else if (group?.[1]) {
+      const name = group[1].replace(/^the\s+/i, '');
+      voice = { personId: null, name: name[0]?.toUpperCase() + name.slice(1), role: `as reported by ${ctx.reporter}`, basis: 'reported' };
+      block = voice;
+    } else if (block && CONTINUATIONS.test(sentence)) {
+      voice = block;
+    } else {
+      voice = ctx.ownVoice;
+      block = null;
+    }
+    voices.push(voice);
+    const lastMention = mentions[mentions.length - 1];
+    if (lastMention) lastPerson = lastMention.person;
+  }
+  return { voices, lastPerson };
+}
+
+export { personVoice };

@@ -1,0 +1,43 @@
+/** Markdown files with YAML front matter: `---`, YAML, `---`, then the body. */
+import { parse, YAMLParseError } from 'yaml';
+
+export type FrontMatterResult =
+  | { ok: true; data: unknown; body: string }
+  | { ok: false; message: string; fix: string };
+
+/** Splits and parses front matter; a missing fence or bad YAML is reported with its line. */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!normalized.startsWith('---\n')) {
+    return { ok: false, message: 'no front matter: the file must start with a line `---`', fix: 'add a `---` line, the fields, and another `---` line before the text' };
+  }
+  const end = normalized.indexOf('\n---', 4);
+  const after = end === -1 ? -1 : end + 4;
+  if (end === -1 || (normalized[after] !== '\n' && after !== normalized.length)) {
+    return { ok: false, message: 'the front matter is not closed', fix: 'add a line with only `---` after the last field' };
+  }
+  const yamlText = normalized.slice(4, end + 1);
+  try {
+    const data: unknown = parse(yamlText, { prettyErrors: false, uniqueKeys: true });
+    return { ok: true, data: data ?? {}, body: normalized.slice(after + 1) };
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const line = (error.linePos?.[0]?.line ?? 0) + 1;
+      return { ok: false, message: `front matter is not valid YAML at line ${line}: ${error.message.split('\n')[0]}`, fix: 'check the colon, quotes and indentation on that line (quote values that contain ": ")' };
+    }
+    throw error;
+  }
+}
+
+/** Parses a whole YAML file, reporting the line of the first error. */
+export function parseYamlFile(text: string): { ok: true; data: unknown } | { ok: false; message: string; fix: string } {
+  try {
+    return { ok: true, data: parse(text, { prettyErrors: false, uniqueKeys: true }) };
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const line = (error.linePos?.[0]?.line ?? 0);
+      return { ok: false, message: `not valid YAML at line ${line}: ${error.message.split('\n')[0]}`, fix: 'check the colon, quotes and indentation on that line' };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * Loads corpus/ into a `Corpus`: people.yaml, sources/*.md and comments/*.yaml. Every problem is
+ * collected (file, field, fix) and a corpus with any problem is rejected whole, so the caller keeps
+ * what it had.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseFrontMatter, parseYamlFile } from './frontmatter.ts';
+import { attributeParagraph, buildNameMatchers, type OverrideVoice } from './attribute.ts';
+import { problemsFromZod, type CorpusProblem } from './problems.ts';
+import { zCommentsFile, zPeopleFile, zSourceFrontMatter, type CommentsFile, type SourceFrontMatter } from './schema.ts';
+import { splitSentences } from './segment.ts';
+import type { Corpus, Paragraph, Passage, Person, Source, Voice } from './types.ts';
+import { foldTypography } from '../text/fold.ts';
+import { yieldToEventLoop } from '../util/yield.ts';
+
+export { formatProblems, CorpusLoadError, type CorpusProblem } from './problems.ts';
+
+export type LoadResult = { ok: true; corpus: Corpus } | { ok: false; problems: CorpusProblem[] };
+
+interface RawFile {
+  readonly rel: string;
+  readonly text: string;
+  readonly hash: string;
+}
+
+async function listFiles(root: string, dir: string, extension: RegExp): Promise<string[]> {
+  try {
+    const entries = await readdir(path.join(root, dir), { withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && extension.test(e.name))
+      .map((e) => path.posix.join(dir, e.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function readRaw(root: string, rel: string): Promise<RawFile> {
+  const bytes = await readFile(path.join(root, rel));
+  return { rel, text: bytes.toString('utf8'), hash: createHash('sha256').update(bytes).digest('hex') };
+}
+
+function parseParagraphs(body: string): { paragraphs: Paragraph[]; text: string } {
+  const paragraphs: Paragraph[] = [];
+  let heading: string | null = null;
+  for (const block of body.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    const text = block.trim();
+    if (!text) continue;
+    const headingMatch = /^#{1,6}\s+(.+)$/.exec(text);
+    if (headingMatch?.[1] && !text.includes('\n')) {
+      heading = headingMatch[1].trim();
+      continue;
+    }
+    paragraphs.push({ index: paragraphs.length, text: text.replace(/[ \t]*\n[ \t]*/g, ' '), heading });
+    heading = null;
+  }
+  return { paragraphs, text: paragraphs.map((p) => p.text).join('\n\n') };
+}
+
+function loadPeople(file: RawFile | null, problems: CorpusProblem[]): Person[] {
+  if (!file) {
+    problems.push({ file: 'people.yaml', field: null, message: 'the people registry is missing', fix: 'create corpus/people.yaml with a list of { id, name, role, aliases } (it may be an empty list: [])' });
+    return [];
+  }
+  const parsed = parseYamlFile(file.text);
+  if (!parsed.ok) {
+    problems.push({ file: file.rel, field: null, message: parsed.message, fix: parsed.fix });
+    return [];
+  }
+  const result = zPeopleFile.safeParse(parsed.data ?? []);
+  if (!result.success) {
+    problems.push(...problemsFromZod(file.rel, zPeopleFile, result.error));
+    return [];
+  }
+  const seenIds = new Map<string, number>();
+  const seenAliases = new Map<string, string>();
+  result.data.forEach((person, i) => {
+    if (seenIds.has(person.id)) {
+      problems.push({ file: file.rel, field: `[${i}].id`, message: `duplicate person id "${person.id}" (also entry ${seenIds.get(person.id)})`, fix: 'give each person a unique id, or merge the two entries' });
+    }
+    seenIds.set(person.id, i);
+    for (const alias of [person.name, ...person.aliases]) {
+      const owner = seenAliases.get(alias.toLowerCase());
+      if (owner && owner !== person.id) {
+        problems.push({ file: file.rel, field: `[${i}].aliases`, message: `"${alias}" names both ${owner} and ${person.id}`, fix: 'an alias must name one person: use a fuller form such as the full name' });
+      }
+      seenAliases.set(alias.toLowerCase(), person.id);
+    }
+  });
+  return result.data;
+}
+
+function ownVoiceOf(meta: SourceFrontMatter): Voice {
+  if (meta.author) return { personId: null, name: meta.author, role: 'author', basis: 'own' };
+  if (meta.publication) return { personId: null, name: meta.publication, role: 'publication (author not named)', basis: 'own' };
+  return { personId: null, name: 'Unknown author', role: `unsigned ${meta.kind}`, basis: 'own' };
+}
+
+function buildPassages(
+  sourceId: string,
+  paragraphs: readonly Paragraph[],
+  body: string,
+  voiceFor: (paragraph: Paragraph, sentences: readonly string[]) => Voice[],
+): Passage[] {
+  const passages: Passage[] = [];
+  let paragraphOffset = 0;
+  for (const paragraph of paragraphs) {
+    paragraphOffset = body.indexOf(paragraph.text, paragraphOffset);
+    const spans = splitSentences(paragraph.text);
+    const voices = voiceFor(paragraph, spans.map((s) => s.text));
+    spans.forEach((span, i) => {
+      const voice = voices[i];
+      if (!voice) return;
+      passages.push({
+        id: `${sourceId}:${paragraph.index + 1}.${i + 1}`,
+        sourceId,
+        paragraphIndex: paragraph.index,
+        sentenceIndex: i,
+        text: span.text,
+        offset: paragraphOffset + span.start,
+        voice,
+      });
+    });
+    paragraphOffset += paragraph.text.length;
+  }
+  return passages;
+}
+
+/**
+ * Resolves a source's overrides to a lookup by sentence. An override that matches no sentence, or names
+ * nobody in the registry, is a problem: a stale override would silently stop doing its job.
+ */
+function resolveOverrides(
+  file: string,
+  meta: SourceFrontMatter,
+  sentences: readonly string[],
+  people: ReadonlyMap<string, Person>,
+  problems: CorpusProblem[],
+): (sentence: string) => OverrideVoice | null {
+  const bySentence = new Map<string, OverrideVoice>();
+  const folded = sentences.map((s) => [s, foldTypography(s)] as const);
+  meta.overrides.forEach((override, i) => {
+    const field = `overrides[${i}]`;
+    const wanted = foldTypography(override.passage);
+    const target = folded.find(([, f]) => f.startsWith(wanted))?.[0];
+    if (target === undefined) {
+      problems.push({ file, field: `${field}.passage`, message: `no sentence starts with "${override.passage}"`, fix: 'copy the opening words of the sentence exactly from the body, or remove the override' });
+      return;
+    }
+    if (override.voice === 'own' || override.voice === 'previous') {
+      bySentence.set(target, override.voice);
+      return;
+    }
+    const person = people.get(override.voice);
+    if (person) bySentence.set(target, person);
+    else problems.push({ file, field: `${field}.voice`, message: `unknown person "${override.voice}"`, fix: `use an id from people.yaml (${[...people.keys()].join(', ')}), \`own\` or \`previous\`, or add the person to people.yaml` });
+  });
+  return (sentence) => bySentence.get(sentence) ?? null;
+}
+
+function loadSource(file: RawFile, people: readonly Person[], problems: CorpusProblem[]): (Source & { passages: Passage[] }) | null {
+  const fm = parseFrontMatter(file.text);
+  if (!fm.ok) {
+    problems.push({ file: file.rel, field: null, message: fm.message, fix: fm.fix });
+    return null;
+  }
+  const result = zSourceFrontMatter.safeParse(fm.data);
+  if (!result.success) {
+    problems.push(...problemsFromZod(file.rel, zSourceFrontMatter, result.error));
+    return null;
+  }
+  const meta = result.data;
+  const stem = path.posix.basename(file.rel, '.md');
+  if (meta.id !== stem) {
+    problems.push({ file: file.rel, field: 'id', message: `id "${meta.id}" does not match the file name`, fix: `rename the file to ${meta.id}.md or set id: ${stem}` });
+  }
+  const { paragraphs, text } = parseParagraphs(fm.body);
+  if (paragraphs.length === 0) {
+    problems.push({ file: file.rel, field: 'body', message: 'the body is empty', fix: 'paste the article text below the closing `---`, paragraphs separated by a blank line' });
+    return null;
+  }
+  const ownVoice = ownVoiceOf(meta);
+  const matchers = buildNameMatchers(people);
+  const ctx = { people, ownVoice, reporter: meta.publication ?? 'the source' };
+  const allSentences = paragraphs.flatMap((p) => splitSentences(p.text).map((s) => s.text));
+  const overrideFor = resolveOverrides(file.rel, meta, allSentences, new Map(people.map((p) => [p.id, p])), problems);
+  let lastPerson: Person | null = null;
+  const passages = buildPassages(meta.id, paragraphs, text, (_paragraph, sentences) => {
+    const result = attributeParagraph(sentences, ctx, matchers, lastPerson, overrideFor);
+    lastPerson = result.lastPerson;
+    return result.voices;
+  });
+  const { overrides: _overrides, subtitle: _subtitle, ...rest } = meta;
+  return { ...rest, file: file.rel, body: text, paragraphs, hash: file.hash, passages };
+}
+
+function loadComments(file: RawFile, sources: ReadonlyMap<string, Source>, problems: CorpusProblem[]): (Source & { passages: Passage[] }) | null {
+  const parsed = parseYamlFile(file.text);
+  if (!parsed.ok) {
+    problems.push({ file: file.rel, field: null, message: parsed.message, fix: parsed.fix });
+    return null;
+  }
+  const result = zCommentsFile.safeParse(parsed.data);
+  if (!result.success) {
+    problems.push(...problemsFromZod(file.rel, zCommentsFile, result.error));
+    return null;
+  }
+  const data: CommentsFile = result.data;
+  const article = sources.get(data.commentsOn);
+  if (!article) {
+    problems.push({ file: file.rel, field: 'commentsOn', message: `no source with id "${data.commentsOn}"`, fix: `use the id of a file in sources/ (${[...sources.keys()].join(', ')})` });
+    return null;
+  }
+  const paragraphs: Paragraph[] = [];
+  const commentOf: number[] = [];
+  for (const comment of data.comments) {
+    if (comment.status !== 'approved') continue;
+    for (const block of comment.text.split(/\n[ \t]*\n/)) {
+      const text = block.trim().replace(/[ \t]*\n[ \t]*/g, ' ');
+      if (!text) continue;
+      paragraphs.push({ index: paragraphs.length, text, heading: `Comment ${comment.number}` });
+      commentOf.push(comment.number);
+    }
+  }
+  const body = paragraphs.map((p) => p.text).join('\n\n');
+  const where = article.publication ? `${article.publication}'s article` : 'the article';
+  const passages = buildPassages(data.id, paragraphs, body, (paragraph, sentences) =>
+    sentences.map(() => ({
+      personId: null,
+      name: `Anonymous reader (comment ${commentOf[paragraph.index] ?? '?'})`,
+      role: `reader comment under ${where}, not the article's words`,
+      basis: 'own' as const,
+    })),
+  );
+  return {
+    id: data.id,
+    title: `Reader comments under “${article.title}”`,
+    titleIsDescriptive: true,
+    publication: null,
+    author: null,
+    date: null,
+    dateInferred: false,
+    url: article.url,
+    urlVerified: article.urlVerified,
+    kind: 'reader-comments',
+    credit: null,
+    licence: null,
+    notes: `Anonymous reader comments posted under ${article.id}; only approved comments are loaded.`,
+    file: file.rel,
+    body,
+    paragraphs,
+    hash: file.hash,
+    passages,
+  };
+}
+
+/**
+ * Reads and validates the corpus at `root`. Never throws for a bad corpus: problems come back as data.
+ * Yields to the event loop between files so that a reload of a large corpus does not stall the bot.
+ */
+export async function loadCorpus(root: string): Promise<LoadResult> {
+  const problems: CorpusProblem[] = [];
+  const sourceFiles = await listFiles(root, 'sources', /\.md$/i);
+  const commentFiles = await listFiles(root, 'comments', /\.ya?ml$/i);
+  const peopleFile = await readRaw(root, 'people.yaml').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  const people = loadPeople(peopleFile, problems);
+  if (sourceFiles.length === 0) {
+    problems.push({ file: 'sources/', field: null, message: `no source files in ${path.join(root, 'sources')}`, fix: 'add at least one Markdown file per article (see "The corpus" in README.md), or point CORPUS_DIR at a corpus' });
+  }
+  const sources = new Map<string, Source & { passages: Passage[] }>();
+  const raws: RawFile[] = peopleFile ? [peopleFile] : [];
+  for (const rel of sourceFiles) {
+    const raw = await readRaw(root, rel);
+    raws.push(raw);
+    const source = loadSource(raw, people, problems);
+    if (!source) continue;
+    const existing = sources.get(source.id);
+    if (existing) {
+      problems.push({ file: rel, field: 'id', message: `duplicate id "${source.id}" (also in ${existing.file})`, fix: 'give each source a unique id' });
+      continue;
+    }
+    sources.set(source.id, source);
+    await yieldToEventLoop();
+  }
+  for (const rel of commentFiles) {
+    const raw = await readRaw(root, rel);
+    raws.push(raw);
+    const comments = loadComments(raw, sources, problems);
+    if (!comments) continue;
+    if (sources.has(comments.id)) {
+      problems.push({ file: rel, field: 'id', message: `duplicate id "${comments.id}" (also in ${sources.get(comments.id)?.file})`, fix: 'give the comments file its own id' });
+      continue;
+    }
+    sources.set(comments.id, comments);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const passages: Passage[] = [];
+  const plainSources: Source[] = [];
+  for (const { passages: own, ...source } of sources.values()) {
+    plainSources.push(source);
+    for (const passage of own) passages.push(passage);
+  }
+  const hash = createHash('sha256');
+  for (const raw of [...raws].sort((a, b) => a.rel.localeCompare(b.rel))) hash.update(`${raw.rel}\0${raw.hash}\n`);
+  return {
+    ok: true,
+    corpus: { root, sources: plainSources, people, passages, hash: hash.digest('hex'), loadedAt: new Date() },
+  };
+}
