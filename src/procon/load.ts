@@ -168,11 +168,11 @@ function pickMeta(s: Source): SourceMeta {
   };
 }
 
-/** The source speaking for itself: its author, else its publication, else its (descriptive) title. */
+/** The source speaking for itself: its author, else its publication, else what kind of unsigned text it is. */
 export function describeOwnVoice(meta: SourceMeta): string {
   if (meta.author) return meta.publication ? `${meta.author}, ${meta.publication}` : meta.author;
   if (meta.publication) return `${meta.publication} (author not named)`;
-  return `${meta.titleIsDescriptive ? meta.title : `“${meta.title}”`} (unsigned, no publication named)`;
+  return `unsigned ${meta.kind}, no publication named`;
 }
 
 function paragraphStarts(s: Source): { index: number; start: number }[] {

@@ -135,13 +135,5 @@ export interface Topic {
   readonly elsewhere: readonly Elsewhere[];
 }
 
-/**
- * Same shape as `CorpusProblem` in src/corpus/load.ts (declared here until that module lands, then re-exported
- * from there) so topic problems are reported alongside the rest of the corpus's.
- */
-export interface CorpusProblem {
-  file: string;
-  field: string | null;
-  message: string;
-  fix: string;
-}
+/** Topic problems are reported alongside the rest of the corpus's, in the same shape. */
+export type { CorpusProblem } from '../corpus/load.ts';
