@@ -1,0 +1,115 @@
+/**
+ * The live corpus. Reload is build-then-swap: the new corpus, index and topics are built aside and
+ * replace the old ones only when all three are whole; a broken edit leaves the old state serving.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadCorpus, CorpusLoadError, type CorpusProblem } from './corpus/load.ts';
+import type { Corpus } from './corpus/types.ts';
+import { loadTopics } from './procon/load.ts';
+import type { Topic } from './procon/types.ts';
+import { QuoteIndex } from './search/engine.ts';
+
+export interface LibraryState {
+  readonly corpus: Corpus;
+  readonly index: QuoteIndex;
+  readonly topics: readonly Topic[];
+}
+
+export interface Counts {
+  readonly sources: number;
+  readonly passages: number;
+  readonly people: number;
+  readonly topics: number;
+}
+
+export type ReloadReport =
+  | {
+      readonly ok: true;
+      readonly before: Counts;
+      readonly after: Counts;
+      readonly added: readonly string[];
+      readonly removed: readonly string[];
+      readonly changed: readonly string[];
+      readonly ms: number;
+      readonly hash: string;
+      readonly previousHash: string;
+    }
+  | { readonly ok: false; readonly problems: readonly CorpusProblem[]; readonly ms: number; readonly kept: Counts; readonly hash: string };
+
+/** Counts shown before and after a reload. */
+export function countsOf(state: LibraryState): Counts {
+  return {
+    sources: state.corpus.sources.length,
+    passages: state.corpus.passages.length,
+    people: state.corpus.people.length,
+    topics: state.topics.length,
+  };
+}
+
+/** Loads and validates everything under `root` without touching any live state. */
+export async function buildState(root: string): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
+  const loaded = await loadCorpus(root);
+  if (!loaded.ok) return loaded;
+  const topics = await loadTopics(root, loaded.corpus.sources);
+  if (!topics.ok) return { ok: false, problems: topics.problems };
+  const index = await QuoteIndex.buildAsync(loaded.corpus);
+  return { ok: true, state: { corpus: loaded.corpus, index, topics: topics.topics } };
+}
+
+export class Library {
+  private current: LibraryState;
+  private pending: Promise<ReloadReport> | null = null;
+
+  private constructor(
+    readonly root: string,
+    state: LibraryState,
+  ) {
+    this.current = state;
+  }
+
+  /** Opens the corpus at `root`; throws `CorpusLoadError` (with every problem) when it is broken. */
+  static async open(root: string): Promise<Library> {
+    const built = await buildState(root);
+    if (!built.ok) throw new CorpusLoadError(built.problems);
+    return new Library(root, built.state);
+  }
+
+  /** The state now serving; always whole. */
+  get state(): LibraryState {
+    return this.current;
+  }
+
+  /**
+   * Re-reads the corpus from disk. Concurrent calls share one reload. Never throws for a broken
+   * corpus: the report carries the problems and the old state keeps serving.
+   */
+  reload(): Promise<ReloadReport> {
+    this.pending ??= this.rebuild().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  private async rebuild(): Promise<ReloadReport> {
+    const started = performance.now();
+    const before = this.current;
+    const built = await buildState(this.root);
+    const ms = Math.round(performance.now() - started);
+    if (!built.ok) return { ok: false, problems: built.problems, ms, kept: countsOf(before), hash: before.corpus.hash };
+    const after = built.state;
+    this.current = after;
+    const oldSources = new Map(before.corpus.sources.map((s) => [s.id, s.hash]));
+    const newSources = new Map(after.corpus.sources.map((s) => [s.id, s.hash]));
+    return {
+      ok: true,
+      before: countsOf(before),
+      after: countsOf(after),
+      added: [...newSources.keys()].filter((id) => !oldSources.has(id)),
+      removed: [...oldSources.keys()].filter((id) => !newSources.has(id)),
+      changed: [...newSources].filter(([id, hash]) => oldSources.has(id) && oldSources.get(id) !== hash).map(([id]) => id),
+      ms,
+      hash: after.corpus.hash,
+      previousHash: before.corpus.hash,
+    };
+  }
+}
