@@ -1,0 +1,43 @@
+/** Shared test helpers: the real corpus, and throwaway copies of it to break. */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadCorpus } from '../../src/corpus/load.ts';
+import type { Corpus } from '../../src/corpus/types.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
+/** The raw seed texts live beside the repository (../shared/seeds), as they do in CI. */
+export const SEEDS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
+
+let cached: Promise<Corpus> | undefined;
+
+/** Loads the real corpus once per test file; fails the test if it has problems. */
+export function realCorpus(): Promise<Corpus> {
+  cached ??= loadCorpus(CORPUS_DIR).then((result) => {
+    if (!result.ok) throw new Error(`the real corpus has problems: ${JSON.stringify(result.problems, null, 2)}`);
+    return result.corpus;
+  });
+  return cached;
+}
+
+/** Copies the real corpus to a temp dir; returns its path and a cleanup. */
+export async function copyCorpus(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'verbatim-corpus-'));
+  await cp(CORPUS_DIR, dir, { recursive: true });
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Rewrites one file of a corpus copy. */
+export async function editFile(dir: string, rel: string, edit: (text: string) => string): Promise<void> {
+  const file = path.join(dir, rel);
+  await writeFile(file, edit(await readFile(file, 'utf8')));
+}
+
+export const IDS = {
+  valuewalk: 'valuewalk-2015-russia-china-alliance',
+  diplomat: 'diplomat-2014-china-russia-formal-alliance',
+  russiaInsider: 'russia-insider-2015-alliance-against-us-hegemony',
+  essay: 'essay-china-russia-relationship',
+  comments: 'valuewalk-2015-russia-china-alliance-comments',
+} as const;
