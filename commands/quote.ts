@@ -1,0 +1,140 @@
+/**
+ * /quote — the best match for half-remembered words, with who said it, where, when and the link;
+ * ◀ ▶ page through further matches (invoker only) and Context shows the paragraph privately.
+ */
+import { SlashCommandBuilder, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { Command, CommandContext } from '../src/bot/command.ts';
+import { takeCooldown } from '../src/bot/cooldown.ts';
+import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
+import { clampChoices, truncate } from '../src/bot/render/limits.ts';
+import { toReply, toUpdate } from '../src/bot/render/message.ts';
+import { renderContext, renderQuote } from '../src/bot/render/quote.ts';
+import { StoreUnavailableError, UserError } from '../src/errors.ts';
+import { PASSAGE_ID_PREFIX, type QuoteHit } from '../src/search/engine.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('quote')
+  .setDescription('Find an exact, attributed quote in the corpus (typos and half-remembered words are fine)')
+  .addStringOption((o) =>
+    o.setName('query').setDescription('Words you remember; leave empty for a random quote').setAutocomplete(true).setMaxLength(300),
+  )
+  .addStringOption((o) => o.setName('source').setDescription('Only this source (title, publication or id)').setAutocomplete(true).setMaxLength(100))
+  .addStringOption((o) => o.setName('speaker').setDescription('Only this speaker (name or alias)').setAutocomplete(true).setMaxLength(100))
+  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'))
+  .toJSON();
+
+function suggestionText(names: readonly string[]): string {
+  return names.length === 0 ? '' : ` Did you mean: ${names.slice(0, 3).join('; ')}?`;
+}
+
+/** Where the filters point nowhere, say so with the closest names instead of an empty answer. */
+function checkFilters(ctx: CommandContext, source: string | undefined, speaker: string | undefined): void {
+  const index = ctx.library.state.index;
+  if (source !== undefined && index.resolveSource(source) === null) {
+    throw new UserError('quote.unknown-source', { source: truncate(source, 100), suggestions: suggestionText(index.suggestSources(source, 3).map((c) => c.name)) });
+  }
+  if (speaker !== undefined && index.resolveSpeaker(speaker) === null) {
+    throw new UserError('quote.unknown-speaker', { speaker: truncate(speaker, 100), suggestions: suggestionText(index.suggestSpeakers(speaker, 3).map((c) => c.name)) });
+  }
+}
+
+function findHits(ctx: CommandContext, query: string, source: string | undefined, speaker: string | undefined): { hits: QuoteHit[]; note?: string } {
+  const index = ctx.library.state.index;
+  if (query === '') {
+    const hit = index.random({ source, speaker });
+    if (hit === null) {
+      if (ctx.library.state.corpus.passages.length === 0) throw new UserError('quote.empty-corpus');
+      throw new UserError('quote.no-match', { query: 'a random quote with these filters', suggestions: '' });
+    }
+    return { hits: [hit], note: 'random pick' };
+  }
+  const hits = index.search({ text: query, source, speaker, limit: MAX_PAGES });
+  if (hits.length > 0) return { hits };
+  const shown = query.startsWith(PASSAGE_ID_PREFIX) ? 'that passage' : truncate(query, 200);
+  let suggestions = '';
+  if (source !== undefined || speaker !== undefined) {
+    const unfiltered = index.search({ text: query, limit: MAX_PAGES }).length;
+    if (unfiltered > 0) suggestions = ` Without the source/speaker filter there ${unfiltered === 1 ? 'is 1 match' : `are ${unfiltered} matches`}.`;
+  }
+  throw new UserError('quote.no-match', { query: shown, suggestions });
+}
+
+/** Look a passage up in the live corpus by id; null when a reload removed it. */
+function hitById(ctx: CommandContext, passageId: string): QuoteHit | null {
+  return ctx.library.state.index.search({ text: `${PASSAGE_ID_PREFIX}${passageId}` })[0] ?? null;
+}
+
+function optional(value: string | null): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
+  const query = interaction.options.getString('query')?.trim() ?? '';
+  const source = optional(interaction.options.getString('source'));
+  const speaker = optional(interaction.options.getString('speaker'));
+  const ephemeral = interaction.options.getBoolean('private') ?? false;
+
+  let wait = 0;
+  try {
+    wait = await takeCooldown(ctx.store, 'quote', interaction.user.id, ctx.config.quoteCooldownSeconds);
+  } catch (err) {
+    // A cooldown is a courtesy; a store outage should not stop quotes.
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    ctx.logger.warn('cooldown skipped: store unavailable', { err });
+  }
+  if (wait > 0) throw new UserError('quote.cooldown', { seconds: wait });
+
+  checkFilters(ctx, source, speaker);
+  const { hits, note } = findHits(ctx, query, source, speaker);
+
+  let buttons: ReturnType<typeof buttonsFor> | null = null;
+  try {
+    const stateId = await savePaging(ctx.store, {
+      invokerId: interaction.user.id,
+      passageIds: hits.map((h) => h.passage.id),
+      query,
+      ...(note !== undefined ? { note } : {}),
+    });
+    buttons = buttonsFor(stateId, 0);
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    ctx.logger.warn('answering without buttons: store unavailable', { err });
+  }
+  const page = { hit: hits[0]!, index: 0, total: hits.length, buttons, ...(note !== undefined ? { note } : {}) };
+  await interaction.reply(toReply(renderQuote(page), { ephemeral }));
+  ctx.logger.info('quote answered', { matches: hits.length, passageId: page.hit.passage.id, random: query === '' });
+}
+
+async function button(interaction: ButtonInteraction, ctx: CommandContext): Promise<void> {
+  const pressed = decodeQuoteButton(interaction.customId);
+  if (pressed === null) throw new UserError('paging.expired');
+  const state = await loadPaging(ctx.store, pressed.stateId);
+  if (state === undefined) throw new UserError('paging.expired');
+  const index = Math.min(Math.max(0, pressed.index), state.passageIds.length - 1);
+  const passageId = state.passageIds[index];
+  const hit = passageId === undefined ? null : hitById(ctx, passageId);
+
+  if (pressed.action === 'ctx') {
+    if (hit === null) throw new UserError('paging.passage-gone');
+    await interaction.reply(toReply(renderContext(hit), { ephemeral: true }));
+    return;
+  }
+  if (interaction.user.id !== state.invokerId) throw new UserError('paging.not-yours');
+  if (hit === null) throw new UserError('paging.passage-gone');
+  const page = { hit, index, total: state.passageIds.length, buttons: buttonsFor(pressed.stateId, index), ...(state.note !== undefined ? { note: state.note } : {}) };
+  await interaction.update(toUpdate(renderQuote(page)));
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const index = ctx.library.state.index;
+  const typed = String(focused.value).slice(0, 300);
+  let choices: readonly { name: string; value: string }[];
+  if (focused.name === 'source') choices = index.suggestSources(typed, 25);
+  else if (focused.name === 'speaker') choices = index.suggestSpeakers(typed, 25);
+  else choices = index.suggestQueries(typed, 25);
+  await interaction.respond(clampChoices(choices));
+}
+
+export default { data, execute, autocomplete, button } satisfies Command;

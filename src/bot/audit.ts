@@ -1,0 +1,30 @@
+/**
+ * Every /reload attempt — who, when, outcome, corpus hash — kept in the store (newest first, bounded) as well
+ * as logged, so admins can see the history after a restart.
+ */
+import type { Store } from '../store/store.ts';
+
+export const AUDIT_KEY = 'audit:reload';
+export const AUDIT_LIMIT = 200;
+
+export interface ReloadAuditEntry {
+  readonly at: string;
+  readonly userId: string;
+  readonly userTag: string;
+  readonly guildId: string | null;
+  readonly outcome: 'reloaded' | 'rejected' | 'refused-not-admin' | 'failed';
+  /** Corpus hash serving after the attempt. */
+  readonly hash: string | null;
+  readonly problems?: number;
+  readonly ms?: number;
+}
+
+/** Prepend an entry to the audit list. Throws StoreUnavailableError when the store is down. */
+export async function recordReloadAttempt(store: Store, entry: ReloadAuditEntry): Promise<void> {
+  const previous = (await store.get<ReloadAuditEntry[]>(AUDIT_KEY)) ?? [];
+  await store.set(AUDIT_KEY, [entry, ...previous].slice(0, AUDIT_LIMIT));
+}
+
+export async function readReloadAudit(store: Store): Promise<readonly ReloadAuditEntry[]> {
+  return (await store.get<ReloadAuditEntry[]>(AUDIT_KEY)) ?? [];
+}

@@ -1,0 +1,54 @@
+/**
+ * `npm run deploy-commands`: register every command in commands/ with Discord — to one server when
+ * DISCORD_GUILD_ID is set (instant, for testing), else globally. Honours DISCORD_API_URL.
+ */
+import { pathToFileURL } from 'node:url';
+import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import type { Command } from './command.ts';
+import { loadCommands } from './loader.ts';
+
+export interface DeployResult {
+  readonly scope: 'guild' | 'global';
+  readonly route: string;
+  readonly names: readonly string[];
+}
+
+/** PUT the commands (replacing what was registered before) and return where they went. */
+export async function deployCommands(config: Config, commands: readonly Command[], logger: Logger): Promise<DeployResult> {
+  if (config.clientId === null) throw new ConfigError(['DISCORD_CLIENT_ID is missing. Copy the Application ID from the Developer Portal (General Information) into .env.']);
+  const rest = new REST({ api: config.apiUrl }).setToken(config.token);
+  const route =
+    config.guildId === null ? Routes.applicationCommands(config.clientId) : Routes.applicationGuildCommands(config.clientId, config.guildId);
+  const body = commands.map((command) => command.data);
+  const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
+  const result: DeployResult = { scope: config.guildId === null ? 'global' : 'guild', route, names: registered.map((c) => c.name) };
+  logger.info('commands deployed', { ...result, guildId: config.guildId });
+  return result;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig({ requireClientId: true });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+  try {
+    const commands = await loadCommands(undefined, logger);
+    const result = await deployCommands(config, commands, logger);
+    const where = result.scope === 'guild' ? `server ${config.guildId}` : 'all servers (global commands can take up to an hour to appear)';
+    process.stdout.write(`Registered ${result.names.length} commands in ${where}: ${result.names.join(', ')}\n`);
+  } catch (err) {
+    logger.error('deploying commands failed', { err });
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

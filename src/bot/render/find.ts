@@ -1,0 +1,34 @@
+/**
+ * "Find quotes": the best matches for a message's text, each with voice, source and link — the debater's "source?".
+ */
+import type { APIEmbed } from 'discord.js';
+import type { QuoteHit } from '../../search/engine.ts';
+import { isHttpUrl, LIMITS, truncate } from './limits.ts';
+import { escapeMarkdown } from './markdown.ts';
+import type { MessageBody } from './message.ts';
+import { describeSource, maskedLink } from './source-line.ts';
+import { describeVoice } from './quote.ts';
+
+const FIND_COLOUR = 0x7a5ea8;
+/** Enough to be useful in a private answer without a wall of text. */
+export const FIND_RESULTS = 5;
+
+export function renderFindResults(hits: readonly QuoteHit[], searched: string): MessageBody {
+  const fields = hits.slice(0, FIND_RESULTS).map((hit, i) => {
+    const link = hit.source.url !== null && isHttpUrl(hit.source.url) ? `\n${maskedLink('source', hit.source.url)}` : '\nno link known';
+    const where = escapeMarkdown(describeSource(hit.source));
+    const quote = `“${escapeMarkdown(hit.passage.text)}”`;
+    const tail = `\n— ${where}${link}`;
+    return {
+      name: truncate(`${i + 1}. ${describeVoice(hit)}`, LIMITS.fieldName),
+      value: `${truncate(quote, Math.max(40, LIMITS.fieldValue - tail.length))}${truncate(tail, LIMITS.fieldValue - 40)}`,
+    };
+  });
+  const embed: APIEmbed = {
+    color: FIND_COLOUR,
+    title: `Best match${fields.length === 1 ? '' : 'es'} in the corpus`,
+    fields,
+    footer: { text: truncate(`searched for: ${searched.replace(/\s+/g, ' ')}`, 300) },
+  };
+  return { embeds: [embed] };
+}

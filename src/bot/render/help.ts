@@ -1,0 +1,43 @@
+/**
+ * /help: what Verbatim does and how to use each loaded command, so commands added later (e.g. /procon) appear too.
+ */
+import type { APIEmbed } from 'discord.js';
+import { ApplicationCommandType } from 'discord.js';
+import { LIMITS, truncate } from './limits.ts';
+import type { MessageBody } from './message.ts';
+
+const HELP_COLOUR = 0x3b6ea5;
+
+export interface HelpEntry {
+  readonly name: string;
+  readonly description: string;
+  readonly type: ApplicationCommandType;
+}
+
+/** Worked examples for the commands this side ships; other commands show their own description. */
+const EXAMPLES: Readonly<Record<string, string>> = {
+  quote: '`/quote query: abandon zero sum mentality` — the best match, with ◀ ▶ for more.\n`/quote speaker: Wang Yi` — a random passage by him. `private: True` answers only you.',
+  sources: '`/sources` — every source with its publication, date, link and passage count.',
+  reload: '`/reload` — admins: reread the corpus from disk; a broken edit keeps the old corpus serving.',
+  help: '`/help` — this message.',
+  'Find quotes': 'Right-click (or long-press) a message → Apps → **Find quotes**: finds where its words come from, privately.',
+};
+
+export function renderHelp(entries: readonly HelpEntry[]): MessageBody {
+  const fields = entries.map((entry) => {
+    const isMessage = entry.type === ApplicationCommandType.Message;
+    const name = isMessage ? `${entry.name} (message menu)` : `/${entry.name}`;
+    return { name: truncate(name, LIMITS.fieldName), value: truncate(EXAMPLES[entry.name] ?? entry.description, LIMITS.fieldValue) };
+  });
+  const embed: APIEmbed = {
+    color: HELP_COLOUR,
+    title: 'Verbatim — exact, attributed quotes for debate',
+    description:
+      'Verbatim searches a curated corpus of articles and answers with the exact sentence, who said it (or whose argument ' +
+      'the source reports), where and when it was published, and a link. Half-remembered words and typos are fine. ' +
+      'Unknown authors, dates and links are shown as unknown, never guessed.',
+    fields: fields.slice(0, LIMITS.embedFields),
+    footer: { text: 'Nothing the bot posts can ping anyone.' },
+  };
+  return { embeds: [embed] };
+}

@@ -1,0 +1,59 @@
+/**
+ * /sources: every source with publication, date, link and passage count, packed into as many embeds as the
+ * 6000-character message budget allows; what does not fit is counted rather than silently dropped.
+ */
+import type { APIEmbed } from 'discord.js';
+import type { Corpus } from '../../corpus/types.ts';
+import { isHttpUrl, LIMITS, truncate } from './limits.ts';
+import { escapeMarkdown } from './markdown.ts';
+import type { MessageBody } from './message.ts';
+import { describeDate, describeLink, describeTitle, maskedLink } from './source-line.ts';
+
+const SOURCES_COLOUR = 0x5a7d5a;
+/** Leaves room for titles, footers and the "and N more" line inside Discord's 6000 total. */
+const BUDGET = LIMITS.embedsTotal - 400;
+
+/** One line per source: linked title — publication · date · link status · passages. */
+export function describeSourceLine(source: Corpus['sources'][number], passages: number): string {
+  const title = escapeMarkdown(truncate(describeTitle(source), 200));
+  const named = source.url !== null && isHttpUrl(source.url) ? maskedLink(title, source.url) : title;
+  const parts = [escapeMarkdown(source.publication ?? 'publication unknown'), escapeMarkdown(describeDate(source)), describeLink(source)];
+  parts.push(`${passages} passage${passages === 1 ? '' : 's'}`);
+  return `**${named}** — ${parts.join(' · ')}`;
+}
+
+export function renderSources(corpus: Corpus): MessageBody {
+  const counts = new Map<string, number>();
+  for (const passage of corpus.passages) counts.set(passage.sourceId, (counts.get(passage.sourceId) ?? 0) + 1);
+  const lines = corpus.sources.map((source) => describeSourceLine(source, counts.get(source.id) ?? 0));
+
+  const descriptions: string[] = [];
+  let current = '';
+  let used = 0;
+  let shown = 0;
+  for (const line of lines) {
+    const clipped = truncate(line, 1000);
+    if (used + clipped.length + 1 > BUDGET) break;
+    if (current.length + clipped.length + 1 > LIMITS.embedDescription) {
+      if (descriptions.length + 1 >= LIMITS.embedsPerMessage) break;
+      descriptions.push(current);
+      current = '';
+    }
+    current = current === '' ? clipped : `${current}\n${clipped}`;
+    used += clipped.length + 1;
+    shown++;
+  }
+  if (current !== '') descriptions.push(current);
+
+  const total = corpus.sources.length;
+  const embeds: APIEmbed[] = descriptions.map((description, i) => ({
+    color: SOURCES_COLOUR,
+    ...(i === 0 ? { title: `Sources in the corpus (${total})` } : {}),
+    description,
+  }));
+  if (embeds.length === 0) embeds.push({ color: SOURCES_COLOUR, title: 'Sources in the corpus (0)', description: 'The corpus is empty.' });
+  const passages = corpus.passages.length;
+  const footer = shown < total ? `…and ${total - shown} more not shown · ${passages} passages in all` : `${passages} passages in all`;
+  embeds[embeds.length - 1] = { ...embeds[embeds.length - 1]!, footer: { text: footer } };
+  return { embeds };
+}
