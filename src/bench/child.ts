@@ -1,0 +1,139 @@
+/**
+ * One engine × one corpus size, in a process of its own so heap and RSS belong to this engine alone.
+ * Started by main.ts with `--expose-gc`; reports one `ChildResult` over IPC (or stdout when run by hand).
+ */
+import { createEngine, type EngineName } from './engines.ts';
+import { generateCorpus, samplePrefixes } from './generate.ts';
+import { readSeedMaterial } from './seeds.ts';
+
+export interface ChildTask {
+  readonly engine: EngineName;
+  readonly passages: number;
+  readonly seed: number;
+  /** How many labelled queries to run (the first ones: balanced across kinds). */
+  readonly queries: number;
+  readonly prefixesPerQuery: number;
+  readonly reps: number;
+  readonly seedsDir: string;
+}
+
+export interface QueryRecord {
+  readonly id: string;
+  readonly kind: string;
+  /** Rank of the target (1-based) in the results, or null when it was not returned. */
+  readonly rank: number | null;
+  /** One latency per repetition, milliseconds. */
+  readonly ms: number[];
+}
+
+export interface PrefixRecord {
+  readonly queryId: string;
+  readonly length: number;
+  readonly ms: number[];
+  /** Whether the target passage is among the suggestions. */
+  readonly targetSuggested: boolean;
+}
+
+export interface MemoryFigures {
+  readonly heapUsedMB: number;
+  readonly rssMB: number;
+}
+
+export interface ChildResult {
+  readonly engine: EngineName;
+  readonly passages: number;
+  readonly sources: number;
+  readonly generateMs: number;
+  readonly buildMs: number;
+  /** After generating the corpus, before building (gc'd): what the corpus itself costs. */
+  readonly beforeBuild: MemoryFigures;
+  /** After building (gc'd), corpus and index both alive. */
+  readonly afterBuild: MemoryFigures;
+  readonly queries: QueryRecord[];
+  readonly prefixes: PrefixRecord[];
+}
+
+const MB = 1024 * 1024;
+
+function measureMemory(): MemoryFigures {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc for clean memory figures');
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return { heapUsedMB: m.heapUsed / MB, rssMB: m.rss / MB };
+}
+
+function rankOf(ids: readonly string[], target: string): number | null {
+  const i = ids.indexOf(target);
+  return i < 0 ? null : i + 1;
+}
+
+/** Runs one measurement task; the only place where engine timings are taken. */
+export function runTask(task: ChildTask): ChildResult {
+  const material = readSeedMaterial(task.seedsDir);
+  const targets = Math.ceil(task.queries / 3);
+  const t0 = performance.now();
+  const synthetic = generateCorpus(material, { passages: task.passages, targets, seed: task.seed });
+  const generateMs = performance.now() - t0;
+  const queries = synthetic.queries.slice(0, task.queries);
+  const prefixes = samplePrefixes(queries, task.prefixesPerQuery, task.seed);
+  const targetOf = new Map(queries.map((q) => [q.id, q.targetId]));
+
+  const engine = createEngine(task.engine);
+  const beforeBuild = measureMemory();
+  const b0 = performance.now();
+  engine.build(synthetic.corpus);
+  const buildMs = performance.now() - b0;
+  const afterBuild = measureMemory();
+
+  // Warm the JIT on passages that are not targets, so the first timed queries don't pay for compilation.
+  const planted = new Set(synthetic.targets.map((t) => t.passageId));
+  const warm = synthetic.corpus.passages.filter((p) => !planted.has(p.id)).slice(0, 5);
+  for (const p of warm) {
+    const words = p.text.split(/\s+/).slice(0, 5).join(' ');
+    engine.search(words);
+    engine.suggest(words.slice(0, 8));
+  }
+
+  const queryRecords: QueryRecord[] = queries.map((q) => ({ id: q.id, kind: q.kind, rank: null, ms: [] }));
+  const prefixRecords: PrefixRecord[] = prefixes.map((p) => ({ queryId: p.queryId, length: p.prefix.length, ms: [], targetSuggested: false }));
+  for (let rep = 0; rep < task.reps; rep++) {
+    queries.forEach((q, i) => {
+      const s = performance.now();
+      const ids = engine.search(q.text);
+      const ms = performance.now() - s;
+      const record = queryRecords[i] as QueryRecord;
+      record.ms.push(ms);
+      if (rep === 0) (record as { rank: number | null }).rank = rankOf(ids, q.targetId);
+    });
+    prefixes.forEach((p, i) => {
+      const s = performance.now();
+      const ids = engine.suggest(p.prefix);
+      const ms = performance.now() - s;
+      const record = prefixRecords[i] as PrefixRecord;
+      record.ms.push(ms);
+      if (rep === 0) (record as { targetSuggested: boolean }).targetSuggested = ids.includes(targetOf.get(p.queryId) ?? '');
+    });
+  }
+
+  return {
+    engine: task.engine,
+    passages: synthetic.corpus.passages.length,
+    sources: synthetic.corpus.sources.length,
+    generateMs,
+    buildMs,
+    beforeBuild,
+    afterBuild,
+    queries: queryRecords,
+    prefixes: prefixRecords,
+  };
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isMain) {
+  const task = JSON.parse(process.argv[2] ?? '{}') as ChildTask;
+  const result = runTask(task);
+  if (process.send) process.send(result);
+  else process.stdout.write(`${JSON.stringify(result)}\n`);
+}
