@@ -27,23 +27,29 @@ function namesOf(topic: Topic): string[] {
   return [topic.id, ...topic.aliases, topic.question.replace(/\?+\s*$/, '')].map(normalizeTopicName);
 }
 
-/** 0 = exact name, 1 = a name starts with it, 2 = a name contains it, 3 = shares a word, 4 = unrelated. */
-function rank(topic: Topic, typed: string): number {
-  const q = normalizeTopicName(typed);
-  if (!q) return 4;
-  const names = namesOf(topic);
-  if (names.includes(q)) return 0;
-  if (names.some((n) => n.startsWith(q))) return 1;
-  if (names.some((n) => n.includes(q))) return 2;
-  const words = new Set(names.flatMap((n) => n.split('-')));
-  return q.split('-').some((w) => w.length > 2 && words.has(w)) ? 3 : 4;
+/** How well a topic matches: 0 = exact name, 1 = a name starts with it, 2 = contains it, 3 = shares a word, 4 = none. */
+interface Match {
+  readonly rank: number;
+  /** Words of the query found among the topic's words: breaks ties between rank-3 matches. */
+  readonly shared: number;
 }
 
-function byRelevance(topics: readonly Topic[], typed: string): Topic[] {
+function match(topic: Topic, typed: string): Match {
+  const q = normalizeTopicName(typed);
+  if (!q) return { rank: 4, shared: 0 };
+  const names = namesOf(topic);
+  if (names.includes(q)) return { rank: 0, shared: 0 };
+  if (names.some((n) => n.startsWith(q))) return { rank: 1, shared: 0 };
+  if (names.some((n) => n.includes(q))) return { rank: 2, shared: 0 };
+  const words = new Set(names.flatMap((n) => n.split('-')));
+  const shared = q.split('-').filter((w) => w.length > 2 && words.has(w)).length;
+  return { rank: shared > 0 ? 3 : 4, shared };
+}
+
+function byRelevance(topics: readonly Topic[], typed: string): { topic: Topic; rank: number }[] {
   return topics
-    .map((topic) => ({ topic, rank: rank(topic, typed) }))
-    .sort((a, b) => a.rank - b.rank || a.topic.id.localeCompare(b.topic.id))
-    .map((r) => r.topic);
+    .map((topic) => ({ topic, ...match(topic, typed) }))
+    .sort((a, b) => a.rank - b.rank || b.shared - a.shared || a.topic.id.localeCompare(b.topic.id));
 }
 
 /**
@@ -54,7 +60,7 @@ export function findTopic(topics: readonly Topic[], typed: string): TopicLookup 
   const q = normalizeTopicName(typed);
   const topic = q ? topics.find((t) => namesOf(t).includes(q)) : undefined;
   if (topic) return { ok: true, topic };
-  return { ok: false, error: 'procon.unknown-topic', query: typed, topics: byRelevance(topics, typed) };
+  return { ok: false, error: 'procon.unknown-topic', query: typed, topics: byRelevance(topics, typed).map((r) => r.topic) };
 }
 
 /** Cuts at a word boundary and marks the cut with an ellipsis. */
@@ -66,13 +72,14 @@ function clipChoiceName(text: string): string {
 }
 
 /**
- * Autocomplete for the topic option: matching topics first (all of them when nothing is typed), each shown as
- * `id — question` and answering with its id.
+ * Autocomplete for the topic option, each choice shown as `id — question` and answering with its id: all topics
+ * when nothing is typed; else those whose names contain what was typed, or failing that those sharing a word.
  */
 export function suggestTopics(topics: readonly Topic[], typed: string, limit = MAX_CHOICES): TopicChoice[] {
-  const q = normalizeTopicName(typed);
-  const ranked = q ? byRelevance(topics, typed).filter((t) => rank(t, typed) < 4) : byRelevance(topics, '');
-  return ranked.slice(0, Math.min(limit, MAX_CHOICES)).map((t) => ({
+  const ranked = byRelevance(topics, typed);
+  const best = ranked[0]?.rank ?? 4;
+  const shown = !normalizeTopicName(typed) ? ranked : ranked.filter((r) => r.rank < 4 && (best >= 3 || r.rank < 3));
+  return shown.slice(0, Math.min(limit, MAX_CHOICES)).map(({ topic: t }) => ({
     name: clipChoiceName(`${t.id} — ${t.question}`),
     value: t.id,
   }));
