@@ -193,11 +193,16 @@ function loadSource(file: RawFile, people: readonly Person[], problems: CorpusPr
     lastPerson = result.lastPerson;
     return result.voices;
   });
-  const { overrides: _overrides, subtitle: _subtitle, ...rest } = meta;
+  const { overrides: _overrides, ...rest } = meta;
   return { ...rest, file: file.rel, body: text, paragraphs, hash: file.hash, passages };
 }
 
-function loadComments(file: RawFile, sources: ReadonlyMap<string, Source>, problems: CorpusProblem[]): (Source & { passages: Passage[] }) | null {
+function loadComments(
+  file: RawFile,
+  sources: ReadonlyMap<string, Source>,
+  brokenSources: ReadonlySet<string>,
+  problems: CorpusProblem[],
+): (Source & { passages: Passage[] }) | null {
   const parsed = parseYamlFile(file.text);
   if (!parsed.ok) {
     problems.push({ file: file.rel, field: null, message: parsed.message, fix: parsed.fix });
@@ -211,6 +216,8 @@ function loadComments(file: RawFile, sources: ReadonlyMap<string, Source>, probl
   const data: CommentsFile = result.data;
   const article = sources.get(data.commentsOn);
   if (!article) {
+    // A source that failed to load has its own problem already; don't report the comments as well.
+    if (brokenSources.has(data.commentsOn)) return null;
     problems.push({ file: file.rel, field: 'commentsOn', message: `no source with id "${data.commentsOn}"`, fix: `use the id of a file in sources/ (${[...sources.keys()].join(', ')})` });
     return null;
   }
@@ -239,6 +246,7 @@ function loadComments(file: RawFile, sources: ReadonlyMap<string, Source>, probl
     id: data.id,
     title: `Reader comments under “${article.title}”`,
     titleIsDescriptive: true,
+    subtitle: null,
     publication: null,
     author: null,
     date: null,
@@ -291,7 +299,8 @@ export async function loadCorpus(root: string): Promise<LoadResult> {
   for (const rel of commentFiles) {
     const raw = await readRaw(root, rel);
     raws.push(raw);
-    const comments = loadComments(raw, sources, problems);
+    const brokenSources = new Set(sourceFiles.map((f) => path.posix.basename(f, '.md')).filter((stem) => !sources.has(stem)));
+    const comments = loadComments(raw, sources, brokenSources, problems);
     if (!comments) continue;
     if (sources.has(comments.id)) {
       problems.push({ file: rel, field: 'id', message: `duplicate id "${comments.id}" (also in ${sources.get(comments.id)?.file})`, fix: 'give the comments file its own id' });

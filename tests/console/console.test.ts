@@ -1,0 +1,113 @@
+/** The console as a newcomer runs it: a real child process, commands on stdin. */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyCorpus, editFile, IDS, REPO_ROOT } from '../helpers/corpus.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runConsole(input: string, args: string[] = [], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CORPUS_DIR: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((c) => c()));
+});
+
+describe('npm run console', () => {
+  it('GIVEN "/quote abandn zero sum mentalty" with --json THEN Qu Xing comes first, with his role, ValueWalk and its link', async () => {
+    const run = await runConsole('/quote abandn zero sum mentalty\n', ['--json']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0] ?? '{}');
+    expect(answer.command).toBe('quote');
+    expect(answer.query).toBe('abandn zero sum mentalty');
+    const [top] = answer.results;
+    expect(top.text).toBe('China’s ambassador to Belgium, Qu Xing, asked the West to “abandon the zero-sum mentality” with Russia.');
+    expect(top.speaker).toEqual({ name: 'Qu Xing', role: "China's ambassador to Belgium" });
+    expect(top.source).toMatchObject({ id: IDS.valuewalk, title: 'Russia And China To Form Alliance Against United States?', publication: 'ValueWalk', author: null, date: '2015-03', url: 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/' });
+    expect(top.context).toContain(top.text);
+    expect(typeof top.score).toBe('number');
+  });
+
+  it('GIVEN several commands on stdin THEN it answers each, one JSON object per line', async () => {
+    const run = await runConsole('/quote offshore balancing speaker:yan\n/sources\n/quote source:essay\n/help\n', ['--json']);
+    expect(run.code).toBe(0);
+    const answers = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers.map((a) => a.command)).toEqual(['quote', 'sources', 'quote', 'help']);
+    expect(answers[0].results[0].speaker.name).toBe('Yan Xuetong');
+    expect(answers[1].sources).toHaveLength(5);
+    expect(answers[2].random).toBe(true);
+    expect(answers[2].results[0].source.id).toBe(IDS.essay);
+  });
+
+  it('GIVEN text mode THEN the answer reads as a quote with voice, where and link', async () => {
+    const run = await runConsole('/quote wang strategic coordination\n');
+    expect(run.stdout).toContain('“As each other’s most important and prioritized partners');
+    expect(run.stdout).toContain("— Wang Yi, China's Foreign Minister");
+    expect(run.stdout).toContain('Russia Insider · 14 April 2015 (inferred)');
+    expect(run.stdout).toContain('First appeared on Russia Insider');
+  });
+
+  it('GIVEN a bad option or unknown command THEN it says so clearly, carries on, and exits 1', async () => {
+    const run = await runConsole('/quote alliance source:nowhere-at-all\n/frobnicate\n/quote zero sum\n', ['--json']);
+    expect(run.code).toBe(1);
+    const answers = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers[0].error).toMatchObject({ id: 'quote.unknown-source' });
+    expect(answers[1].error.message).toContain('unknown command "/frobnicate"');
+    expect(answers[2].results[0].speaker.name).toBe('Qu Xing');
+  });
+
+  it('GIVEN a broken corpus (via --corpus or CORPUS_DIR) THEN it refuses to start, naming file, field and fix, and exits non-zero', async () => {
+    const { dir, cleanup } = await copyCorpus();
+    cleanups.push(cleanup);
+    await editFile(dir, `sources/${IDS.diplomat}.md`, (t) => t.replace(/^title: .*\n/m, ''));
+    await editFile(dir, `sources/${IDS.essay}.md`, (t) => t.replace(/^---\n/, 'oops\n'));
+    for (const run of [await runConsole('/quote x\n', ['--corpus', dir]), await runConsole('/quote x\n', [], { CORPUS_DIR: dir })]) {
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`sources/${IDS.diplomat}.md › title: is missing — write the headline as printed`);
+      expect(run.stderr).toContain(`sources/${IDS.essay}.md: no front matter`);
+    }
+  });
+
+  it('GIVEN /reload after a bad edit THEN the console refuses it and still answers from the old corpus', async () => {
+    const { dir, cleanup } = await copyCorpus();
+    cleanups.push(cleanup);
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), '--json', '--corpus', dir], { cwd: REPO_ROOT });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    const waitForLines = async (n: number) => {
+      while (stdout.trim().split('\n').filter(Boolean).length < n) await new Promise((r) => setTimeout(r, 20));
+    };
+    child.stdin.write('/quote zero sum\n');
+    await waitForLines(1);
+    await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) => t.replace('url: https://www.valuewalk.com/2015/03/russia-and-china-vs-us/', 'url: not a link'));
+    child.stdin.write('/reload\n/quote zero sum\n');
+    child.stdin.end();
+    await new Promise((r) => child.on('close', r));
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers[1]).toMatchObject({ command: 'reload', ok: false });
+    expect(answers[1].problems[0]).toMatchObject({ file: `sources/${IDS.valuewalk}.md`, field: 'url' });
+    expect(answers[2].results[0].source.url).toBe('https://www.valuewalk.com/2015/03/russia-and-china-vs-us/');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { CorpusLoadError } from '../src/corpus/problems.ts';
+import { Library } from '../src/library.ts';
+import { copyCorpus, editFile, IDS } from './helpers/corpus.ts';
+
+describe('Library', () => {
+  it('GIVEN a broken corpus at start-up THEN open throws with every problem', async () => {
+    const { dir, cleanup } = await copyCorpus();
+    try {
+      await editFile(dir, `sources/${IDS.essay}.md`, (t) => t.replace(/^title: .*\n/m, '').replace('kind: essay', 'kind: poem'));
+      const error = await Library.open(dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CorpusLoadError);
+      expect((error as CorpusLoadError).problems.map((p) => p.field).sort()).toEqual(['kind', 'title']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('GIVEN a broken edit THEN reload refuses it and the old corpus keeps answering; GIVEN the fix THEN it swaps and reports the change', async () => {
+    const { dir, cleanup } = await copyCorpus();
+    try {
+      const library = await Library.open(dir);
+      const before = library.state;
+      await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) => t.replace(/^title: .*\n/m, ''));
+      const refused = await library.reload();
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) {
+        expect(refused.problems[0]).toMatchObject({ file: `sources/${IDS.valuewalk}.md`, field: 'title' });
+        expect(refused.kept.sources).toBe(before.corpus.sources.length);
+      }
+      expect(library.state).toBe(before);
+      expect(library.state.index.search({ text: 'zero sum' })[0]?.passage.id).toBe(`${IDS.valuewalk}:1.2`);
+
+      await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) => t.replace('id: valuewalk', 'title: Russia And China To Form Alliance Against United States?\nid: valuewalk').replace('So, it is largely in the hands of the U.S. policymakers.', 'So, it is largely in the hands of the U.S. policymakers.\n\nA new closing paragraph about the Arctic.'));
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(`${dir}/sources/example-2016-added.md`, '---\nid: example-2016-added\ntitle: Added\nkind: article\n---\n\nAn added sentence about pipelines.\n');
+      const done = await library.reload();
+      expect(done.ok).toBe(true);
+      if (done.ok) {
+        expect(done.added).toEqual(['example-2016-added']);
+        expect(done.changed).toEqual([IDS.valuewalk]);
+        expect(done.removed).toEqual([]);
+        expect(done.after.passages).toBe(done.before.passages + 2);
+        expect(done.hash).not.toBe(done.previousHash);
+      }
+      expect(library.state).not.toBe(before);
+      expect(library.state.index.search({ text: 'arctic closing paragraph' })[0]?.passage.text).toBe('A new closing paragraph about the Arctic.');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('GIVEN two reloads at once THEN they share one build', async () => {
+    const { dir, cleanup } = await copyCorpus();
+    try {
+      const library = await Library.open(dir);
+      const [a, b] = await Promise.all([library.reload(), library.reload()]);
+      expect(a).toBe(b);
+    } finally {
+      await cleanup();
+    }
+  });
+});
