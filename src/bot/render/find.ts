@@ -7,7 +7,7 @@ import { isHttpUrl, LIMITS, truncate } from './limits.ts';
 import { escapeMarkdown } from './markdown.ts';
 import type { MessageBody } from './message.ts';
 import { describeSource, maskedLink } from './source-line.ts';
-import { describeVoice } from './quote.ts';
+import { blockquote, describeVoice } from './quote.ts';
 
 const FIND_COLOUR = 0x7a5ea8;
 /** Enough to be useful in a private answer without a wall of text. */
@@ -17,7 +17,7 @@ export function renderFindResults(hits: readonly QuoteHit[], searched: string): 
   const fields = hits.slice(0, FIND_RESULTS).map((hit, i) => {
     const link = hit.source.url !== null && isHttpUrl(hit.source.url) ? `\n${maskedLink('source', hit.source.url)}` : '\nno link known';
     const where = escapeMarkdown(describeSource(hit.source));
-    const quote = `“${escapeMarkdown(hit.passage.text)}”`;
+    const quote = blockquote(escapeMarkdown(hit.passage.text));
     const tail = `\n— ${where}${link}`;
     return {
       name: truncate(`${i + 1}. ${describeVoice(hit)}`, LIMITS.fieldName),

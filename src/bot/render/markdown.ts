@@ -1,21 +1,18 @@
 /**
  * Corpus text and user input are shown literally: every character Discord's markdown would interpret is
  * escaped, and mentions are neutralised visually (allowed_mentions already stops the ping).
+ * Characters that only format at the start of a line (quotes, headings, lists) are escaped only there, so
+ * ordinary prose like "zero-sum" stays readable in the raw payload.
  */
 
-const MARKDOWN_CHARS = /[\\*_~`|>#[\]()-]/g;
+const INLINE_MARKDOWN = /[\\*_~`|[\]]/g;
+const LINE_START_MARKDOWN = /^(\s*)(>|#{1,3}|-#|[-+]|\d+\.)(?=\s)/gm;
 
 /** Escape Discord markdown so `text` renders exactly as written. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(MARKDOWN_CHARS, (ch) => `\\${ch}`)
+    .replace(INLINE_MARKDOWN, (ch) => `\\${ch}`)
+    .replace(LINE_START_MARKDOWN, (_, space: string, marker: string) => `${space}\\${marker}`)
     .replace(/@(everyone|here)/g, '@\u200b$1')
-    .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>')
-    .replace(/^(\s*)([+])(\s)/gm, '$1\\$2$3')
-    .replace(/^(\s*)(\d+)\.(\s)/gm, '$1$2\\.$3');
-}
-
-/** Inline-code a short user value (quotes, filters) so nothing in it formats; backticks are replaced. */
-export function inlineLiteral(text: string): string {
-  return `\`${text.replace(/`/g, 'ˋ').replace(/\s+/g, ' ')}\``;
+    .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }

@@ -23,6 +23,14 @@ export interface QuotePage {
   readonly note?: string;
 }
 
+/** Markdown block quote, line by line (the passage may itself contain quotation marks). */
+export function blockquote(escaped: string): string {
+  return escaped
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
 /** Describe the voice honestly: a paraphrase is marked as such. */
 export function describeVoice(hit: QuoteHit): string {
   const { voice } = hit.passage;
@@ -33,7 +41,7 @@ export function describeVoice(hit: QuoteHit): string {
 /** The embed for one passage. */
 export function renderQuoteEmbed(page: Pick<QuotePage, 'hit' | 'index' | 'total' | 'note'>): APIEmbed {
   const { passage, source } = page.hit;
-  const quoted = `“${escapeMarkdown(passage.text)}”`;
+  const quoted = blockquote(escapeMarkdown(passage.text));
   const footer = [`match ${page.index + 1} of ${page.total}`, describeLink(source)];
   if (page.note !== undefined) footer.push(page.note);
   const embed: APIEmbed = {
