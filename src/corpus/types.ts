@@ -11,7 +11,7 @@ export interface SourceMeta {
   /** True when the title is a descriptive one given by the corpus editors, not the source's own. */
   readonly titleIsDescriptive: boolean;
   /** The standfirst printed under the headline, when there is one. */
-  readonly subtitle: string | null;
+  readonly subtitle?: string | null;
   readonly publication: string | null;
   readonly author: string | null;
   /** ISO-like date as precise as known: `2015`, `2015-03` or `2015-04-14`; null when unknown. */
