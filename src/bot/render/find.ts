@@ -4,7 +4,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { QuoteHit } from '../../search/engine.ts';
 import { isHttpUrl, LIMITS, truncate } from './limits.ts';
-import { escapeMarkdown } from './markdown.ts';
+import { escapeMarkdown, neutraliseMentions } from './markdown.ts';
 import type { MessageBody } from './message.ts';
 import { describeSource, maskedLink } from './source-line.ts';
 import { blockquote, describeVoice } from './quote.ts';
@@ -28,7 +28,7 @@ export function renderFindResults(hits: readonly QuoteHit[], searched: string): 
     color: FIND_COLOUR,
     title: `Best match${fields.length === 1 ? '' : 'es'} in the corpus`,
     fields,
-    footer: { text: truncate(`searched for: ${searched.replace(/\s+/g, ' ')}`, 300) },
+    footer: { text: truncate(`searched for: ${neutraliseMentions(searched)}`, 300) },
   };
   return { embeds: [embed] };
 }

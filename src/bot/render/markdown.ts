@@ -16,3 +16,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/@(everyone|here)/g, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
+
+/** For places Discord shows as plain text (footers, author names): no markdown, but mentions still look inert. */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
+}
