@@ -6,6 +6,7 @@ import { formatProblems } from '../corpus/problems.ts';
 import type { Library } from '../library.ts';
 import { formatDate, formatLink, formatVoice, formatWhere, sourceData, speakerOf } from '../present.ts';
 import type { QuoteHit } from '../search/engine.ts';
+import { procon } from './procon.ts';
 
 export interface ConsoleContext {
   readonly library: Library;
@@ -127,7 +128,7 @@ const reload: ConsoleCommand = {
 };
 
 /** The registry: add a command here and it is parsed, helped and dispatched. */
-export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, sources, reload];
+export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, sources, reload, procon];
 
 const help: ConsoleCommand = {
   name: 'help',

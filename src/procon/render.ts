@@ -89,10 +89,11 @@ function textPoints(points: readonly Point[], showEvidence: boolean): string[] {
 }
 
 /**
- * Console text for a topic. With `evidence`, every point is followed by its excerpts, verbatim and attributed.
+ * Console text for a topic: the claims, or with `evidence` every point followed by its excerpts, verbatim and
+ * attributed.
  */
 export function renderTopicText(topic: Topic, options: { evidence?: boolean } = {}): string {
-  const ev = options.evidence ?? true;
+  const ev = options.evidence ?? false;
   const s = topic.source;
   const lines = [
     topic.question,
@@ -117,7 +118,7 @@ export function renderTopicText(topic: Topic, options: { evidence?: boolean } = 
       if (ev) lines.push(...e.evidence.flatMap((x) => textEvidence(x, '       ')));
     }
   }
-  if (!ev) lines.push('', `Evidence for every point: /procon ${topic.id} --evidence`);
+  if (!ev) lines.push('', `Evidence for every point: /procon ${topic.id} evidence:true`);
   return lines.join('\n');
 }
 

@@ -121,7 +121,8 @@ describe('the alliance topic, rendered', () => {
     expect(brief).toContain(`BOTTOM LINE — ${alliance.bottomLine.claim}`);
     expect(brief).toContain('<https://thediplomat.com/2014/05/are-china-and-russia-moving-toward-a-formal-alliance/> (link not verified)');
     expect(brief).not.toContain('offshore balancing strategy');
-    expect(renderTopicText(alliance)).toContain('offshore balancing strategy');
+    expect(brief).toContain('Evidence for every point: /procon alliance evidence:true');
+    expect(renderTopicText(alliance, { evidence: true })).toContain('offshore balancing strategy');
   });
 
   it('WHEN turned into JSON THEN it has the documented shape and survives a round trip', () => {
