@@ -13,6 +13,8 @@ export interface ChildTask {
   /** How many labelled queries to run (the first ones: balanced across kinds). */
   readonly queries: number;
   readonly prefixesPerQuery: number;
+  /** Cap on autocomplete prefixes (the first ones); the slow baseline uses it to stay within time. */
+  readonly maxPrefixes?: number;
   readonly reps: number;
   readonly seedsDir: string;
 }
@@ -77,7 +79,7 @@ export function runTask(task: ChildTask): ChildResult {
   const synthetic = generateCorpus(material, { passages: task.passages, targets, seed: task.seed });
   const generateMs = performance.now() - t0;
   const queries = synthetic.queries.slice(0, task.queries);
-  const prefixes = samplePrefixes(queries, task.prefixesPerQuery, task.seed);
+  const prefixes = samplePrefixes(queries, task.prefixesPerQuery, task.seed).slice(0, task.maxPrefixes ?? Infinity);
   const targetOf = new Map(queries.map((q) => [q.id, q.targetId]));
 
   const engine = createEngine(task.engine);

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench`: Verbatim's search against a plain fuse.js baseline on synthetic corpora of growing size,
+ * plus the reload stall and the seed corpus cold start. Prints a table per size and the issue's targets, and
+ * writes every figure (with the per-query timings behind it) to JSON. See docs-bench.md.
+ */
+import { fork } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChildResult, ChildTask } from './child.ts';
+import { measureColdStart, measureSeedSearch, type ColdStartResult, type SeedSearchResult } from './coldstart.ts';
+import { baselineQueriesFor, parseOptions, USAGE, type BenchOptions } from './options.ts';
+import type { ReloadResult, ReloadTask } from './reload.ts';
+import { checkTargets, formatSizeTable, formatTargets, reportSize, type SizeReport } from './report.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../..');
+/** The line the issue's "done when" uses; the cold start measures the console answering it. */
+const COLD_START_LINE = '/quote abandn zero sum mentalty';
+/** The loader merges a few generated sentences into one passage; write a little more to reach the size. */
+const SENTENCES_PER_PASSAGE = 1.05;
+
+function progress(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** Runs `script` in a fresh Node process with gc exposed and resolves with the one message it sends. */
+function runInChild<T>(script: string, task: object): Promise<T> {
+  return new Promise((resolvePromise, reject) => {
+    const child = fork(join(here, script), [JSON.stringify(task)], {
+      cwd: repoRoot,
+      execArgv: ['--expose-gc', '--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: T | undefined;
+    child.on('message', (m) => {
+      result = m as T;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0 && result !== undefined) resolvePromise(result);
+      else reject(new Error(`${script} exited with code ${code} without a result`));
+    });
+  });
+}
+
+async function measureSize(options: BenchOptions, size: number, seedsDir: string): Promise<SizeReport> {
+  const base = { passages: size, seed: options.seed, prefixesPerQuery: options.prefixes, reps: options.reps, seedsDir };
+  progress(`${size} passages: verbatim, ${options.queries} queries`);
+  const verbatim = await runInChild<ChildResult>('child.ts', { ...base, engine: 'verbatim', queries: options.queries } satisfies ChildTask);
+  let baseline: ChildResult | null = null;
+  if (!options.skipBaseline) {
+    const n = baselineQueriesFor(options, size);
+    progress(`${size} passages: fuse.js baseline, ${n} queries, ${n} prefixes`);
+    baseline = await runInChild<ChildResult>('child.ts', { ...base, engine: 'fuse', queries: n, maxPrefixes: n } satisfies ChildTask);
+  }
+  return reportSize(verbatim, baseline);
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const seedsDir = resolve(repoRoot, options.seedsDir ?? '../shared/seeds');
+  const corpusDir = join(repoRoot, 'corpus');
+  const started = performance.now();
+
+  const sizes: SizeReport[] = [];
+  for (const size of options.sizes) sizes.push(await measureSize(options, size, seedsDir));
+
+  let reload: ReloadResult | null = null;
+  if (!options.skipReload) {
+    progress(`reload stall: writing and reloading a ${options.reloadPassages}-passage corpus`);
+    reload = await runInChild<ReloadResult>('reload.ts', {
+      sentences: Math.round(options.reloadPassages * SENTENCES_PER_PASSAGE),
+      seed: options.seed,
+      seedsDir,
+      peopleFile: join(corpusDir, 'people.yaml'),
+    } satisfies ReloadTask);
+  }
+
+  let seed: SeedSearchResult | null = null;
+  let cold: ColdStartResult | null = null;
+  if (!options.skipCold) {
+    progress('seed corpus: search latency and console cold start');
+    seed = await measureSeedSearch(corpusDir, options.queries, Math.max(3, options.reps), options.seed);
+    cold = await measureColdStart(repoRoot, 'corpus', options.coldRuns, COLD_START_LINE);
+  }
+
+  const largest = sizes.reduce<SizeReport | null>((best, r) => (best === null || r.passages > best.passages ? r : best), null);
+  const targets = checkTargets(largest, seed, cold, reload);
+
+  const lines: string[] = [];
+  lines.push(`Verbatim bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, seed ${options.seed}`);
+  lines.push('verbatim  = Verbatim on all its queries; verbatim* = Verbatim on exactly the baseline\'s queries; speedup = fuse.js ÷ verbatim*');
+  for (const r of sizes) lines.push('', formatSizeTable(r));
+  if (seed) {
+    lines.push(
+      '',
+      `── seed corpus (${seed.passages} passages) ──`,
+      seed.error ??
+        `/quote p50 ${seed.search.p50.toFixed(2)} ms, p99 ${seed.search.p99.toFixed(2)} ms (n=${seed.search.n}); autocomplete p99 ${seed.autocomplete.p99.toFixed(2)} ms; top-1 ${(seed.top1 * 100).toFixed(1)}%, top-3 ${(seed.top3 * 100).toFixed(1)}% on ${seed.queries} derived queries`,
+    );
+  }
+  if (cold) lines.push(cold.error ?? `console cold start to first answer: median ${cold.medianFirstAnswerMs.toFixed(0)} ms over ${cold.runs} runs [${cold.firstAnswerMs.map((x) => x.toFixed(0)).join(', ')}]`);
+  if (reload) {
+    lines.push(
+      '',
+      `── reload (${reload.files} files, ${reload.passages} passages) ──`,
+      reload.error ??
+        `reload ${reload.reloadMs.toFixed(0)} ms; worst event-loop stall ${reload.worstStallMs.toFixed(1)} ms (1 ms timer drift); monitorEventLoopDelay max ${reload.histogramMaxMs.toFixed(1)} ms, p99 ${reload.histogramP99Ms.toFixed(1)} ms`,
+    );
+  }
+  lines.push('', formatTargets(targets));
+  const totalS = (performance.now() - started) / 1000;
+  lines.push('', `total ${totalS.toFixed(0)} s; JSON: ${options.out}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const outPath = resolve(repoRoot, options.out);
+  await mkdir(dirname(outPath), { recursive: true });
+  const json = {
+    generatedAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, totalMemGiB: totalmem() / 2 ** 30 },
+    options,
+    sizes,
+    seedCorpus: seed,
+    coldStart: cold,
+    reload,
+    targets,
+    totalSeconds: totalS,
+  };
+  await writeFile(outPath, `${JSON.stringify(json, null, 2)}\n`);
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,198 @@
+/**
+ * Turns raw per-query timings into the figures the issue asks for, checks them against its targets, and
+ * formats the side-by-side table.
+ */
+import type { ChildResult, PrefixRecord, QueryRecord } from './child.ts';
+import type { ColdStartResult, SeedSearchResult } from './coldstart.ts';
+import type { ReloadResult } from './reload.ts';
+import { ratio, summarize, type LatencySummary } from './stats.ts';
+
+export interface EngineFigures {
+  readonly buildMs: number;
+  readonly heapUsedMB: number;
+  readonly rssMB: number;
+  /** Heap the index adds on top of the corpus. */
+  readonly indexHeapMB: number;
+  readonly search: LatencySummary;
+  readonly autocomplete: LatencySummary;
+  readonly queries: number;
+  readonly top1: number;
+  readonly top3: number;
+  /** Share of autocomplete prefixes whose suggestions include the target passage. */
+  readonly autocompleteHit: number;
+  readonly byKind: Record<string, { queries: number; top1: number; top3: number }>;
+}
+
+export interface SizeReport {
+  readonly passages: number;
+  readonly sources: number;
+  readonly verbatim: EngineFigures | null;
+  readonly baseline: EngineFigures | null;
+  /** Verbatim measured on exactly the baseline's queries and prefixes, for a like-for-like comparison. */
+  readonly verbatimOnBaselineSet: EngineFigures | null;
+  /** Baseline p50 ÷ Verbatim p50 on the same queries (and the same for p99 and autocomplete). */
+  readonly speedup: { searchP50: number; searchP99: number; autocompleteP50: number; autocompleteP99: number } | null;
+}
+
+export interface TargetCheck {
+  readonly name: string;
+  readonly target: string;
+  readonly measured: string;
+  readonly pass: boolean | null;
+}
+
+function figures(result: ChildResult, queries: readonly QueryRecord[], prefixes: readonly PrefixRecord[]): EngineFigures {
+  const byKind: Record<string, { queries: number; top1: number; top3: number }> = {};
+  for (const q of queries) {
+    const k = (byKind[q.kind] ??= { queries: 0, top1: 0, top3: 0 });
+    k.queries++;
+    if (q.rank === 1) k.top1++;
+    if (q.rank !== null && q.rank <= 3) k.top3++;
+  }
+  for (const k of Object.values(byKind)) {
+    k.top1 = ratio(k.top1, k.queries);
+    k.top3 = ratio(k.top3, k.queries);
+  }
+  return {
+    buildMs: result.buildMs,
+    heapUsedMB: result.afterBuild.heapUsedMB,
+    rssMB: result.afterBuild.rssMB,
+    indexHeapMB: result.afterBuild.heapUsedMB - result.beforeBuild.heapUsedMB,
+    search: summarize(queries.flatMap((q) => q.ms)),
+    autocomplete: summarize(prefixes.flatMap((p) => p.ms)),
+    queries: queries.length,
+    top1: ratio(queries.filter((q) => q.rank === 1).length, queries.length),
+    top3: ratio(queries.filter((q) => q.rank !== null && q.rank <= 3).length, queries.length),
+    autocompleteHit: ratio(prefixes.filter((p) => p.targetSuggested).length, prefixes.length),
+    byKind,
+  };
+}
+
+/** Combines one size's child results into its report. */
+export function reportSize(verbatim: ChildResult | null, baseline: ChildResult | null): SizeReport {
+  const any = verbatim ?? baseline;
+  if (!any) throw new Error('reportSize needs at least one result');
+  const v = verbatim ? figures(verbatim, verbatim.queries, verbatim.prefixes) : null;
+  const b = baseline ? figures(baseline, baseline.queries, baseline.prefixes) : null;
+  let same: EngineFigures | null = null;
+  let speedup: SizeReport['speedup'] = null;
+  if (verbatim && baseline && b) {
+    const ids = new Set(baseline.queries.map((q) => q.id));
+    const prefixKeys = new Set(baseline.prefixes.map((p) => `${p.queryId}:${p.length}`));
+    same = figures(
+      verbatim,
+      verbatim.queries.filter((q) => ids.has(q.id)),
+      verbatim.prefixes.filter((p) => prefixKeys.has(`${p.queryId}:${p.length}`)),
+    );
+    speedup = {
+      searchP50: b.search.p50 / same.search.p50,
+      searchP99: b.search.p99 / same.search.p99,
+      autocompleteP50: b.autocomplete.p50 / same.autocomplete.p50,
+      autocompleteP99: b.autocomplete.p99 / same.autocomplete.p99,
+    };
+  }
+  return { passages: any.passages, sources: any.sources, verbatim: v, baseline: b, verbatimOnBaselineSet: same, speedup };
+}
+
+const ms = (x: number): string => (Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)}%`);
+const mb = (x: number): string => (Number.isNaN(x) ? '—' : x.toFixed(0));
+const times = (x: number): string => (Number.isFinite(x) ? `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×` : '—');
+
+function pad(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+}
+
+/** The side-by-side table for one size: a row per metric, Verbatim | Verbatim on the baseline's queries | fuse.js | ratio. */
+export function formatSizeTable(r: SizeReport): string {
+  const v = r.verbatim;
+  const s = r.verbatimOnBaselineSet;
+  const b = r.baseline;
+  const rows: string[][] = [];
+  const row = (name: string, f: (e: EngineFigures) => string, ratioCell = ''): void => {
+    rows.push([name, v ? f(v) : '—', s ? f(s) : '—', b ? f(b) : '—', ratioCell]);
+  };
+  row('index build (ms)', (e) => ms(e.buildMs));
+  row('heap used after build (MB)', (e) => mb(e.heapUsedMB));
+  row('  of which index (MB)', (e) => mb(e.indexHeapMB));
+  row('RSS after build (MB)', (e) => mb(e.rssMB));
+  row('/quote queries timed', (e) => `${e.search.n}`);
+  row('/quote p50 (ms)', (e) => ms(e.search.p50), r.speedup ? times(r.speedup.searchP50) : '');
+  row('/quote p99 (ms)', (e) => ms(e.search.p99), r.speedup ? times(r.speedup.searchP99) : '');
+  row('autocomplete prefixes timed', (e) => `${e.autocomplete.n}`);
+  row('autocomplete p50 (ms)', (e) => ms(e.autocomplete.p50), r.speedup ? times(r.speedup.autocompleteP50) : '');
+  row('autocomplete p99 (ms)', (e) => ms(e.autocomplete.p99), r.speedup ? times(r.speedup.autocompleteP99) : '');
+  row('top-1 accuracy', (e) => pct(e.top1));
+  row('top-3 accuracy', (e) => pct(e.top3));
+  for (const kind of ['typo', 'partial', 'reordered']) row(`  top-1 ${kind}`, (e) => pct(e.byKind[kind]?.top1 ?? Number.NaN));
+  row('autocomplete target in 25', (e) => pct(e.autocompleteHit));
+  const header = ['metric', 'verbatim', 'verbatim*', 'fuse.js', 'speedup'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((x) => (x[i] ?? '').length)));
+  const title = `── ${r.passages.toLocaleString('en-US')} passages (${r.sources.toLocaleString('en-US')} sources) ──`;
+  return [title, pad(header, widths), ...rows.map((x) => pad(x, widths))].join('\n');
+}
+
+const check = (name: string, target: string, measured: string, pass: boolean | null): TargetCheck => ({ name, target, measured, pass });
+
+/** The issue's targets, checked on the largest size and the seed-corpus figures. */
+export function checkTargets(
+  largest: SizeReport | null,
+  seed: SeedSearchResult | null,
+  cold: ColdStartResult | null,
+  reload: ReloadResult | null,
+): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  const v = largest?.verbatim ?? null;
+  const at = largest ? ` @${largest.passages.toLocaleString('en-US')}` : '';
+  out.push(check(`/quote p99${at}`, '≤ 25 ms', v ? `${ms(v.search.p99)} ms (n=${v.search.n})` : 'not run', v ? v.search.p99 <= 25 : null));
+  out.push(check(`autocomplete p99${at}`, '≤ 15 ms', v ? `${ms(v.autocomplete.p99)} ms (n=${v.autocomplete.n})` : 'not run', v ? v.autocomplete.p99 <= 15 : null));
+  const s = largest?.verbatimOnBaselineSet ?? null;
+  const b = largest?.baseline ?? null;
+  if (largest?.speedup && s && b) {
+    const fast = largest.speedup.searchP50 >= 20;
+    const accurate = s.top1 >= b.top1;
+    out.push(
+      check(
+        `speedup vs fuse.js${at}`,
+        '≥ 20× at ≥ top-1',
+        `${times(largest.speedup.searchP50)} p50 on ${s.search.n} same queries; top-1 ${pct(s.top1)} vs ${pct(b.top1)}`,
+        fast && accurate,
+      ),
+    );
+  } else out.push(check(`speedup vs fuse.js${at}`, '≥ 20× at ≥ top-1', 'baseline not run', null));
+  out.push(check(`index build${at}`, '≤ 3 s', v ? `${ms(v.buildMs)} ms` : 'not run', v ? v.buildMs <= 3000 : null));
+  out.push(check(`heap after build${at}`, '≤ 300 MB', v ? `${mb(v.heapUsedMB)} MB` : 'not run', v ? v.heapUsedMB <= 300 : null));
+  out.push(
+    check(
+      'seed corpus /quote p99',
+      '< 1 ms',
+      seed && !seed.error ? `${ms(seed.search.p99)} ms (n=${seed.search.n})` : (seed?.error ?? 'not run'),
+      seed && !seed.error ? seed.search.p99 < 1 : null,
+    ),
+  );
+  out.push(
+    check(
+      'console cold start (median)',
+      '< 1 s',
+      cold && !cold.error ? `${ms(cold.medianFirstAnswerMs)} ms (${cold.runs} runs)` : (cold?.error ?? 'not run'),
+      cold && !cold.error ? cold.medianFirstAnswerMs < 1000 : null,
+    ),
+  );
+  out.push(
+    check(
+      `reload worst stall${reload ? ` @${reload.passages.toLocaleString('en-US')}` : ''}`,
+      '≤ 50 ms',
+      reload && !reload.error ? `${ms(reload.worstStallMs)} ms (reload took ${ms(reload.reloadMs)} ms)` : (reload?.error ?? 'not run'),
+      reload && !reload.error ? reload.worstStallMs <= 50 : null,
+    ),
+  );
+  return out;
+}
+
+export function formatTargets(checks: readonly TargetCheck[]): string {
+  const rows = checks.map((c) => [c.name, c.target, c.measured, c.pass === null ? 'n/a' : c.pass ? 'PASS' : 'FAIL']);
+  const header = ['target', 'goal', 'measured', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return ['── targets (issue 5) ──', line(header), ...rows.map(line)].join('\n');
+}
