@@ -3,6 +3,7 @@
  * fake Discord, with logs captured as parsed JSON for assertions.
  */
 import { resolve } from 'node:path';
+import type { Command } from '../../src/bot/command.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
 import { startBot, type RunningBot } from '../../src/bot/client.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
@@ -31,6 +32,8 @@ export interface Harness {
 export interface HarnessOptions {
   readonly corpusDir?: string;
   readonly env?: Record<string, string>;
+  /** Test-only commands added to those loaded from commands/. */
+  readonly extraCommands?: readonly Command[];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -57,7 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const library = await Library.open(config.corpusDir);
   const store = await openStore({ url: config.keyvUrl, timeoutMs: config.storeTimeoutMs, logger });
-  const commands = await loadCommands(undefined, logger);
+  const commands = [...(await loadCommands(undefined, logger)), ...(options.extraCommands ?? [])];
   const bot = await startBot({ config, library, store, logger, commands });
   return {
     fake,

@@ -111,6 +111,11 @@ export class FakeDiscord {
     this.failures.push({ times: 1, ...rule });
   }
 
+  /** Forget every pending failure rule. */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
   /** The first recorded request matching `predicate`, waiting for it if needed. */
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 10_000): Promise<RecordedRequest> {
     const found = this.requests.find(predicate);
