@@ -62,11 +62,11 @@ export const zEnv = z.object({
   STORE_TIMEOUT_MS: z.preprocess(
     emptyToUndefined,
     z.coerce
-      .number({ message: 'STORE_TIMEOUT_MS must be a number of milliseconds, e.g. 2000.' })
+      .number({ message: 'STORE_TIMEOUT_MS must be a number of milliseconds, e.g. 1000.' })
       .int({ message: 'STORE_TIMEOUT_MS must be a whole number of milliseconds.' })
       .min(50, { message: 'STORE_TIMEOUT_MS must be at least 50.' })
-      .max(60_000, { message: 'STORE_TIMEOUT_MS must be at most 60000.' })
-      .default(2000),
+      .max(2500, { message: 'STORE_TIMEOUT_MS must be at most 2500: Discord needs an answer within 3 s.' })
+      .default(1000),
   ),
 });
 

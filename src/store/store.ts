@@ -29,6 +29,11 @@ export interface StoreOptions {
   readonly logger: Logger;
   /** Key prefix, so several bots can share one Redis. */
   readonly namespace?: string;
+  /**
+   * After a failure, calls fail at once for this long instead of each waiting `timeoutMs` again: an answer to
+   * Discord must go out within 3 s, and a /quote makes two store calls before replying. Default 5000.
+   */
+  readonly retryAfterMs?: number;
 }
 
 /** What kind of store a KEYV_URL names. */
@@ -87,9 +92,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
   });
   let closed = false;
+  let failingUntil = 0;
+  const retryAfterMs = options.retryAfterMs ?? 5000;
 
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     if (closed) throw new StoreUnavailableError(operation, 'store is closed');
+    if (Date.now() < failingUntil) throw new StoreUnavailableError(operation, 'store failed moments ago; not retrying yet');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new StoreUnavailableError(operation, `no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
@@ -97,6 +105,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     try {
       return await Promise.race([run(), timeout]);
     } catch (err) {
+      failingUntil = Date.now() + retryAfterMs;
       if (err instanceof StoreUnavailableError) throw err;
       throw new StoreUnavailableError(operation, reasonOf(err));
     } finally {
