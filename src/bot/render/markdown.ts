@@ -12,7 +12,10 @@ const LINE_START_MARKDOWN = /^(\s*)(>|#{1,3}|-#|[-+]|\d+\.)(?=\s)/gm;
 export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE_MARKDOWN, (ch) => `\\${ch}`)
-    .replace(LINE_START_MARKDOWN, (_, space: string, marker: string) => `${space}\\${marker}`)
+    .replace(LINE_START_MARKDOWN, (_, space: string, marker: string) =>
+      // A backslash before a digit is shown literally; an ordered-list marker is escaped at its dot.
+      /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\.` : `${space}\\${marker}`,
+    )
     .replace(/@(everyone|here)/g, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
