@@ -14,7 +14,12 @@ import { REAL_CORPUS } from './harness.ts';
 
 /** Every limit from DISCORD-FACTS.md, checked on a rendered message after the reply adapter. */
 function expectWithinDiscordLimits(body: MessageBody): void {
-  const reply = toReply(body, { ephemeral: false }) as { content?: string; embeds: APIEmbed[]; components: { components: { custom_id?: string; label?: string }[] }[] };
+  const reply = toReply(body, { ephemeral: false }) as unknown as {
+    content?: string;
+    embeds: APIEmbed[];
+    components: { components: { custom_id?: string; label?: string }[] }[];
+    allowedMentions: unknown;
+  };
   if (reply.content !== undefined) expect(reply.content.length).toBeLessThanOrEqual(LIMITS.content);
   expect(reply.embeds.length).toBeLessThanOrEqual(LIMITS.embedsPerMessage);
   expect(embedsLength(reply.embeds)).toBeLessThanOrEqual(LIMITS.embedsTotal);
