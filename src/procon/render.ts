@@ -5,6 +5,7 @@
  * Long lists are continued in further fields ("Pro (cont.)"), embeds and pages rather than cut. Only headings
  * (embed titles, field names) are ever shortened, at a word boundary, with "…" and a note in the footer.
  */
+import { formatDate } from '../present.ts';
 import type {
   APIActionRowComponent,
   APIButtonComponent,
@@ -38,8 +39,7 @@ const CONT = ' (cont.)';
 // ——— shared wording ———————————————————————————————————————————————————————————————————————————————
 
 function describeDate(s: SourceMeta): string {
-  if (s.date === null) return 'date unknown';
-  return s.dateInferred ? `${s.date} (inferred)` : s.date;
+  return formatDate(s);
 }
 
 function describeAuthor(s: SourceMeta): string {
@@ -48,7 +48,7 @@ function describeAuthor(s: SourceMeta): string {
 
 /** "2015-04-14, inferred; link not verified": what a reader should know about the date and the link. */
 function describeProvenance(s: SourceMeta): string {
-  const date = s.date === null ? 'date unknown' : s.dateInferred ? `${s.date}, inferred` : s.date;
+  const date = formatDate(s);
   const link = describeLinkStatus(s);
   return link ? `${date}; ${link}` : date;
 }

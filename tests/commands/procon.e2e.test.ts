@@ -30,7 +30,7 @@ describe('/procon through the fake Discord', () => {
     const embed = data.embeds[0];
     expect(embed.title).toBe('Are China and Russia moving toward a formal alliance?');
     expect(embed.url).toBe(DIPLOMAT_URL);
-    expect(embed.description).toContain('The Diplomat · 2014-05 (inferred)');
+    expect(embed.description).toContain('The Diplomat · May 2014 (inferred)');
     const fields = embed.fields as Field[];
     const field = (prefix: string) => fields.find((f) => f.name.startsWith(prefix))?.value ?? '';
     expect(field('Pro — ').match(/^\*\*\d+\.\*\* /gm)?.length).toBeGreaterThanOrEqual(3);

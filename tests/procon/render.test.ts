@@ -89,7 +89,7 @@ describe('the alliance topic, rendered', () => {
     expect(elsewhere?.value).toContain('Russia Insider');
     expect(elsewhere?.value).toContain('ValueWalk');
     expect(elsewhere?.value).toContain('likely to stay strong');
-    expect(embed?.description).toContain('The Diplomat · 2014-05 (inferred) · author not named');
+    expect(embed?.description).toContain('The Diplomat · May 2014 (inferred) · author not named');
     expect(embed?.description).toContain('(link not verified)');
     expect(page.components[0]?.components[0]).toMatchObject({ custom_id: 'procon:evidence:alliance', label: 'Show the evidence' });
   });
