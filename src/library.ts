@@ -56,6 +56,11 @@ export async function buildState(root: string): Promise<{ ok: true; state: Libra
   return { ok: true, state: { corpus: loaded.corpus, index, topics: topics.topics } };
 }
 
+/** Topics keyed `topic:<id>`, fingerprinted by content, so a reload reports topic edits too. */
+function topicFingerprints(state: LibraryState): (readonly [string, string])[] {
+  return state.topics.map((t) => [`topic:${t.id}`, JSON.stringify(t)] as const);
+}
+
 export class Library {
   private current: LibraryState;
   private pending: Promise<ReloadReport> | null = null;
@@ -98,8 +103,8 @@ export class Library {
     if (!built.ok) return { ok: false, problems: built.problems, ms, kept: countsOf(before), hash: before.corpus.hash };
     const after = built.state;
     this.current = after;
-    const oldSources = new Map(before.corpus.sources.map((s) => [s.id, s.hash]));
-    const newSources = new Map(after.corpus.sources.map((s) => [s.id, s.hash]));
+    const oldSources = new Map([...before.corpus.sources.map((s) => [s.id, s.hash] as const), ...topicFingerprints(before)]);
+    const newSources = new Map([...after.corpus.sources.map((s) => [s.id, s.hash] as const), ...topicFingerprints(after)]);
     return {
       ok: true,
       before: countsOf(before),

@@ -50,6 +50,23 @@ describe('Library', () => {
     }
   });
 
+  it('GIVEN only a topic file changed THEN the hash changes and the report names the topic', async () => {
+    const { dir, cleanup } = await copyCorpus();
+    try {
+      const library = await Library.open(dir);
+      await editFile(dir, 'topics/alliance.yaml', (t) => t.replace(/^question: .*$/m, 'question: Will China and Russia become formal allies?'));
+      const report = await library.reload();
+      expect(report.ok).toBe(true);
+      if (report.ok) {
+        expect(report.changed).toEqual(['topic:alliance']);
+        expect(report.hash).not.toBe(report.previousHash);
+      }
+      expect(library.state.topics[0]?.question).toBe('Will China and Russia become formal allies?');
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('GIVEN two reloads at once THEN they share one build', async () => {
     const { dir, cleanup } = await copyCorpus();
     try {

@@ -309,6 +309,8 @@ export async function loadCorpus(root: string): Promise<LoadResult> {
     sources.set(comments.id, comments);
   }
   if (problems.length > 0) return { ok: false, problems };
+  // Topic files are validated by src/procon; they are hashed here so the corpus hash covers every file.
+  for (const rel of await listFiles(root, 'topics', /\.ya?ml$/i)) raws.push(await readRaw(root, rel));
 
   const passages: Passage[] = [];
   const plainSources: Source[] = [];
