@@ -15,8 +15,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 function run(script: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: ROOT,
-    // A clean environment: nothing from a developer's .env or shell leaks into the test.
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DOTENV_CONFIG_PATH: '/nonexistent', ...env },
+    // A minimal environment; variables set here win over anything in a developer's .env.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
