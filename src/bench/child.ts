@@ -10,6 +10,8 @@ export interface ChildTask {
   readonly engine: EngineName;
   readonly passages: number;
   readonly seed: number;
+  /** Planted targets; must be the same for every engine at a size, or they would search different corpora. */
+  readonly targets: number;
   /** How many labelled queries to run (the first ones: balanced across kinds). */
   readonly queries: number;
   readonly prefixesPerQuery: number;
@@ -43,6 +45,8 @@ export interface MemoryFigures {
 
 export interface ChildResult {
   readonly engine: EngineName;
+  /** Identifies the generated corpus: equal for both engines at one size. */
+  readonly corpusHash: string;
   readonly passages: number;
   readonly sources: number;
   readonly generateMs: number;
@@ -74,9 +78,8 @@ function rankOf(ids: readonly string[], target: string): number | null {
 /** Runs one measurement task; the only place where engine timings are taken. */
 export function runTask(task: ChildTask): ChildResult {
   const material = readSeedMaterial(task.seedsDir);
-  const targets = Math.ceil(task.queries / 3);
   const t0 = performance.now();
-  const synthetic = generateCorpus(material, { passages: task.passages, targets, seed: task.seed });
+  const synthetic = generateCorpus(material, { passages: task.passages, targets: task.targets, seed: task.seed });
   const generateMs = performance.now() - t0;
   const queries = synthetic.queries.slice(0, task.queries);
   const prefixes = samplePrefixes(queries, task.prefixesPerQuery, task.seed).slice(0, task.maxPrefixes ?? Infinity);
@@ -121,6 +124,7 @@ export function runTask(task: ChildTask): ChildResult {
 
   return {
     engine: task.engine,
+    corpusHash: synthetic.corpus.hash,
     passages: synthetic.corpus.passages.length,
     sources: synthetic.corpus.sources.length,
     generateMs,

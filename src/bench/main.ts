@@ -46,7 +46,7 @@ function runInChild<T>(script: string, task: object): Promise<T> {
 }
 
 async function measureSize(options: BenchOptions, size: number, seedsDir: string): Promise<SizeReport> {
-  const base = { passages: size, seed: options.seed, prefixesPerQuery: options.prefixes, reps: options.reps, seedsDir };
+  const base = { passages: size, targets: Math.ceil(options.queries / 3), seed: options.seed, prefixesPerQuery: options.prefixes, reps: options.reps, seedsDir };
   progress(`${size} passages: verbatim, ${options.queries} queries`);
   const verbatim = await runInChild<ChildResult>('child.ts', { ...base, engine: 'verbatim', queries: options.queries } satisfies ChildTask);
   let baseline: ChildResult | null = null;

@@ -77,6 +77,7 @@ export function reportSize(verbatim: ChildResult | null, baseline: ChildResult |
   let same: EngineFigures | null = null;
   let speedup: SizeReport['speedup'] = null;
   if (verbatim && baseline && b) {
+    if (verbatim.corpusHash !== baseline.corpusHash) throw new Error(`engines measured different corpora at ${verbatim.passages} passages`);
     const ids = new Set(baseline.queries.map((q) => q.id));
     const prefixKeys = new Set(baseline.prefixes.map((p) => `${p.queryId}:${p.length}`));
     same = figures(
