@@ -14,12 +14,10 @@ export type ErrorId =
   | 'paging.not-yours'
   | 'paging.passage-gone'
   | 'reload.not-admin'
-  | 'reload.in-progress'
   | 'find.empty-message'
   | 'find.no-match'
   | 'store.unavailable'
   | 'command.unknown'
-  | 'command.guild-only';
 
 export type ErrorDetails = Readonly<Record<string, string | number>>;
 

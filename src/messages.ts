@@ -15,12 +15,10 @@ const MESSAGES: Readonly<Record<ErrorId, string>> = {
   'paging.not-yours': 'Only the person who ran this `/quote` can page through its results. Run `/quote` yourself to browse.',
   'paging.passage-gone': 'That passage is no longer in the corpus (it was reloaded). Run `/quote` again.',
   'reload.not-admin': 'Only server admins can reload the corpus (Manage Server permission, or listed in BOT_ADMIN_IDS).',
-  'reload.in-progress': 'A reload is already running. Wait for it to finish and try again.',
   'find.empty-message': 'That message has no text to search for. Pick a message with words in it.',
   'find.no-match': 'Nothing in the corpus matches that message.',
   'store.unavailable': 'The bot’s storage is not answering right now, so this cannot be done. Please try again shortly.',
   'command.unknown': 'This command is not known to the running bot. It may have been removed; ask an admin to redeploy the commands.',
-  'command.guild-only': 'This command only works inside a server.',
 };
 
 /** The generic apology for anything that is not a UserError (details go to the log, never to the user). */
