@@ -146,3 +146,19 @@ export function loadConfig(options: ParseOptions = {}): Config {
   }
   return cached;
 }
+
+/**
+ * For command-line entry points: the configuration, or — when it is unusable — every problem on stderr
+ * and exit code 1. Nothing else in the process needs to know about ConfigError.
+ */
+export function loadConfigOrExit(options: ParseOptions = {}): Config {
+  try {
+    return loadConfig(options);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError, loadConfigOrExit } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import type { Command } from './command.ts';
 import { loadCommands } from './loader.ts';
@@ -29,16 +29,7 @@ export async function deployCommands(config: Config, commands: readonly Command[
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig({ requireClientId: true });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config: Config = loadConfigOrExit({ requireClientId: true });
   const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
   try {
     const commands = await loadCommands(undefined, logger);

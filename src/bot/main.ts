@@ -3,7 +3,7 @@
  * SIGINT/SIGTERM (answers in flight finish, client destroyed, store closed).
  */
 import { resolve } from 'node:path';
-import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Config, loadConfigOrExit } from '../config.ts';
 import { CorpusLoadError, formatProblems } from '../corpus/load.ts';
 import { Library } from '../library.ts';
 import { createLogger } from '../logger.ts';
@@ -11,16 +11,7 @@ import { describeStoreUrl, openStore } from '../store/store.ts';
 import { startBot } from './client.ts';
 import { loadCommands } from './loader.ts';
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (err) {
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-    process.exit(1);
-  }
-  throw err;
-}
+const config: Config = loadConfigOrExit();
 
 const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { err: reason }));

@@ -57,15 +57,9 @@ function levenshtein(a: string, b: string): number {
 
 /** Finds the `describe()` text of the schema node at `path`, which is the fix for that field. */
 function describeAt(schema: z.ZodType, path: readonly PropertyKey[]): string | undefined {
-  let node: unknown = schema;
-  for (const key of path) {
-    node = unwrap(node);
-    const def = (node as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
-    if (def?.type === 'object' && typeof key === 'string') node = def.shape?.[key];
-    else if (def?.type === 'array' && typeof key === 'number') node = def.element;
-    else return undefined;
-  }
-  return (node as { description?: string } | undefined)?.description ?? (unwrap(node) as { description?: string }).description;
+  const node = describeNode(schema, path);
+  if (node === undefined) return undefined;
+  return (node as { description?: string }).description ?? (unwrap(node) as { description?: string } | undefined)?.description;
 }
 
 function unwrap(node: unknown): unknown {
@@ -105,6 +99,7 @@ export function problemsFromZod(file: string, schema: z.ZodType, error: z.ZodErr
   });
 }
 
+/** The schema node at `path` (objects by key, arrays by index), or undefined where the path leaves the schema. */
 function describeNode(schema: z.ZodType, path: readonly PropertyKey[]): unknown {
   let node: unknown = schema;
   for (const key of path) {
@@ -112,6 +107,7 @@ function describeNode(schema: z.ZodType, path: readonly PropertyKey[]): unknown 
     const def = (node as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
     if (def?.type === 'object' && typeof key === 'string') node = def.shape?.[key];
     else if (def?.type === 'array' && typeof key === 'number') node = def.element;
+    else return undefined;
   }
   return node;
 }

@@ -150,22 +150,10 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): CorpusProblem {
   return { file, field, message, fix };
 }
 
+/** The source's metadata without its text, so a topic carries what it shows and nothing more. */
 function pickMeta(s: Source): SourceMeta {
-  return {
-    id: s.id,
-    title: s.title,
-    titleIsDescriptive: s.titleIsDescriptive,
-    publication: s.publication,
-    author: s.author,
-    date: s.date,
-    dateInferred: s.dateInferred,
-    url: s.url,
-    urlVerified: s.urlVerified,
-    kind: s.kind,
-    credit: s.credit,
-    licence: s.licence,
-    notes: s.notes,
-  };
+  const { file: _file, body: _body, paragraphs: _paragraphs, hash: _hash, subtitle: _subtitle, ...meta } = s;
+  return meta;
 }
 
 /** The source speaking for itself: its author, else its publication, else what kind of unsigned text it is. */
