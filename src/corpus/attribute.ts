@@ -28,6 +28,13 @@ const PRONOUN_SPEAKER = new RegExp(`^(?:He|She)\\s+(?:first\\s+|also\\s+|further
 /** The most characters allowed between a name and its speech verb (an apposition such as "of The Diplomat"). */
 const GAP = `[^.!?;:"“”]{0,40}?`;
 
+/** "As previously pointed out by <name>": a one-sentence attribution. */
+const PASSIVE_CUE = /(?:pointed\s+out|noted|argued|stated|said|reported|suggested)\s+by\s+$/i;
+/** "…, says <name>". */
+const VERB_BEFORE_NAME = new RegExp(`\\b${VERB}\\s*,?\\s*$`, 'i');
+/** "<name> of The Diplomat says", "<name>, asked". */
+const VERB_AFTER_NAME = new RegExp(`^${GAP}\\s*,?\\s*(?:also\\s+|first\\s+|further\\s+)?${VERB}\\b`);
+
 export interface AttributionContext {
   readonly people: readonly Person[];
   /** The voice of the source itself. */
@@ -36,9 +43,11 @@ export interface AttributionContext {
   readonly reporter: string;
 }
 
-interface NameMatcher {
-  readonly person: Person;
-  readonly pattern: RegExp;
+/** Finds registry names in text with one regular expression, longest alias first. */
+export interface NameMatcher {
+  readonly pattern: RegExp | null;
+  /** Folded alias (curly apostrophes made straight) → person. */
+  readonly byAlias: ReadonlyMap<string, Person>;
 }
 
 /** What an override asks for: a registry person, the source's own voice, or the voice before. */
@@ -50,17 +59,17 @@ export interface PersonMention {
   readonly length: number;
 }
 
-/** Builds name matchers, longest alias first, so "the Chinese Foreign Minister" beats "Wang". */
-export function buildNameMatchers(people: readonly Person[]): NameMatcher[] {
-  const entries: { person: Person; alias: string }[] = [];
-  for (const person of people) {
-    for (const alias of [person.name, ...person.aliases]) entries.push({ person, alias });
-  }
-  entries.sort((a, b) => b.alias.length - a.alias.length);
-  return entries.map(({ person, alias }) => ({
-    person,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias).replace(/'/g, "['’]")}(?![\\p{L}\\p{N}])`, 'gu'),
-  }));
+const straightenApostrophes = (text: string): string => text.replace(/’/g, "'");
+
+/** Builds the matcher once per corpus: every name and alias, longest first, so "the Chinese Foreign Minister" beats "Wang". */
+export function buildNameMatchers(people: readonly Person[]): NameMatcher {
+  const byAlias = new Map<string, Person>();
+  for (const person of people) for (const alias of [person.name, ...person.aliases]) byAlias.set(straightenApostrophes(alias), person);
+  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
+  const pattern = aliases.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => escapeRegExp(a).replace(/'/g, "['’]")).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+    : null;
+  return { pattern, byAlias };
 }
 
 function escapeRegExp(text: string): string {
@@ -68,21 +77,14 @@ function escapeRegExp(text: string): string {
 }
 
 /** Every registry person named in the sentence, without overlaps, in text order. */
-export function findMentions(sentence: string, matchers: readonly NameMatcher[]): PersonMention[] {
-  const taken: boolean[] = [];
+export function findMentions(sentence: string, matcher: NameMatcher): PersonMention[] {
+  if (!matcher.pattern) return [];
   const mentions: PersonMention[] = [];
-  for (const { person, pattern } of matchers) {
-    for (const match of sentence.matchAll(pattern)) {
-      const start = match.index;
-      const end = start + match[0].length;
-      let free = true;
-      for (let i = start; i < end; i++) if (taken[i]) free = false;
-      if (!free) continue;
-      for (let i = start; i < end; i++) taken[i] = true;
-      mentions.push({ person, index: start, length: match[0].length });
-    }
+  for (const match of sentence.matchAll(matcher.pattern)) {
+    const person = matcher.byAlias.get(straightenApostrophes(match[0]));
+    if (person) mentions.push({ person, index: match.index, length: match[0].length });
   }
-  return mentions.sort((a, b) => a.index - b.index);
+  return mentions;
 }
 
 function hasDirectQuotation(sentence: string): boolean {
@@ -105,11 +107,11 @@ function findSpeaker(
     const before = sentence.slice(0, mention.index);
     const after = sentence.slice(mention.index + mention.length);
     if (/according\s+to\s+$/i.test(before)) return { person: mention.person, opensBlock: true };
-    if (new RegExp(`(?:pointed\\s+out|noted|argued|stated|said|reported|suggested|argued)\\s+by\\s+$`, 'i').test(before)) {
+    if (PASSIVE_CUE.test(before)) {
       return { person: mention.person, opensBlock: false };
     }
-    if (new RegExp(`\\b${VERB}\\s*,?\\s*$`, 'i').test(before)) return { person: mention.person, opensBlock: true };
-    if (new RegExp(`^${GAP}\\s*,?\\s*(?:also\\s+|first\\s+|further\\s+)?${VERB}\\b`).test(after)) {
+    if (VERB_BEFORE_NAME.test(before)) return { person: mention.person, opensBlock: true };
+    if (VERB_AFTER_NAME.test(after)) {
       return { person: mention.person, opensBlock: true };
     }
   }
@@ -128,7 +130,7 @@ function personVoice(person: Person, basis: Voice['basis']): Voice {
 export function attributeParagraph(
   sentences: readonly string[],
   ctx: AttributionContext,
-  matchers: readonly NameMatcher[],
+  matchers: NameMatcher,
   lastPersonBefore: Person | null,
   overrideFor: (sentence: string) => OverrideVoice | null = () => null,
 ): { voices: Voice[]; lastPerson: Person | null } {

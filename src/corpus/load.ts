@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFrontMatter, parseYamlFile } from './frontmatter.ts';
-import { attributeParagraph, buildNameMatchers, type OverrideVoice } from './attribute.ts';
+import { attributeParagraph, buildNameMatchers, type NameMatcher, type OverrideVoice } from './attribute.ts';
 import { problemsFromZod, type CorpusProblem } from './problems.ts';
 import { zCommentsFile, zPeopleFile, zSourceFrontMatter, type CommentsFile, type SourceFrontMatter } from './schema.ts';
 import { splitSentences } from './segment.ts';
@@ -161,7 +161,7 @@ function resolveOverrides(
   return (sentence) => bySentence.get(sentence) ?? null;
 }
 
-function loadSource(file: RawFile, people: readonly Person[], problems: CorpusProblem[]): (Source & { passages: Passage[] }) | null {
+function loadSource(file: RawFile, people: readonly Person[], matchers: NameMatcher, problems: CorpusProblem[]): (Source & { passages: Passage[] }) | null {
   const fm = parseFrontMatter(file.text);
   if (!fm.ok) {
     problems.push({ file: file.rel, field: null, message: fm.message, fix: fm.fix });
@@ -183,7 +183,6 @@ function loadSource(file: RawFile, people: readonly Person[], problems: CorpusPr
     return null;
   }
   const ownVoice = ownVoiceOf(meta);
-  const matchers = buildNameMatchers(people);
   const ctx = { people, ownVoice, reporter: meta.publication ?? 'the source' };
   const allSentences = paragraphs.flatMap((p) => splitSentences(p.text).map((s) => s.text));
   const overrideFor = resolveOverrides(file.rel, meta, allSentences, new Map(people.map((p) => [p.id, p])), problems);
@@ -281,12 +280,13 @@ export async function loadCorpus(root: string): Promise<LoadResult> {
   if (sourceFiles.length === 0) {
     problems.push({ file: 'sources/', field: null, message: `no source files in ${path.join(root, 'sources')}`, fix: 'add at least one Markdown file per article (see "The corpus" in README.md), or point CORPUS_DIR at a corpus' });
   }
+  const matchers = buildNameMatchers(people);
   const sources = new Map<string, Source & { passages: Passage[] }>();
   const raws: RawFile[] = peopleFile ? [peopleFile] : [];
   for (const rel of sourceFiles) {
     const raw = await readRaw(root, rel);
     raws.push(raw);
-    const source = loadSource(raw, people, problems);
+    const source = loadSource(raw, people, matchers, problems);
     if (!source) continue;
     const existing = sources.get(source.id);
     if (existing) {

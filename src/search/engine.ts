@@ -1,15 +1,16 @@
 /**
- * Quote search. An inverted index (MiniSearch: BM25 with typo and prefix matching over folded terms)
- * picks a few dozen candidates in time that does not grow with passage length; fuse.js then ranks those
+ * Quote search. An inverted index of folded terms (typo and prefix expansion through a deletion index
+ * and the sorted vocabulary) scores passages by the rare words they share with the query, in time that
+ * depends on the query's words rather than on the corpus; fuse.js then ranks the best few dozen
  * candidates character by character, so typos, half-remembered phrases and punctuation variants still
  * land the right sentence first.
  */
 import Fuse from 'fuse.js';
-import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
 import { foldForSearch, tokenize } from '../text/fold.ts';
 import { yieldToEventLoop } from '../util/yield.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
+import { TermIndex, TermIndexBuilder } from './term-index.ts';
 
 export interface QuoteQuery {
   readonly text: string;
@@ -37,13 +38,6 @@ export interface Choice {
 /** Prefix that makes a query select one passage by id (used by autocomplete choices). */
 export const PASSAGE_ID_PREFIX = 'id:';
 
-interface Doc {
-  readonly id: number;
-  readonly text: string;
-  readonly voice: string;
-  readonly where: string;
-}
-
 const MAX_CHOICE = 100;
 
 /** Shortens to at most `max` characters at a word boundary, marking the cut with "…". */
@@ -55,62 +49,169 @@ export function shorten(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-function newMiniSearch(): MiniSearch<Doc> {
-  return new MiniSearch<Doc>({
-    fields: ['text', 'voice', 'where'],
-    idField: 'id',
-    tokenize: (text) => tokenize(text),
-    processTerm: (term) => term,
+/** A speaker (voice) or publication: what a query word can name besides the passage's own words. */
+interface Facet {
+  readonly index: number;
+  readonly key: string;
+  readonly name: string;
+  readonly personId: string | null;
+  readonly aliases: readonly string[];
+  passages: number[];
+}
+
+interface Speaker {
+  readonly personId: string | null;
+  readonly name: string;
+}
+
+/** Scratch space reused by every query (search is synchronous, so one set per index is enough). */
+class Scratch {
+  readonly score: Float64Array;
+  readonly matched: Uint8Array;
+  readonly queryStamp: Uint32Array;
+  readonly termStamp: Uint32Array;
+  readonly touched: Int32Array;
+  count = 0;
+  stamp = 0;
+  constructor(size: number) {
+    this.score = new Float64Array(size);
+    this.matched = new Uint8Array(size);
+    this.queryStamp = new Uint32Array(size);
+    this.termStamp = new Uint32Array(size);
+    this.touched = new Int32Array(size);
+  }
+}
+
+function facetOf(map: Map<string, Facet>, order: Facet[], key: string, init: () => Omit<Facet, 'passages' | 'index'>): Facet {
+  let facet = map.get(key);
+  if (!facet) {
+    facet = { ...init(), index: order.length, passages: [] };
+    map.set(key, facet);
+    order.push(facet);
+  }
+  return facet;
+}
+
+/**
+ * Everything derived from a corpus that search needs. A generator, so that `build` can run it straight
+ * through and `buildAsync` can hand the event loop back between steps.
+ */
+function* buildParts(corpus: Corpus): Generator<void, Parts> {
+  const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+  const people = new Map(corpus.people.map((p) => [p.id, p]));
+  const sourceIndex = new Map(corpus.sources.map((s, i) => [s.id, i]));
+  const builder = new TermIndexBuilder();
+  const voices = new Map<string, Facet>();
+  const publications = new Map<string, Facet>();
+  const voiceOrder: Facet[] = [];
+  const publicationOrder: Facet[] = [];
+  const n = corpus.passages.length;
+  const passageVoice = new Int32Array(n);
+  const passagePublication = new Int32Array(n).fill(-1);
+  const passageSource = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const passage = corpus.passages[i] as Passage;
+    builder.add(i, tokenize(passage.text));
+    const voiceKey = passage.voice.personId ?? passage.voice.name;
+    const person = passage.voice.personId ? people.get(passage.voice.personId) : undefined;
+    const voice = facetOf(voices, voiceOrder, voiceKey, () => ({ key: voiceKey, name: person?.name ?? passage.voice.name, personId: passage.voice.personId, aliases: person?.aliases ?? [] }));
+    voice.passages.push(i);
+    passageVoice[i] = voice.index;
+    passageSource[i] = sourceIndex.get(passage.sourceId) ?? -1;
+    const publicationName = sources.get(passage.sourceId)?.publication;
+    if (publicationName) {
+      const publication = facetOf(publications, publicationOrder, publicationName, () => ({ key: publicationName, name: publicationName, personId: null, aliases: [] }));
+      publication.passages.push(i);
+      passagePublication[i] = publication.index;
+    }
+    if ((i & 255) === 255) yield;
+  }
+  yield;
+  const terms = yield* builder.finish(O.minFuzzyLength);
+  const passageIds = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    passageIds.set((corpus.passages[i] as Passage).id, i);
+    if ((i & 16383) === 16383) yield;
+  }
+  return { terms, voiceOrder, publicationOrder, passageVoice, passagePublication, passageSource, passageIds, sources, people };
+}
+
+interface Parts {
+  readonly terms: TermIndex;
+  readonly voiceOrder: Facet[];
+  readonly publicationOrder: Facet[];
+  readonly passageVoice: Int32Array;
+  readonly passagePublication: Int32Array;
+  readonly passageSource: Int32Array;
+  readonly passageIds: Map<string, number>;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly people: ReadonlyMap<string, Person>;
+}
+
+/** Facet name words → facets, so a query word finds the speakers and publications it names. */
+function facetWords(facets: readonly Facet[]): Map<string, number[]> {
+  const words = new Map<string, number[]>();
+  facets.forEach((facet, i) => {
+    for (const word of new Set([facet.name, ...facet.aliases].flatMap((n) => tokenize(n)))) {
+      if (O.stopWords.has(word) || word.length < 2) continue;
+      const list = words.get(word) ?? [];
+      list.push(i);
+      words.set(word, list);
+    }
   });
+  return words;
 }
 
 export class QuoteIndex {
   private readonly sourcesById: ReadonlyMap<string, Source>;
   private readonly peopleById: ReadonlyMap<string, Person>;
-  private readonly folded: string[];
+  private readonly terms: TermIndex;
+  private readonly voices: readonly Facet[];
+  private readonly publications: readonly Facet[];
+  private readonly voiceWords: Map<string, number[]>;
+  private readonly publicationWords: Map<string, number[]>;
+  private readonly passageVoice: Int32Array;
+  private readonly passagePublication: Int32Array;
+  private readonly passageSource: Int32Array;
+  private readonly passageIds: Map<string, number>;
+  private readonly scratch: Scratch;
   private readonly fuseOptions = { ...O.fuse, keys: ['text'] };
 
   private constructor(
     readonly corpus: Corpus,
-    private readonly mini: MiniSearch<Doc>,
+    parts: Parts,
   ) {
-    this.sourcesById = new Map(corpus.sources.map((s) => [s.id, s]));
-    this.peopleById = new Map(corpus.people.map((p) => [p.id, p]));
-    this.folded = corpus.passages.map((p) => foldForSearch(p.text));
+    this.sourcesById = parts.sources;
+    this.peopleById = parts.people;
+    this.terms = parts.terms;
+    this.voices = parts.voiceOrder;
+    this.publications = parts.publicationOrder;
+    this.voiceWords = facetWords(parts.voiceOrder);
+    this.publicationWords = facetWords(parts.publicationOrder);
+    this.passageVoice = parts.passageVoice;
+    this.passagePublication = parts.passagePublication;
+    this.passageSource = parts.passageSource;
+    this.passageIds = parts.passageIds;
+    this.scratch = new Scratch(corpus.passages.length);
   }
 
-  private static documents(corpus: Corpus): Doc[] {
-    const sources = new Map(corpus.sources.map((s) => [s.id, s]));
-    const people = new Map(corpus.people.map((p) => [p.id, p]));
-    return corpus.passages.map((passage, id) => {
-      const source = sources.get(passage.sourceId);
-      const person = passage.voice.personId ? people.get(passage.voice.personId) : undefined;
-      return {
-        id,
-        text: passage.text,
-        voice: [passage.voice.name, ...(person?.aliases ?? [])].join(' '),
-        where: [source?.title, source?.publication].filter(Boolean).join(' '),
-      };
-    });
-  }
-
-  /** Builds the index in one go (fine for small corpora and tests). */
+  /** Builds the index in one go (fine for small corpora, tests and the benchmark). */
   static build(corpus: Corpus): QuoteIndex {
-    const mini = newMiniSearch();
-    mini.addAll(QuoteIndex.documents(corpus));
-    return new QuoteIndex(corpus, mini);
+    const steps = buildParts(corpus);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return new QuoteIndex(corpus, step.value);
   }
 
   /** Builds the index in slices, yielding to the event loop, so a reload never stalls the bot. */
   static async buildAsync(corpus: Corpus): Promise<QuoteIndex> {
-    const mini = newMiniSearch();
-    const docs = QuoteIndex.documents(corpus);
-    const chunk = 500;
-    for (let i = 0; i < docs.length; i += chunk) {
-      mini.addAll(docs.slice(i, i + chunk));
+    const steps = buildParts(corpus);
+    let step = steps.next();
+    while (!step.done) {
       await yieldToEventLoop();
+      step = steps.next();
     }
-    return new QuoteIndex(corpus, mini);
+    return new QuoteIndex(corpus, step.value);
   }
 
   get size(): number {
@@ -123,7 +224,8 @@ export class QuoteIndex {
     return source;
   }
 
-  private hit(passage: Passage, score: number): QuoteHit {
+  private hit(index: number, score: number): QuoteHit {
+    const passage = this.corpus.passages[index] as Passage;
     const source = this.sourceOf(passage);
     return { passage, source, score, context: source.paragraphs[passage.paragraphIndex]?.text ?? passage.text };
   }
@@ -131,64 +233,52 @@ export class QuoteIndex {
   /** Finds a source by id, or by words of its title or publication; null when nothing is close. */
   resolveSource(input: string): Source | null {
     const wanted = input.trim();
-    const exact = this.sourcesById.get(wanted) ?? this.corpus.sources.find((s) => s.id === wanted.toLowerCase());
+    const exact = this.sourcesById.get(wanted) ?? this.sourcesById.get(wanted.toLowerCase());
     if (exact) return exact;
     const fuse = new Fuse(this.corpus.sources as Source[], { keys: ['id', 'title', 'publication'], includeScore: true, ignoreLocation: true, threshold: 0.4 });
     return fuse.search(wanted, { limit: 1 })[0]?.item ?? null;
   }
 
   /** Finds a speaker by person id, name or alias, or a non-person voice name; null when nothing is close. */
-  resolveSpeaker(input: string): { personId: string | null; name: string } | null {
-    const wanted = foldForSearch(input);
+  resolveSpeaker(input: string): Speaker | null {
+    const wanted = foldForSearch(input.trim());
     for (const person of this.corpus.people) {
       if (person.id === wanted || [person.name, ...person.aliases].some((a) => foldForSearch(a) === wanted)) {
         return { personId: person.id, name: person.name };
       }
     }
-    const voices = this.speakerChoices();
-    const exactVoice = voices.find((v) => foldForSearch(v.name) === wanted);
-    if (exactVoice) return this.speakerFromValue(exactVoice.value);
-    const fuse = new Fuse(voices, { keys: ['name', 'aliases'], threshold: 0.35, ignoreLocation: true });
+    const exactVoice = this.voices.find((v) => foldForSearch(v.name) === wanted);
+    if (exactVoice) return { personId: exactVoice.personId, name: exactVoice.name };
+    const fuse = new Fuse(this.speakerList(), { keys: ['name', 'aliases'], threshold: 0.35, ignoreLocation: true });
     const best = fuse.search(input.trim(), { limit: 1 })[0]?.item;
-    return best ? this.speakerFromValue(best.value) : null;
+    return best ? { personId: best.personId, name: best.name } : null;
   }
 
-  private speakerFromValue(value: string): { personId: string | null; name: string } {
-    const person = this.peopleById.get(value);
-    return person ? { personId: person.id, name: person.name } : { personId: null, name: value };
-  }
+  private cachedSpeakers: Facet[] | null = null;
 
-  private cachedSpeakers: { name: string; value: string; aliases: string[]; count: number }[] | null = null;
-
-  /** Every voice that speaks in the corpus, people first, with how many passages each has. */
-  private speakerChoices(): { name: string; value: string; aliases: string[]; count: number }[] {
-    if (this.cachedSpeakers) return this.cachedSpeakers;
-    const counts = new Map<string, { name: string; value: string; aliases: string[]; count: number }>();
-    for (const passage of this.corpus.passages) {
-      const key = passage.voice.personId ?? passage.voice.name;
-      const person = passage.voice.personId ? this.peopleById.get(passage.voice.personId) : undefined;
-      const entry = counts.get(key) ?? { name: passage.voice.name, value: key, aliases: [...(person?.aliases ?? [])], count: 0 };
-      entry.count += 1;
-      counts.set(key, entry);
-    }
-    this.cachedSpeakers = [...counts.values()].sort((a, b) => Number(this.peopleById.has(b.value)) - Number(this.peopleById.has(a.value)) || b.count - a.count);
+  /** Every voice that speaks in the corpus: people first, then by how much they say. */
+  private speakerList(): Facet[] {
+    this.cachedSpeakers ??= [...this.voices].sort((a, b) => Number(b.personId !== null) - Number(a.personId !== null) || b.passages.length - a.passages.length);
     return this.cachedSpeakers;
   }
 
-  private filterFor(query: Pick<QuoteQuery, 'source' | 'speaker'>): ((passage: Passage) => boolean) | 'no-source' | 'no-speaker' {
-    let sourceId: string | null = null;
-    let speaker: { personId: string | null; name: string } | null = null;
+  /** The allowed-passage test for a filter, or why the filter matches nothing. */
+  private filterFor(query: Pick<QuoteQuery, 'source' | 'speaker'>): ((index: number) => boolean) | 'no-source' | 'no-speaker' {
+    let sourceIndex = -1;
+    let voiceIndex = -1;
     if (query.source?.trim()) {
-      sourceId = this.resolveSource(query.source)?.id ?? null;
-      if (!sourceId) return 'no-source';
+      const source = this.resolveSource(query.source);
+      if (!source) return 'no-source';
+      sourceIndex = this.corpus.sources.indexOf(source);
     }
     if (query.speaker?.trim()) {
-      speaker = this.resolveSpeaker(query.speaker);
+      const speaker = this.resolveSpeaker(query.speaker);
       if (!speaker) return 'no-speaker';
+      voiceIndex = this.voices.findIndex((v) => (speaker.personId !== null ? v.personId === speaker.personId : v.personId === null && v.name === speaker.name));
+      if (voiceIndex === -1) return 'no-speaker';
     }
-    return (passage) =>
-      (sourceId === null || passage.sourceId === sourceId) &&
-      (speaker === null || (speaker.personId !== null ? passage.voice.personId === speaker.personId : passage.voice.name === speaker.name));
+    if (sourceIndex === -1 && voiceIndex === -1) return () => true;
+    return (i) => (sourceIndex === -1 || this.passageSource[i] === sourceIndex) && (voiceIndex === -1 || this.passageVoice[i] === voiceIndex);
   }
 
   /**
@@ -198,63 +288,140 @@ export class QuoteIndex {
   search(query: QuoteQuery, candidates: number = O.candidates): QuoteHit[] {
     const limit = Math.max(1, Math.min(query.limit ?? 10, 50));
     const text = query.text.trim();
-    const filter = this.filterFor(query);
-    if (typeof filter === 'string') return [];
+    const allowed = this.filterFor(query);
+    if (typeof allowed === 'string') return [];
     if (text.startsWith(PASSAGE_ID_PREFIX)) {
-      const wanted = text.slice(PASSAGE_ID_PREFIX.length).trim();
-      const passage = this.corpus.passages.find((p) => p.id === wanted);
-      return passage && filter(passage) ? [this.hit(passage, 0)] : [];
+      const index = this.passageIds.get(text.slice(PASSAGE_ID_PREFIX.length).trim());
+      return index !== undefined && allowed(index) ? [this.hit(index, 0)] : [];
     }
-    const terms = tokenize(text);
-    if (terms.length === 0) return [];
-    const meaningful = new Set(terms.filter((t) => !O.stopWords.has(t)));
-    const counted = meaningful.size > 0 ? meaningful : new Set(terms);
-    const raw = this.mini.search(terms.join(' '), {
-      boost: { ...O.boost },
-      fuzzy: (term) => O.fuzzy(term) / Math.max(term.length, 1),
-      maxFuzzy: 2,
-      prefix: (term) => term.length >= O.prefixMinLength,
-      weights: { ...O.weights },
-      combineWith: 'OR',
-      filter: (result: SearchResult) => {
-        const passage = this.corpus.passages[result['id'] as number];
-        return passage !== undefined && filter(passage);
-      },
-    });
-    return this.rank(raw.slice(0, candidates), text, counted, limit);
+    const words = [...new Set(tokenize(text))].slice(0, O.maxQueryTerms);
+    if (words.length === 0) return [];
+    const meaningful = words.filter((w) => !O.stopWords.has(w));
+    const counted = meaningful.length > 0 ? meaningful : words;
+    const lastWord = tokenize(text).at(-1);
+    const minor = meaningful.length > 0 ? words.filter((w) => O.stopWords.has(w)) : [];
+    const scored = this.collect(counted, minor, lastWord, allowed, Math.max(candidates, limit));
+    return this.rank(scored, text, counted.length, limit);
   }
 
-  private rank(raw: readonly SearchResult[], text: string, counted: ReadonlySet<string>, limit: number): QuoteHit[] {
-    if (raw.length === 0) return [];
-    const top = raw[0]?.score ?? 1;
+  /**
+   * Scores passages sharing words (or speaker/publication names) with the query; returns the best `take`.
+   * `minor` words (stop words) only add their small weight to passages the other words found: on their
+   * own they would touch most of the corpus, but "this is" can still tell two near-identical sentences apart.
+   */
+  private collect(
+    words: readonly string[],
+    minor: readonly string[],
+    lastWord: string | undefined,
+    allowed: (i: number) => boolean,
+    take: number,
+  ): { index: number; score: number; matched: number }[] {
+    const s = this.scratch;
+    s.stamp += 1;
+    const queryStamp = s.stamp;
+    s.count = 0;
+    const touch = (p: number): boolean => {
+      if (s.queryStamp[p] === queryStamp) return true;
+      if (!allowed(p)) return false;
+      s.queryStamp[p] = queryStamp;
+      s.score[p] = 0;
+      s.matched[p] = 0;
+      s.touched[s.count++] = p;
+      return true;
+    };
+    const voiceHits = new Float64Array(this.voices.length);
+    const publicationHits = new Float64Array(this.publications.length);
+    for (const word of words) {
+      s.stamp += 1;
+      const termStamp = s.stamp;
+      const expansions = this.terms.expand(
+        word,
+        { maxEdits: O.maxEdits(word), prefix: word.length >= O.prefixMinLength && (word.length >= 4 || word === lastWord), prefixLimit: O.prefixLimit },
+        O.weights,
+      );
+      for (const { term, weight } of expansions) {
+        const gain = weight * this.terms.idf(term);
+        const postings = this.terms.postings[term] as Int32Array;
+        for (let k = 0; k < postings.length; k++) {
+          const p = postings[k] as number;
+          if (s.termStamp[p] === termStamp || !touch(p)) continue;
+          s.termStamp[p] = termStamp;
+          s.score[p] = (s.score[p] as number) + gain;
+          s.matched[p] = (s.matched[p] as number) + 1;
+        }
+      }
+      for (const [facets, hits] of [[this.voiceWords, voiceHits], [this.publicationWords, publicationHits]] as const) {
+        for (const f of facets.get(word) ?? []) hits[f] = (hits[f] as number) + 1;
+      }
+    }
+    this.touchNamedFacets(voiceHits, this.voices, touch);
+    this.touchNamedFacets(publicationHits, this.publications, touch);
+    if (s.count === 0) return [];
+    for (const word of minor) {
+      const term = this.terms.idOf(word);
+      if (term === undefined) continue;
+      const gain = this.terms.idf(term);
+      const postings = this.terms.postings[term] as Int32Array;
+      for (let k = 0; k < postings.length; k++) {
+        const p = postings[k] as number;
+        if (s.queryStamp[p] === queryStamp) s.score[p] = (s.score[p] as number) + gain;
+      }
+    }
+    let best = 0;
+    for (let k = 0; k < s.count; k++) {
+      const p = s.touched[k] as number;
+      const facetMatches = (voiceHits[this.passageVoice[p] as number] ?? 0) + (this.passagePublication[p] === -1 ? 0 : (publicationHits[this.passagePublication[p] as number] ?? 0));
+      if (facetMatches > 0) {
+        s.score[p] = (s.score[p] as number) + facetMatches * O.facetWeight;
+        s.matched[p] = Math.min(words.length, (s.matched[p] as number) + facetMatches);
+      }
+      if ((s.score[p] as number) > best) best = s.score[p] as number;
+    }
+    return topByKey(s, best, words.length, take);
+  }
+
+  private touchNamedFacets(hits: Float64Array, facets: readonly Facet[], touch: (p: number) => boolean): void {
+    hits.forEach((count, f) => {
+      const facet = facets[f];
+      if (count === 0 || !facet || facet.passages.length > O.facetTouchLimit) return;
+      for (const p of facet.passages) touch(p);
+    });
+  }
+
+  private rank(scored: readonly { index: number; score: number; matched: number }[], text: string, counted: number, limit: number): QuoteHit[] {
+    if (scored.length === 0) return [];
+    const top = Math.max(...scored.map((c) => c.score), 1e-9);
     const pattern = foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    const docs = raw.map((r) => ({ id: r['id'] as number, text: this.folded[r['id'] as number] ?? '' }));
-    const fuse = new Fuse(docs, this.fuseOptions);
+    const docs = scored.map((c) => ({ index: c.index, text: foldForSearch((this.corpus.passages[c.index] as Passage).text) }));
+    const fusePattern = pattern.slice(0, O.fusePatternMax);
+    const anchors = pattern.split(' ').filter((w) => w.length >= 3 && !O.stopWords.has(w));
+    const keyOf = (c: { score: number; matched: number }) => c.matched / counted + (0.5 * c.score) / top;
+    const byKey = [...scored].sort((a, b) => keyOf(b) - keyOf(a) || a.index - b.index);
+    const bestKey = byKey[0] ? keyOf(byKey[0]) : 0;
+    const finalists = new Set(
+      byKey.filter((c, i) => i < O.fuseFinalistsMin || keyOf(c) >= bestKey - O.fuseFinalistMargin).slice(0, O.fuseFinalists).map((c) => c.index),
+    );
+    const windows = docs.filter((d) => finalists.has(d.index)).map((d) => ({ index: d.index, text: windowAround(d.text, anchors, fusePattern.length) }));
     const fuseScores = new Map<number, number>();
-    for (const result of fuse.search(pattern.slice(0, 256))) fuseScores.set(result.item.id, result.score ?? 1);
-    const scored = raw.map((r) => {
-      const id = r['id'] as number;
-      const matched = new Set(r.queryTerms.filter((t) => counted.has(t)));
-      const missing = 1 - matched.size / counted.size;
-      const folded = this.folded[id] ?? '';
+    for (const result of new Fuse(windows, this.fuseOptions).search(fusePattern)) fuseScores.set(result.item.index, result.score ?? 1);
+    const ranked = scored.map((c, i) => {
+      const folded = (docs[i] as { text: string }).text;
       const exact = pattern.length >= 6 && folded.replace(/[^\p{L}\p{N}]+/gu, ' ').includes(pattern);
       const score =
-        O.mix.missingTerms * missing +
-        O.mix.indexScore * (1 - r.score / top) +
-        O.mix.fuseScore * (fuseScores.get(id) ?? 1) -
+        O.mix.missingTerms * (1 - c.matched / counted) +
+        O.mix.indexScore * (1 - c.score / top) +
+        O.mix.fuseScore * (fuseScores.get(c.index) ?? 1) -
         (exact ? O.exactPhraseBonus : 0);
-      return { id, score: Math.min(1, Math.max(0, score)) };
+      return { index: c.index, folded, score: Math.min(1, Math.max(0, score)) };
     });
-    scored.sort((a, b) => a.score - b.score || a.id - b.id);
+    ranked.sort((a, b) => a.score - b.score || a.index - b.index);
     const seen = new Set<string>();
     const hits: QuoteHit[] = [];
-    for (const { id, score } of scored) {
+    for (const { index, folded, score } of ranked) {
       if (score > O.maxScore) break;
-      const passage = this.corpus.passages[id];
-      const key = this.folded[id];
-      if (!passage || key === undefined || seen.has(key)) continue;
-      seen.add(key);
-      hits.push(this.hit(passage, Math.round(score * 1000) / 1000));
+      if (seen.has(folded)) continue;
+      seen.add(folded);
+      hits.push(this.hit(index, Math.round(score * 1000) / 1000));
       if (hits.length >= limit) break;
     }
     return hits;
@@ -262,13 +429,21 @@ export class QuoteIndex {
 
   /** A random passage (optionally filtered), skipping fragments and reader comments. */
   random(filter: Pick<QuoteQuery, 'source' | 'speaker'> = {}, rng: () => number = Math.random): QuoteHit | null {
-    const keep = this.filterFor(filter);
-    if (typeof keep === 'string') return null;
-    const pool = this.corpus.passages.filter(
-      (p) => keep(p) && p.text.length >= O.randomMinLength && this.sourceOf(p).kind !== 'reader-comments',
-    );
+    const allowed = this.filterFor(filter);
+    if (typeof allowed === 'string') return null;
+    const fits = (i: number) => {
+      const passage = this.corpus.passages[i] as Passage;
+      return allowed(i) && passage.text.length >= O.randomMinLength && this.sourceOf(passage).kind !== 'reader-comments';
+    };
+    const n = this.corpus.passages.length;
+    for (let attempt = 0; attempt < 64; attempt++) {
+      const i = Math.floor(rng() * n);
+      if (fits(i)) return this.hit(i, 0);
+    }
+    const pool: number[] = [];
+    for (let i = 0; i < n; i++) if (fits(i)) pool.push(i);
     const pick = pool[Math.floor(rng() * pool.length)];
-    return pick ? this.hit(pick, 0) : null;
+    return pick === undefined ? null : this.hit(pick, 0);
   }
 
   /** Autocomplete for the query option: passages as choices, each choice selecting its passage by id. */
@@ -277,9 +452,10 @@ export class QuoteIndex {
     const hits = prefix.trim()
       ? this.search({ text: prefix, limit: size }, O.autocompleteCandidates)
       : this.corpus.passages
-          .filter((p) => p.voice.personId !== null && p.voice.basis === 'direct-quote')
+          .map((p, i) => ({ p, i }))
+          .filter(({ p }) => p.voice.personId !== null && p.voice.basis === 'direct-quote')
           .slice(0, size)
-          .map((p) => this.hit(p, 0));
+          .map(({ i }) => this.hit(i, 0));
     return hits.map((h) => ({ name: shorten(`${h.passage.voice.name}: ${h.passage.text}`, MAX_CHOICE), value: `${PASSAGE_ID_PREFIX}${h.passage.id}`.slice(0, MAX_CHOICE) }));
   }
 
@@ -295,15 +471,73 @@ export class QuoteIndex {
   /** Autocomplete for the speaker option. */
   suggestSpeakers(prefix: string, limit = 25): Choice[] {
     const size = Math.max(1, Math.min(limit, 25));
-    const voices = this.speakerChoices();
+    const voices = this.speakerList();
     const picked = prefix.trim()
       ? new Fuse(voices, { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.5 }).search(prefix.trim(), { limit: size }).map((r) => r.item)
       : voices.slice(0, size);
     return picked.map((v) => {
-      const person = this.peopleById.get(v.value);
-      return { name: shorten(person ? `${person.name} — ${person.role}` : v.name, MAX_CHOICE), value: v.value.slice(0, MAX_CHOICE) };
+      const person = v.personId ? this.peopleById.get(v.personId) : undefined;
+      return { name: shorten(person ? `${person.name} — ${person.role}` : v.name, MAX_CHOICE), value: v.key.slice(0, MAX_CHOICE) };
     });
   }
 }
 
-export { yieldToEventLoop };
+/**
+ * The part of a folded passage where the query most likely sits: from a little before the first query
+ * word it contains, about twice the pattern's length. fuse.js's bitap costs grow with text length, and
+ * with `ignoreLocation` the rest of a long sentence only adds cost, not information.
+ */
+function windowAround(text: string, anchors: readonly string[], patternLength: number): string {
+  const span = patternLength * 2 + 16;
+  if (text.length <= span) return text;
+  let first = -1;
+  for (const anchor of anchors) {
+    const at = text.indexOf(anchor);
+    if (at !== -1 && (first === -1 || at < first)) first = at;
+  }
+  const start = Math.max(0, Math.min(first === -1 ? 0 : first - 12, text.length - span));
+  return text.slice(start, start + span);
+}
+
+/** The `take` touched passages with the best key: share of query words matched, then index score. */
+function topByKey(s: Scratch, best: number, words: number, take: number): { index: number; score: number; matched: number }[] {
+  const keyOf = (p: number) => (s.matched[p] as number) / words + (0.5 * (s.score[p] as number)) / (best || 1);
+  const heap: number[] = [];
+  const keys: number[] = [];
+  const siftUp = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((keys[parent] as number) <= (keys[i] as number)) break;
+      [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+      [keys[i], keys[parent]] = [keys[parent] as number, keys[i] as number];
+      i = parent;
+    }
+  };
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && (keys[l] as number) < (keys[m] as number)) m = l;
+      if (r < heap.length && (keys[r] as number) < (keys[m] as number)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m] as number, heap[i] as number];
+      [keys[i], keys[m]] = [keys[m] as number, keys[i] as number];
+      i = m;
+    }
+  };
+  for (let k = 0; k < s.count; k++) {
+    const p = s.touched[k] as number;
+    const key = keyOf(p);
+    if (heap.length < take) {
+      heap.push(p);
+      keys.push(key);
+      siftUp(heap.length - 1);
+    } else if (key > (keys[0] as number) || (key === keys[0] && p < (heap[0] as number))) {
+      heap[0] = p;
+      keys[0] = key;
+      siftDown(0);
+    }
+  }
+  return heap.map((p) => ({ index: p, score: s.score[p] as number, matched: s.matched[p] as number }));
+}

@@ -19,15 +19,32 @@ export function foldTypography(text: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Lower-cases and strips diacritics after typographic folding: the form used for matching words. */
+/** Single characters and what they fold to for search; anything else non-ASCII is decomposed. */
+const CHAR_FOLDS = new Map<string, string>();
+for (const [pattern, replacement] of QUOTE_FOLDS) {
+  for (const ch of pattern.source.replace(/^\[|\]$/g, '').replace(/\\u([0-9A-F]{4})-\\u([0-9A-F]{4})/gi, (_, a: string, b: string) => {
+    let range = '';
+    for (let c = parseInt(a, 16); c <= parseInt(b, 16); c++) range += String.fromCharCode(c);
+    return range;
+  }).replace(/\\u([0-9A-F]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))) {
+    CHAR_FOLDS.set(ch, replacement);
+  }
+}
+
+function foldChar(ch: string): string {
+  return CHAR_FOLDS.get(ch) ?? ch.normalize('NFKD').replace(/\p{M}+/gu, '');
+}
+
+/**
+ * Lower-cases, strips diacritics and folds typography: the form used for matching words. Only
+ * non-ASCII characters take the slow path, so folding a large corpus stays cheap.
+ */
 export function foldForSearch(text: string): string {
-  return foldTypography(text)
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+  return text.replace(/[^\x00-\x7F]/g, foldChar).toLowerCase();
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'/.][\p{L}\p{N}]+)*/gu;
+const JOINERS = /[-'/.]/;
 
 /**
  * Splits text into search terms. A compound such as `zero-sum`, `S-400` or `U.S.` yields its parts
@@ -40,13 +57,13 @@ export function tokenize(text: string): string[] {
   for (const match of folded.matchAll(WORD)) {
     let word = match[0];
     if (word.endsWith("'s")) word = word.slice(0, -2);
-    const parts = word.split(/[-'/.]/).filter((p) => p.length > 0);
-    if (parts.length > 1) {
-      for (const part of parts) terms.push(part);
-      terms.push(parts.join(''));
-    } else if (parts[0] !== undefined) {
-      terms.push(parts[0]);
+    if (!JOINERS.test(word)) {
+      terms.push(word);
+      continue;
     }
+    const parts = word.split(/[-'/.]/).filter((p) => p.length > 0);
+    for (const part of parts) terms.push(part);
+    if (parts.length > 1) terms.push(parts.join(''));
   }
   return terms;
 }

@@ -1,7 +1,7 @@
 /** Cooperative yielding for long builds, so a reload never blocks the event loop for long. */
 
 /** How long a build may hold the event loop before it yields. */
-export const SLICE_MS = 12;
+export const SLICE_MS = 4;
 
 let sliceStart = performance.now();
 

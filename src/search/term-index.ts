@@ -1,0 +1,203 @@
+/**
+ * An inverted index over folded terms, with the two look-ups fuzzy search needs: terms within one or
+ * two edits of a query word (through a deletion index, so the cost does not grow with the vocabulary)
+ * and terms that start with a prefix (through the sorted vocabulary).
+ */
+
+/** A vocabulary term that a query word expands to, and how much that match is worth (1 = exact). */
+export interface Expansion {
+  readonly term: number;
+  readonly weight: number;
+}
+
+export interface ExpansionWeights {
+  /** Weight of a match one edit away; two edits get this squared. */
+  readonly fuzzy: number;
+  /** Base weight of a prefix match; it grows as the prefix covers more of the term. */
+  readonly prefix: number;
+}
+
+const isNumeric = (term: string): boolean => /^\d+$/.test(term);
+
+/** Optimal string alignment distance, abandoned as soon as it must exceed `max`. */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(n + 1);
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, (prev2[j - 2] as number) + 1);
+      }
+      row[j] = v;
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[n] as number;
+}
+
+function deletions(term: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < term.length; i++) out.push(term.slice(0, i) + term.slice(i + 1));
+  return out;
+}
+
+export class TermIndex {
+  /** Term id → passages that contain it, ascending. */
+  readonly postings: Int32Array[];
+  readonly terms: readonly string[];
+  private readonly ids: Map<string, number>;
+  /** Term ids sorted by their text, for prefix ranges. */
+  private readonly sorted: Int32Array;
+  /** One-character deletions of every fuzzy-eligible term → the terms they come from. */
+  private readonly deletionIndex: Map<string, number[]>;
+
+  constructor(parts: {
+    terms: string[];
+    ids: Map<string, number>;
+    postings: Int32Array[];
+    sorted: Int32Array;
+    deletionIndex: Map<string, number[]>;
+    passageCount: number;
+    minFuzzyLength: number;
+  }) {
+    this.terms = parts.terms;
+    this.ids = parts.ids;
+    this.postings = parts.postings;
+    this.sorted = parts.sorted;
+    this.deletionIndex = parts.deletionIndex;
+    this.passageCount = parts.passageCount;
+    this.minFuzzyLength = parts.minFuzzyLength;
+  }
+
+  readonly passageCount: number;
+  private readonly minFuzzyLength: number;
+
+  idOf(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /** Inverse document frequency, BM25-style: rare terms weigh more. */
+  idf(term: number): number {
+    const df = this.postings[term]?.length ?? 0;
+    return Math.log(1 + (this.passageCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** Terms within `maxEdits` of `word` (not counting `word` itself). */
+  fuzzy(word: string, maxEdits: number): Map<number, number> {
+    const found = new Map<number, number>();
+    if (maxEdits <= 0 || word.length < this.minFuzzyLength || isNumeric(word)) return found;
+    const consider = (id: number) => {
+      if (found.has(id)) return;
+      const term = this.terms[id] as string;
+      if (term === word) return;
+      const d = boundedEditDistance(word, term, maxEdits);
+      if (d <= maxEdits) found.set(id, d);
+    };
+    const probe = (variant: string) => {
+      const id = this.ids.get(variant);
+      if (id !== undefined) consider(id);
+      for (const source of this.deletionIndex.get(variant) ?? []) consider(source);
+    };
+    probe(word);
+    const first = deletions(word);
+    for (const variant of first) probe(variant);
+    if (maxEdits >= 2) for (const variant of first) for (const second of deletions(variant)) probe(second);
+    return found;
+  }
+
+  /** Up to `limit` terms that start with `prefix` (not `prefix` itself), the closest in length first. */
+  prefixed(prefix: string, limit: number): number[] {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.terms[this.sorted[mid] as number] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < this.sorted.length; i++) {
+      const id = this.sorted[i] as number;
+      const term = this.terms[id] as string;
+      if (!term.startsWith(prefix)) break;
+      if (term !== prefix) out.push(id);
+      if (out.length >= limit * 4) break;
+    }
+    return out.sort((a, b) => (this.terms[a] as string).length - (this.terms[b] as string).length).slice(0, limit);
+  }
+
+  /** Every vocabulary term a query word should match, best first. */
+  expand(word: string, options: { maxEdits: number; prefix: boolean; prefixLimit: number }, weights: ExpansionWeights): Expansion[] {
+    const out: Expansion[] = [];
+    const exact = this.ids.get(word);
+    if (exact !== undefined) out.push({ term: exact, weight: 1 });
+    for (const [term, distance] of this.fuzzy(word, options.maxEdits)) out.push({ term, weight: weights.fuzzy ** distance });
+    if (options.prefix) {
+      for (const term of this.prefixed(word, options.prefixLimit)) {
+        const coverage = word.length / (this.terms[term] as string).length;
+        out.push({ term, weight: weights.prefix + (1 - weights.prefix) * coverage * 0.5 });
+      }
+    }
+    return out.sort((a, b) => b.weight - a.weight);
+  }
+}
+
+/** Collects postings passage by passage, then freezes them into a `TermIndex`. */
+export class TermIndexBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly lists: number[][] = [];
+  private count = 0;
+
+  /** Adds one passage's terms; passages must be added in id order. */
+  add(passage: number, terms: readonly string[]): void {
+    for (const term of terms) {
+      let id = this.ids.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.ids.set(term, id);
+        this.terms.push(term);
+        this.lists.push([]);
+      }
+      const list = this.lists[id] as number[];
+      if (list[list.length - 1] !== passage) list.push(passage);
+    }
+    this.count = Math.max(this.count, passage + 1);
+  }
+
+  /**
+   * Freezes the postings and builds the look-up structures, yielding every `SLICE` terms so a caller
+   * can hand the event loop back (see `QuoteIndex.buildAsync`).
+   */
+  *finish(minFuzzyLength: number): Generator<void, TermIndex> {
+    const SLICE = 1000;
+    const postings: Int32Array[] = new Array<Int32Array>(this.lists.length);
+    const deletionIndex = new Map<string, number[]>();
+    for (let id = 0; id < this.terms.length; id++) {
+      postings[id] = Int32Array.from(this.lists[id] as number[]);
+      const term = this.terms[id] as string;
+      if (term.length >= minFuzzyLength && !isNumeric(term)) {
+        for (const variant of deletions(term)) {
+          const list = deletionIndex.get(variant);
+          if (!list) deletionIndex.set(variant, [id]);
+          else if (list[list.length - 1] !== id) list.push(id);
+        }
+      }
+      if (id % SLICE === SLICE - 1) yield;
+    }
+    this.lists.length = 0;
+    yield;
+    const terms = this.terms;
+    const sorted = Int32Array.from(terms.keys()).sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
+    return new TermIndex({ terms, ids: this.ids, postings, sorted, deletionIndex, passageCount: this.count, minFuzzyLength });
+  }
+}
