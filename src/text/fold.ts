@@ -40,7 +40,7 @@ function foldChar(ch: string): string {
  * non-ASCII characters take the slow path, so folding a large corpus stays cheap.
  */
 export function foldForSearch(text: string): string {
-  return text.replace(/[^\x00-\x7F]/g, foldChar).toLowerCase();
+  return text.replace(/[^\u0020-\u007E\t\n\r]/g, foldChar).toLowerCase();
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'/.][\p{L}\p{N}]+)*/gu;
