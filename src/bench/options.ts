@@ -26,7 +26,7 @@ export const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes (passages)
   --queries N                 labelled /quote queries per size for Verbatim (default 120)
   --baseline-queries N        queries (and as many prefixes) for the fuse.js baseline at every size
-                              (default: automatic, 60,000 ÷ size, at least 6: 60 @1k, 6 @10k, 6 @100k)
+                              (default: automatic, 60,000 ÷ size, at least 3: 60 @1k, 6 @10k, 3 @100k)
   --prefixes N                autocomplete prefixes sampled per query (default 2)
   --reps N                    repeat each timed pass N times (default 1)
   --skip-baseline             measure Verbatim only
@@ -40,7 +40,7 @@ export const USAGE = `usage: npm run bench -- [options]
 
 /** Baseline passage×query budget per size for the automatic mode: keeps the default run near a minute. */
 const BASELINE_BUDGET = 60_000;
-const BASELINE_MIN_QUERIES = 6;
+const BASELINE_MIN_QUERIES = 3;
 
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;

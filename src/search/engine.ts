@@ -10,7 +10,7 @@ import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
 import { foldForSearch, tokenize } from '../text/fold.ts';
 import { yieldToEventLoop } from '../util/yield.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
-import { TermIndex, TermIndexBuilder } from './term-index.ts';
+import { PairIndex, PairIndexBuilder, plainWords, TermIndex, TermIndexBuilder } from './term-index.ts';
 
 export interface QuoteQuery {
   readonly text: string;
@@ -101,6 +101,7 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
   const people = new Map(corpus.people.map((p) => [p.id, p]));
   const sourceIndex = new Map(corpus.sources.map((s, i) => [s.id, i]));
   const builder = new TermIndexBuilder();
+  const pairBuilder = new PairIndexBuilder();
   const voices = new Map<string, Facet>();
   const publications = new Map<string, Facet>();
   const voiceOrder: Facet[] = [];
@@ -112,6 +113,7 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
   for (let i = 0; i < n; i++) {
     const passage = corpus.passages[i] as Passage;
     builder.add(i, tokenize(passage.text));
+    pairBuilder.add(i, passage.text);
     const voiceKey = passage.voice.personId ?? passage.voice.name;
     const person = passage.voice.personId ? people.get(passage.voice.personId) : undefined;
     const voice = facetOf(voices, voiceOrder, voiceKey, () => ({ key: voiceKey, name: person?.name ?? passage.voice.name, personId: passage.voice.personId, aliases: person?.aliases ?? [] }));
@@ -128,16 +130,18 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
   }
   yield;
   const terms = yield* builder.finish(O.minFuzzyLength);
+  const pairs = yield* pairBuilder.finish();
   const passageIds = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     passageIds.set((corpus.passages[i] as Passage).id, i);
     if ((i & 16383) === 16383) yield;
   }
-  return { terms, voiceOrder, publicationOrder, passageVoice, passagePublication, passageSource, passageIds, sources, people };
+  return { terms, pairs, voiceOrder, publicationOrder, passageVoice, passagePublication, passageSource, passageIds, sources, people };
 }
 
 interface Parts {
   readonly terms: TermIndex;
+  readonly pairs: PairIndex;
   readonly voiceOrder: Facet[];
   readonly publicationOrder: Facet[];
   readonly passageVoice: Int32Array;
@@ -166,6 +170,7 @@ export class QuoteIndex {
   private readonly sourcesById: ReadonlyMap<string, Source>;
   private readonly peopleById: ReadonlyMap<string, Person>;
   private readonly terms: TermIndex;
+  private readonly pairs: PairIndex;
   private readonly voices: readonly Facet[];
   private readonly publications: readonly Facet[];
   private readonly voiceWords: Map<string, number[]>;
@@ -184,6 +189,7 @@ export class QuoteIndex {
     this.sourcesById = parts.sources;
     this.peopleById = parts.people;
     this.terms = parts.terms;
+    this.pairs = parts.pairs;
     this.voices = parts.voiceOrder;
     this.publications = parts.publicationOrder;
     this.voiceWords = facetWords(parts.voiceOrder);
@@ -300,7 +306,7 @@ export class QuoteIndex {
     const counted = meaningful.length > 0 ? meaningful : words;
     const lastWord = tokenize(text).at(-1);
     const minor = meaningful.length > 0 ? words.filter((w) => O.stopWords.has(w)) : [];
-    const scored = this.collect(counted, minor, lastWord, allowed, Math.max(candidates, limit));
+    const scored = this.collect(counted, minor, plainWords(text).slice(0, O.maxQueryTerms), lastWord, allowed, Math.max(candidates, limit));
     return this.rank(scored, text, counted.length, limit);
   }
 
@@ -312,6 +318,7 @@ export class QuoteIndex {
   private collect(
     words: readonly string[],
     minor: readonly string[],
+    sequence: readonly string[],
     lastWord: string | undefined,
     allowed: (i: number) => boolean,
     take: number,
@@ -357,15 +364,20 @@ export class QuoteIndex {
     this.touchNamedFacets(voiceHits, this.voices, touch);
     this.touchNamedFacets(publicationHits, this.publications, touch);
     if (s.count === 0) return [];
-    for (const word of minor) {
-      const term = this.terms.idOf(word);
-      if (term === undefined) continue;
-      const gain = this.terms.idf(term);
-      const postings = this.terms.postings[term] as Int32Array;
+    const addToTouched = (postings: Int32Array, gain: number) => {
       for (let k = 0; k < postings.length; k++) {
         const p = postings[k] as number;
         if (s.queryStamp[p] === queryStamp) s.score[p] = (s.score[p] as number) + gain;
       }
+    };
+    for (const word of minor) {
+      const term = this.terms.idOf(word);
+      if (term !== undefined) addToTouched(this.terms.postings[term] as Int32Array, this.terms.idf(term));
+    }
+    const n = this.corpus.passages.length;
+    for (let i = 1; i < sequence.length; i++) {
+      const holders = this.pairs.lookup(sequence[i - 1] as string, sequence[i] as string);
+      if (holders.length > 0) addToTouched(holders, O.pairWeight * Math.log(1 + (n - holders.length + 0.5) / (holders.length + 0.5)));
     }
     let best = 0;
     for (let k = 0; k < s.count; k++) {
@@ -483,20 +495,28 @@ export class QuoteIndex {
 }
 
 /**
- * The part of a folded passage where the query most likely sits: from a little before the first query
- * word it contains, about twice the pattern's length. fuse.js's bitap costs grow with text length, and
- * with `ignoreLocation` the rest of a long sentence only adds cost, not information.
+ * The part of a folded passage where the query most likely sits: the stretch, about twice the pattern's
+ * length, that holds the most distinct query words. fuse.js's bitap cost grows with text length, and with
+ * `ignoreLocation` the rest of a long sentence only adds cost, not information.
  */
 function windowAround(text: string, anchors: readonly string[], patternLength: number): string {
   const span = patternLength * 2 + 16;
   if (text.length <= span) return text;
-  let first = -1;
-  for (const anchor of anchors) {
-    const at = text.indexOf(anchor);
-    if (at !== -1 && (first === -1 || at < first)) first = at;
+  const hits: { at: number; word: number }[] = [];
+  anchors.forEach((anchor, word) => {
+    for (let at = text.indexOf(anchor); at !== -1 && hits.length < 64; at = text.indexOf(anchor, at + 1)) hits.push({ at, word });
+  });
+  let bestStart = 0;
+  let bestCount = -1;
+  for (const { at } of hits) {
+    const start = Math.max(0, Math.min(at - 12, text.length - span));
+    const covered = new Set(hits.filter((h) => h.at >= start && h.at < start + span).map((h) => h.word)).size;
+    if (covered > bestCount) {
+      bestCount = covered;
+      bestStart = start;
+    }
   }
-  const start = Math.max(0, Math.min(first === -1 ? 0 : first - 12, text.length - span));
-  return text.slice(start, start + span);
+  return text.slice(bestStart, bestStart + span);
 }
 
 /** The `take` touched passages with the best key: share of query words matched, then index score. */

@@ -18,6 +18,9 @@ export const SEARCH_OPTIONS = Object.freeze({
   prefixLimit: 24,
   /** Worth of a match one edit away (two edits: squared) and the base worth of a prefix match. */
   weights: Object.freeze({ fuzzy: 0.6, prefix: 0.4 }),
+  /** Worth of two query words found side by side, in order (times the pair's rarity): word order is
+   * what tells the quoted sentence from others that merely share its words. */
+  pairWeight: 0.5,
   /** Worth of a query word that names the passage's speaker or publication ("wang strategic coordination"). */
   facetWeight: 0.8,
   /** A speaker or publication with at most this many passages is searched whole when the query names it. */

@@ -82,7 +82,7 @@ describe('bench options', () => {
   it('caps the baseline: fewer queries for bigger corpora, never more than Verbatim runs', () => {
     const o = parseOptions(['--queries', '120']);
     expect(baselineQueriesFor(o, 1000)).toBe(60);
-    expect(baselineQueriesFor(o, 100_000)).toBe(6);
+    expect(baselineQueriesFor(o, 100_000)).toBe(3);
     expect(baselineQueriesFor({ queries: 120, baselineQueries: 500 }, 1000)).toBe(120);
   });
 });
