@@ -32,7 +32,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
 
 async function button(interaction: ButtonInteraction, ctx: CommandContext): Promise<void> {
   const pressed = parseProconCustomId(interaction.customId);
-  if (pressed === null) throw new UserError('paging.expired');
+  if (pressed === null) throw new UserError('procon.bad-button');
   const found = findTopic(ctx.library.state.topics, pressed.topicId);
   if (!found.ok) {
     // The topic was removed or renamed by a reload since the message was sent.

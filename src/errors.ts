@@ -13,6 +13,7 @@ export type ErrorId =
   | 'paging.expired'
   | 'paging.not-yours'
   | 'paging.passage-gone'
+  | 'procon.bad-button'
   | 'reload.not-admin'
   | 'find.empty-message'
   | 'find.no-match'

@@ -14,6 +14,7 @@ const MESSAGES: Readonly<Record<ErrorId, string>> = {
   'paging.expired': 'These buttons have expired (they last 15 minutes). Run `/quote` again.',
   'paging.not-yours': 'Only the person who ran this `/quote` can page through its results. Run `/quote` yourself to browse.',
   'paging.passage-gone': 'That passage is no longer in the corpus (it was reloaded). Run `/quote` again.',
+  'procon.bad-button': 'This button no longer matches a topic view. Run `/procon` again.',
   'reload.not-admin': 'Only server admins can reload the corpus (Manage Server permission, or listed in BOT_ADMIN_IDS).',
   'find.empty-message': 'That message has no text to search for. Pick a message with words in it.',
   'find.no-match': 'Nothing in the corpus matches that message.',

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: Verbatim's search against a plain fuse.js baseline on synthetic corpora of growing size,
  * plus the reload stall and the seed corpus cold start. Prints a table per size and the issue's targets, and
- * writes every figure (with the per-query timings behind it) to JSON. See docs-bench.md.
+ * writes every figure (with the per-query timings behind it) to JSON. See "Performance and the benchmark" in README.md.
  */
 import { fork } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -95,7 +95,7 @@ function parseYaml(file: string, text: string, problems: CorpusProblem[]): unkno
   }
   const value: unknown = doc.toJS();
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ file, field: null, message: 'the file is not a topic (a YAML mapping)', fix: 'start from docs-procon.md' });
+    problems.push({ file, field: null, message: 'the file is not a topic (a YAML mapping)', fix: 'start from corpus/topics/alliance.yaml ("Pro/con topics" in README.md lists the fields)' });
     return undefined;
   }
   return value;
@@ -141,12 +141,12 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): CorpusProblem {
       file,
       field,
       message: `unknown key${issue.keys.length > 1 ? 's' : ''} ${keys}`,
-      fix: 'remove it or correct its spelling (docs-procon.md lists the fields)',
+      fix: 'remove it or correct its spelling ("Pro/con topics" in README.md lists the fields)',
     };
   }
   const missing = issue.code === 'invalid_type' && issue.input === undefined;
   const message = missing ? `${name || 'value'} is missing` : issue.message;
-  const fix = inEvidence ? (FIELD_FIXES['quote'] ?? '') : (FIELD_FIXES[name] ?? 'see docs-procon.md for this field');
+  const fix = inEvidence ? (FIELD_FIXES['quote'] ?? '') : (FIELD_FIXES[name] ?? 'see "Pro/con topics" in README.md for this field');
   return { file, field, message, fix };
 }
 

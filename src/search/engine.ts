@@ -7,7 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
-import { foldForSearch, tokenize } from '../text/fold.ts';
+import { foldForSearch, tokenize, tokenizeFolded } from '../text/fold.ts';
 import { yieldToEventLoop } from '../util/yield.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { PairIndex, PairIndexBuilder, plainWords, TermIndex, TermIndexBuilder } from './term-index.ts';
@@ -112,8 +112,9 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
   const passageSource = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const passage = corpus.passages[i] as Passage;
-    builder.add(i, tokenize(passage.text));
-    pairBuilder.add(i, passage.text);
+    const folded = foldForSearch(passage.text);
+    builder.add(i, tokenizeFolded(folded));
+    pairBuilder.add(i, folded);
     const voiceKey = passage.voice.personId ?? passage.voice.name;
     const person = passage.voice.personId ? people.get(passage.voice.personId) : undefined;
     const voice = facetOf(voices, voiceOrder, voiceKey, () => ({ key: voiceKey, name: person?.name ?? passage.voice.name, personId: passage.voice.personId, aliases: person?.aliases ?? [] }));

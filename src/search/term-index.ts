@@ -222,11 +222,12 @@ function pairHash(first: string, second: string): number {
 
 /** The plain words of a text, in order: what "adjacent" means for word pairs. */
 export function plainWords(text: string): string[] {
-  return foldForPairs(text).split(' ').filter((w) => w.length > 0);
+  return plainWordsFolded(foldForSearch(text));
 }
 
-function foldForPairs(text: string): string {
-  return foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, ' ');
+/** `plainWords` for text already passed through `foldForSearch`. */
+export function plainWordsFolded(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 }
 
 /**
@@ -276,8 +277,9 @@ export class PairIndexBuilder {
   private hashes = new GrowableInt32();
   private passages = new GrowableInt32();
 
-  add(passage: number, text: string): void {
-    const words = plainWords(text);
+  /** Adds one passage's words, from its `foldForSearch` form. */
+  add(passage: number, folded: string): void {
+    const words = plainWordsFolded(folded);
     const seen = new Set<number>();
     for (let i = 1; i < words.length; i++) {
       const h = pairHash(words[i - 1] as string, words[i] as string);

@@ -52,7 +52,11 @@ const JOINERS = /[-'/.]/;
  * A possessive `'s` is dropped (`China's` → `china`).
  */
 export function tokenize(text: string): string[] {
-  const folded = foldForSearch(text);
+  return tokenizeFolded(foldForSearch(text));
+}
+
+/** `tokenize` for text already passed through `foldForSearch` (saves folding twice when indexing). */
+export function tokenizeFolded(folded: string): string[] {
   const terms: string[] = [];
   for (const match of folded.matchAll(WORD)) {
     let word = match[0];
