@@ -1,17 +1,11 @@
-import { createServer } from 'node:net';
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../helpers/net.ts';
 import { callbackData, type Harness, startHarness } from './harness.ts';
 
 describe('GIVEN the store (Redis) is down', () => {
   let h: Harness;
   beforeAll(async () => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const port = (server.address() as { port: number }).port;
-    server.close();
-    await once(server, 'close');
+    const port = await freePort();
     h = await startHarness({ env: { KEYV_URL: `redis://127.0.0.1:${port}`, STORE_TIMEOUT_MS: '200', QUOTE_COOLDOWN_SECONDS: '5' } });
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
 import { describeStoreUrl, openStore, storeKindOf } from '../../src/store/store.ts';
+import { freePort } from '../helpers/net.ts';
 import { takeCooldown } from '../../src/bot/cooldown.ts';
 import { decodeQuoteButton, loadPaging, savePaging } from '../../src/bot/paging.ts';
 
@@ -104,15 +105,6 @@ describe('state kept in the store', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 describe('after a failure', () => {
   it('GIVEN the store just timed out THEN the next calls fail at once instead of waiting again', async () => {
