@@ -51,10 +51,11 @@ function findHits(ctx: CommandContext, query: string, source: string | undefined
   const hits = index.search({ text: query, source, speaker, limit: MAX_PAGES });
   if (hits.length > 0) return { hits };
   const shown = query.startsWith(PASSAGE_ID_PREFIX) ? 'that passage' : truncate(query, 200);
-  let suggestions = '';
+  const correction = query.startsWith(PASSAGE_ID_PREFIX) ? null : index.suggestCorrection(query);
+  let suggestions = correction ? ` Did you mean “${truncate(correction, 200)}”?` : '';
   if (source !== undefined || speaker !== undefined) {
     const unfiltered = index.search({ text: query, limit: MAX_PAGES }).length;
-    if (unfiltered > 0) suggestions = ` Without the source/speaker filter there ${unfiltered === 1 ? 'is 1 match' : `are ${unfiltered} matches`}.`;
+    if (unfiltered > 0) suggestions += ` Without the source/speaker filter there ${unfiltered === 1 ? 'is 1 match' : `are ${unfiltered} matches`}.`;
   }
   throw new UserError('quote.no-match', { query: shown, suggestions });
 }

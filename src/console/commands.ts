@@ -75,9 +75,12 @@ const quote: ConsoleCommand = {
       return failure('quote', 'quote.unknown-speaker', `nobody called "${filter.speaker}" is quoted${suggestions.length ? ` — try ${suggestions.join('; ')}` : ''}`, { query: text });
     }
     const hits = text ? index.search({ text, ...filter, limit: QUOTE_LIMIT }) : [index.random(filter)].filter((h): h is QuoteHit => h !== null);
-    const json = { command: 'quote', query: text, random: text === '', results: hits.map(hitJson) };
+    const json: Record<string, unknown> = { command: 'quote', query: text, random: text === '', results: hits.map(hitJson) };
     if (hits.length === 0) {
-      const hint = text ? `no passage matches "${text}" — try fewer or other words, or drop a filter` : 'no passage to pick at random with those filters';
+      const correction = text ? index.suggestCorrection(text) : null;
+      const hint = text
+        ? `no passage matches "${text}"${correction ? ` — did you mean "${correction}"?` : ''} — try fewer or other words, or drop a filter`
+        : 'no passage to pick at random with those filters';
       return { json, text: `No match: ${hint}.` };
     }
     return { json, text: hits.map((h, i) => hitText(h, i + 1, hits.length)).join('\n\n') };

@@ -440,6 +440,23 @@ export class QuoteIndex {
     return hits;
   }
 
+  /**
+   * "Did you mean": the query with each word the corpus does not know replaced by the closest word it
+   * does (up to two edits); null when nothing would change or nothing is close.
+   */
+  suggestCorrection(text: string): string | null {
+    const words = plainWords(text).slice(0, O.maxQueryTerms);
+    let changed = false;
+    const corrected = words.map((word) => {
+      if (this.terms.idOf(word) !== undefined || /^\d+$/.test(word) || word.length < 3) return word;
+      const closest = this.terms.closest(word, word.length >= 6 ? 2 : 1);
+      if (closest === null) return word;
+      changed = true;
+      return closest;
+    });
+    return changed ? corrected.join(' ') : null;
+  }
+
   /** A random passage (optionally filtered), skipping fragments and reader comments. */
   random(filter: Pick<QuoteQuery, 'source' | 'speaker'> = {}, rng: () => number = Math.random): QuoteHit | null {
     const allowed = this.filterFor(filter);

@@ -136,6 +136,16 @@ export class TermIndex {
     return out.sort((a, b) => (this.terms[a] as string).length - (this.terms[b] as string).length).slice(0, limit);
   }
 
+  /** The most frequent vocabulary term within `maxEdits` of `word`, for "did you mean"; null if none. */
+  closest(word: string, maxEdits: number): string | null {
+    let best: { term: number; distance: number; df: number } | null = null;
+    for (const [term, distance] of this.fuzzy(word, maxEdits)) {
+      const df = this.postings[term]?.length ?? 0;
+      if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term, distance, df };
+    }
+    return best ? (this.terms[best.term] as string) : null;
+  }
+
   /** Every vocabulary term a query word should match, best first. */
   expand(word: string, options: { maxEdits: number; prefix: boolean; prefixLimit: number }, weights: ExpansionWeights): Expansion[] {
     const out: Expansion[] = [];

@@ -56,6 +56,13 @@ describe('/quote against the real corpus', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('GIVEN a misspelling too far off to match THEN the private answer asks "Did you mean"', async () => {
+    const call = h.fake.slashCommand('quote', { query: 'muxtial' });
+    const data = callbackData(await h.fake.waitForCallback(call));
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.content).toContain('Did you mean “mutual”?');
+  });
+
   it('GIVEN an unknown speaker THEN says so privately and lists close names', async () => {
     const call2 = h.fake.slashCommand('quote', { query: 'alliance', speaker: 'Zbigniew Brzezinski' });
     const data2 = callbackData(await h.fake.waitForCallback(call2));

@@ -68,6 +68,12 @@ describe('npm run console', () => {
     expect(run.stdout).toContain('First appeared on Russia Insider');
   });
 
+  it('GIVEN words that match nothing but resemble corpus words THEN the answer suggests them', async () => {
+    const run = await runConsole('/quote muxtial\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No match: no passage matches "muxtial" — did you mean "mutual"?');
+  });
+
   it('GIVEN a bad option or unknown command THEN it says so clearly, carries on, and exits 1', async () => {
     const run = await runConsole('/quote alliance source:nowhere-at-all\n/frobnicate\n/quote zero sum\n', ['--json']);
     expect(run.code).toBe(1);

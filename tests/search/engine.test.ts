@@ -144,6 +144,17 @@ describe('abusive reader comments', () => {
   });
 });
 
+describe('suggestCorrection', () => {
+  it('GIVEN misspelt words THEN it proposes the corpus words they are closest to', () => {
+    expect(index.suggestCorrection('abandn zero sum mentalty')).toBe('abandon zero sum mentality');
+    expect(index.suggestCorrection('ofshore balansing')).toBe('offshore balancing');
+  });
+  it('GIVEN known words, or words nothing resembles THEN there is no suggestion', () => {
+    expect(index.suggestCorrection('zero sum mentality')).toBeNull();
+    expect(index.suggestCorrection('qqqqzzzz')).toBeNull();
+  });
+});
+
 describe('random and autocomplete', () => {
   it('GIVEN filters THEN the random quote respects them, and an unknown filter gives null', () => {
     for (let i = 0; i < 20; i++) expect(index.random({ speaker: 'yan' })?.passage.voice.personId).toBe('yan-xuetong');
