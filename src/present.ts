@@ -2,7 +2,7 @@
  * How sources and voices read to a person, shared by the console and Discord renderers so both say
  * the same thing: unknown stays "unknown", inferred dates and unverified links say so.
  */
-import type { Passage, Source, Voice } from './corpus/types.ts';
+import type { Passage, Source, SourceMeta, Voice } from './corpus/types.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -15,10 +15,14 @@ export function formatDate(source: Pick<Source, 'date' | 'dateInferred'>): strin
   return source.dateInferred ? `${text} (inferred)` : text;
 }
 
+/** The title, marked when the corpus editors gave it rather than the source. */
+export function formatTitle(source: Pick<SourceMeta, 'title' | 'titleIsDescriptive'>): string {
+  return source.titleIsDescriptive ? `${source.title} (descriptive title)` : source.title;
+}
+
 /** "Title · Publication · Date", with unknown parts named as unknown. */
-export function formatWhere(source: Source): string {
-  const title = source.titleIsDescriptive ? `${source.title} (descriptive title)` : source.title;
-  return [title, source.publication ?? 'publication unknown', formatDate(source)].join(' · ');
+export function formatWhere(source: Pick<SourceMeta, 'title' | 'titleIsDescriptive' | 'publication' | 'date' | 'dateInferred'>): string {
+  return [formatTitle(source), source.publication ?? 'publication unknown', formatDate(source)].join(' · ');
 }
 
 /** The link line: the URL, flagged when unverified; or a plain statement that there is none. */

@@ -62,7 +62,7 @@ describe('renderers keep every reply inside Discord limits', () => {
     expectWithinDiscordLimits(body);
     const embed = body.embeds[0]!;
     expect(embed.author?.name).toBe("Qu Xing — China's ambassador to Belgium");
-    expect(embed.title).toBe('Russia And China To Form Alliance Against United States? · ValueWalk · 2015-03 (inferred)');
+    expect(embed.title).toBe('Russia And China To Form Alliance Against United States? · ValueWalk · March 2015 (inferred)');
     expect(embed.url).toBe('https://www.valuewalk.com/2015/03/russia-and-china-vs-us/');
     expect(embed.description).toBe(`> ${hit.passage.text}`);
     expect(embed.footer?.text).toBe('match 1 of 3 · link verified');

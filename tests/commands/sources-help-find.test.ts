@@ -26,7 +26,7 @@ describe('/sources, /help and Find quotes', () => {
       if (source.url !== null) expect(line).toContain(source.url);
       else expect(line).toContain('no link known');
     }
-    expect(text).toContain('The Diplomat · 2014-05 (inferred) · link not verified');
+    expect(text).toContain('The Diplomat · May 2014 (inferred) · link not verified');
     expect(text).toContain('publication unknown · date unknown · no link known');
   });
 

@@ -2,19 +2,15 @@
  * How a source is named everywhere: title · publication · date, with unknowns said plainly, never guessed.
  */
 import type { SourceMeta } from '../../corpus/types.ts';
+import { formatDate, formatTitle, formatWhere } from '../../present.ts';
 
-export function describeDate(source: Pick<SourceMeta, 'date' | 'dateInferred'>): string {
-  if (source.date === null) return 'date unknown';
-  return source.dateInferred ? `${source.date} (inferred)` : source.date;
-}
-
-export function describeTitle(source: Pick<SourceMeta, 'title' | 'titleIsDescriptive'>): string {
-  return source.titleIsDescriptive ? `${source.title} (descriptive title)` : source.title;
-}
+/** The same wording as the console's (src/present.ts): "March 2015 (inferred)", "date unknown". */
+export const describeDate = formatDate;
+export const describeTitle = formatTitle;
 
 /** `Title · Publication · Date` as plain text (escape it before putting it in markdown). */
 export function describeSource(source: SourceMeta): string {
-  return [describeTitle(source), source.publication ?? 'publication unknown', describeDate(source)].join(' · ');
+  return formatWhere(source);
 }
 
 /** What the reader should know about the link. */
