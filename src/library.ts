@@ -64,6 +64,7 @@ function topicFingerprints(state: LibraryState): (readonly [string, string])[] {
 export class Library {
   private current: LibraryState;
   private pending: Promise<ReloadReport> | null = null;
+  private queued: Promise<ReloadReport> | null = null;
 
   private constructor(
     readonly root: string,
@@ -85,20 +86,32 @@ export class Library {
   }
 
   /**
-   * Re-reads the corpus from disk. Concurrent calls share one reload. Never throws for a broken
-   * corpus: the report carries the problems and the old state keeps serving.
+   * Re-reads the corpus from disk. Never throws for a broken corpus: the report carries the problems
+   * and the old state keeps serving. A call that arrives while a reload runs gets the next reload,
+   * which starts when the current one ends (that one may have read the files before the caller's
+   * edit); every call arriving meanwhile shares that next reload.
    */
   reload(): Promise<ReloadReport> {
-    this.pending ??= this.rebuild().finally(() => {
-      this.pending = null;
+    if (this.pending === null) {
+      this.pending = this.rebuild().finally(() => {
+        this.pending = null;
+      });
+      return this.pending;
+    }
+    this.queued ??= this.pending.then(() => {
+      this.queued = null;
+      return this.reload();
     });
-    return this.pending;
+    return this.queued;
   }
 
   private async rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.current;
-    const built = await buildState(this.root);
+    const built = await buildState(this.root).catch((error: unknown) => ({
+      ok: false as const,
+      problems: [{ file: this.root, field: null, message: `the corpus could not be read: ${error instanceof Error ? error.message : String(error)}`, fix: 'check that the corpus folder exists and is readable' }],
+    }));
     const ms = Math.round(performance.now() - started);
     if (!built.ok) return { ok: false, problems: built.problems, ms, kept: countsOf(before), hash: before.corpus.hash };
     const after = built.state;

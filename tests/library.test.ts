@@ -67,12 +67,23 @@ describe('Library', () => {
     }
   });
 
-  it('GIVEN two reloads at once THEN they share one build', async () => {
+  it('GIVEN reloads while one runs THEN they share one more reload, which sees edits made meanwhile', async () => {
     const { dir, cleanup } = await copyCorpus();
     try {
       const library = await Library.open(dir);
-      const [a, b] = await Promise.all([library.reload(), library.reload()]);
-      expect(a).toBe(b);
+      const first = library.reload();
+      // An edit saved after the first reload may already have read the files…
+      await editFile(dir, `sources/${IDS.essay}.md`, (t) => `${t}\nA sentence added while the first reload ran.\n`);
+      const second = library.reload();
+      const third = library.reload();
+      expect(second).toBe(third);
+      const [a, b] = await Promise.all([first, second]);
+      expect(a).not.toBe(b);
+      // …so a second reload runs after it; whichever of the two read the edit reports it, and the
+      // state that ends up serving has it.
+      expect([...(a.ok ? a.changed : []), ...(b.ok ? b.changed : [])]).toEqual([IDS.essay]);
+      expect(b.ok && b.hash).toBe(library.state.corpus.hash);
+      expect(library.state.index.search({ text: 'sentence added while the first reload ran' })[0]?.passage.text).toBe('A sentence added while the first reload ran.');
     } finally {
       await cleanup();
     }

@@ -67,7 +67,11 @@ async function main(): Promise<void> {
   }
   for await (const line of rl) {
     if (/^\/?(exit|quit)\s*$/i.test(line.trim())) break;
-    const output = await runLine(line, ctx);
+    const output = await runLine(line, ctx).catch((error: unknown): ConsoleOutput => {
+      // A bug must not end the session: say what failed and keep reading commands.
+      const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      return { json: { command: null, error: { id: 'console.internal', message } }, text: `✗ ${message}`, failed: true };
+    });
     if (output) {
       if (output.failed) failures += 1;
       process.stdout.write(cli.json ? `${JSON.stringify(output.json)}\n` : `${output.text}\n\n`);

@@ -16,7 +16,8 @@ export const MAX_LINE = 6000;
 
 export function parseLine(input: string, knownOptions: ReadonlyMap<string, readonly string[]>): ParseResult {
   const line = input.trim();
-  if (line.length > MAX_LINE) return { ok: false, message: `that line is ${line.length} characters; the most a command takes is ${MAX_LINE}` };
+  const characters = [...line].length;
+  if (characters > MAX_LINE) return { ok: false, message: `that line is ${characters} characters; the most a command takes is ${MAX_LINE}` };
   const match = /^\/?([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(line);
   if (!match?.[1]) return { ok: false, message: 'type a command such as `/quote zero sum`, or `/help`' };
   const command = match[1].toLowerCase();

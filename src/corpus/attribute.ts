@@ -25,13 +25,17 @@ const GROUP = /^((?:the\s+)?(?:opponents|proponents|critics|supporters|advocates
 
 const PRONOUN_SPEAKER = new RegExp(`^(?:He|She)\\s+(?:first\\s+|also\\s+|further\\s+|then\\s+)?${VERB}\\b`);
 
-/** The most characters allowed between a name and its speech verb (an apposition such as "of The Diplomat"). */
-const GAP = `[^.!?;:"“”]{0,40}?`;
+/** The most characters allowed between a name and its speech verb (an apposition such as "of The Diplomat"),
+ * never across a comma or into a clause of its own ("Xi visited Moscow, where officials said"). */
+const GAP = `(?:(?!\\b(?:where|which|who|whom|whose|while|when|and|but|as)\\b)[^.!?;:,"“”]){0,40}?`;
 
 /** "As previously pointed out by <name>": a one-sentence attribution. */
 const PASSIVE_CUE = /(?:pointed\s+out|noted|argued|stated|said|reported|suggested)\s+by\s+$/i;
-/** "…, says <name>". */
-const VERB_BEFORE_NAME = new RegExp(`\\b${VERB}\\s*,?\\s*$`, 'i');
+/** Verbs that put the speaker after them: "…, says Feng", "“…,” said Wang". Verbs that take an object
+ * ("told Putin", "asked Wang Yi", "called Putin a thug") are not among them: there the name is the listener. */
+const INVERSION_VERBS = ['says', 'said', 'adds', 'added', 'notes', 'noted', 'argues', 'argued', 'writes', 'wrote', 'explains', 'explained', 'insists', 'insisted', 'warns', 'warned', 'concludes', 'concluded', 'observes', 'observed', 'continues', 'continued'];
+/** "…, says <name>": the verb right after a comma or a closing quotation mark. */
+const VERB_BEFORE_NAME = new RegExp(`[,”"]\\s*(?:${INVERSION_VERBS.join('|')})\\s+$`, 'i');
 /** "<name> of The Diplomat says", "<name>, asked". */
 const VERB_AFTER_NAME = new RegExp(`^${GAP}\\s*,?\\s*(?:also\\s+|first\\s+|further\\s+)?${VERB}\\b`);
 

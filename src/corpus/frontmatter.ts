@@ -22,10 +22,11 @@ export function parseFrontMatter(text: string): FrontMatterResult {
     return { ok: true, data: data ?? {}, body: normalized.slice(after + 1) };
   } catch (error) {
     if (error instanceof YAMLParseError) {
-      const line = (error.linePos?.[0]?.line ?? 0) + 1;
-      return { ok: false, message: `front matter is not valid YAML at line ${line}: ${error.message.split('\n')[0]}`, fix: 'check the colon, quotes and indentation on that line (quote values that contain ": ")' };
+      // +1 for the opening `---`, so the number is the file's own line.
+      const line = yamlErrorLine(yamlText, error) + 1;
+      return { ok: false, message: `front matter is not valid YAML near line ${line}: ${error.message.split('\n')[0]}`, fix: 'check the colon, quotes and indentation on that line (quote values that contain ": ")' };
     }
-    throw error;
+    return unreadableYaml(error);
   }
 }
 
@@ -35,9 +36,21 @@ export function parseYamlFile(text: string): { ok: true; data: unknown } | { ok:
     return { ok: true, data: parse(text, { prettyErrors: false, uniqueKeys: true }) };
   } catch (error) {
     if (error instanceof YAMLParseError) {
-      const line = (error.linePos?.[0]?.line ?? 0);
-      return { ok: false, message: `not valid YAML at line ${line}: ${error.message.split('\n')[0]}`, fix: 'check the colon, quotes and indentation on that line' };
+      const line = yamlErrorLine(text, error);
+      return { ok: false, message: `not valid YAML near line ${line}: ${error.message.split('\n')[0]}`, fix: 'check the colon, quotes and indentation on that line' };
     }
-    throw error;
+    return unreadableYaml(error);
   }
+}
+
+/** Anything else the YAML parser throws (an alias bomb, a too-deep document) is still a problem with the file. */
+function unreadableYaml(error: unknown): { ok: false; message: string; fix: string } {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return { ok: false, message: `the YAML cannot be read: ${reason}`, fix: 'write plain values: no anchors/aliases (&, *), no deeply nested structures' };
+}
+
+/** The 1-based line of a YAML error in `text` (the parser's own line numbers need its pretty-error mode). */
+export function yamlErrorLine(text: string, error: Pick<YAMLParseError, 'pos'>): number {
+  const offset = Math.max(0, Math.min(error.pos[0], text.length));
+  return text.slice(0, offset).split('\n').length;
 }

@@ -43,6 +43,17 @@ async function readRaw(root: string, rel: string): Promise<RawFile> {
   return { rel, text: bytes.toString('utf8'), hash: createHash('sha256').update(bytes).digest('hex') };
 }
 
+/** Reads a corpus file; a file that cannot be read (a folder, no permission) becomes a problem, not a crash. */
+async function readOrReport(root: string, rel: string, problems: CorpusProblem[]): Promise<RawFile | null> {
+  try {
+    return await readRaw(root, rel);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    problems.push({ file: rel, field: null, message: `cannot be read (${code})`, fix: 'make it a readable text file, or remove it' });
+    return null;
+  }
+}
+
 function parseParagraphs(body: string): { paragraphs: Paragraph[]; text: string } {
   const paragraphs: Paragraph[] = [];
   let heading: string | null = null;
@@ -272,11 +283,9 @@ export async function loadCorpus(root: string): Promise<LoadResult> {
   const problems: CorpusProblem[] = [];
   const sourceFiles = await listFiles(root, 'sources', /\.md$/i);
   const commentFiles = await listFiles(root, 'comments', /\.ya?ml$/i);
-  const peopleFile = await readRaw(root, 'people.yaml').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw error;
-  });
-  const people = loadPeople(peopleFile, problems);
+  const peopleExists = await readdir(root).then((names) => names.includes('people.yaml'), () => false);
+  const peopleFile = peopleExists ? await readOrReport(root, 'people.yaml', problems) : null;
+  const people = peopleExists && !peopleFile ? [] : loadPeople(peopleFile, problems);
   if (sourceFiles.length === 0) {
     problems.push({ file: 'sources/', field: null, message: `no source files in ${path.join(root, 'sources')}`, fix: 'add at least one Markdown file per article (see "The corpus" in README.md), or point CORPUS_DIR at a corpus' });
   }
@@ -284,7 +293,8 @@ export async function loadCorpus(root: string): Promise<LoadResult> {
   const sources = new Map<string, Source & { passages: Passage[] }>();
   const raws: RawFile[] = peopleFile ? [peopleFile] : [];
   for (const rel of sourceFiles) {
-    const raw = await readRaw(root, rel);
+    const raw = await readOrReport(root, rel, problems);
+    if (!raw) continue;
     raws.push(raw);
     const source = loadSource(raw, people, matchers, problems);
     if (!source) continue;
@@ -297,7 +307,8 @@ export async function loadCorpus(root: string): Promise<LoadResult> {
     await yieldToEventLoop();
   }
   for (const rel of commentFiles) {
-    const raw = await readRaw(root, rel);
+    const raw = await readOrReport(root, rel, problems);
+    if (!raw) continue;
     raws.push(raw);
     const brokenSources = new Set(sourceFiles.map((f) => path.posix.basename(f, '.md')).filter((stem) => !sources.has(stem)));
     const comments = loadComments(raw, sources, brokenSources, problems);
@@ -310,7 +321,11 @@ export async function loadCorpus(root: string): Promise<LoadResult> {
   }
   if (problems.length > 0) return { ok: false, problems };
   // Topic files are validated by src/procon; they are hashed here so the corpus hash covers every file.
-  for (const rel of await listFiles(root, 'topics', /\.ya?ml$/i)) raws.push(await readRaw(root, rel));
+  for (const rel of await listFiles(root, 'topics', /\.ya?ml$/i)) {
+    const raw = await readOrReport(root, rel, problems);
+    if (raw) raws.push(raw);
+  }
+  if (problems.length > 0) return { ok: false, problems };
 
   const passages: Passage[] = [];
   const plainSources: Source[] = [];

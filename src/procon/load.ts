@@ -3,6 +3,7 @@
  * source. Any problem rejects the whole set, so the caller keeps serving the topics it had (build-then-swap).
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { yamlErrorLine } from '../corpus/frontmatter.ts';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -43,9 +44,21 @@ export async function loadTopics(root: string, sources: readonly Source[]): Prom
       ],
     };
   }
-  const files = await Promise.all(
-    names.map(async (name) => ({ file: `${TOPICS_DIR}/${name}`, text: await readFile(path.join(dir, name), 'utf8') })),
-  );
+  const unreadable: CorpusProblem[] = [];
+  const files = (
+    await Promise.all(
+      names.map(async (name) => {
+        const file = `${TOPICS_DIR}/${name}`;
+        try {
+          return { file, text: await readFile(path.join(dir, name), 'utf8') };
+        } catch (err) {
+          unreadable.push({ file, field: null, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, fix: 'make it a readable text file, or remove it' });
+          return null;
+        }
+      }),
+    )
+  ).filter((f): f is { file: string; text: string } => f !== null);
+  if (unreadable.length > 0) return { ok: false, problems: unreadable };
   return parseTopics(files, sources);
 }
 
@@ -83,17 +96,23 @@ function parseYaml(file: string, text: string, problems: CorpusProblem[]): unkno
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      const line = e.linePos?.[0]?.line;
+      const line = yamlErrorLine(text, e);
       problems.push({
         file,
         field: null,
-        message: `YAML syntax error${line ? ` at line ${line}` : ''}: ${e.message.split('\n')[0] ?? e.code}`,
+        message: `YAML syntax error near line ${line}: ${e.message.split('\n')[0] ?? e.code}`,
         fix: 'check the indentation there; put an excerpt that contains ": " or starts with a quote mark in a `>-` block',
       });
     }
     return undefined;
   }
-  const value: unknown = doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.toJS();
+  } catch (error) {
+    problems.push({ file, field: null, message: `the YAML cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, fix: 'write plain values: no anchors/aliases (&, *), no deeply nested structures' });
+    return undefined;
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     problems.push({ file, field: null, message: 'the file is not a topic (a YAML mapping)', fix: 'start from corpus/topics/alliance.yaml ("Pro/con topics" in README.md lists the fields)' });
     return undefined;

@@ -20,6 +20,12 @@ export interface ExpansionWeights {
 
 const isNumeric = (term: string): boolean => /^\d+$/.test(term);
 
+/**
+ * Longer words get no typo look-up: two-edit variants grow with the cube of the length (an 800-letter
+ * "word" pasted into a query took a second), and no real word that long is mistyped.
+ */
+const MAX_FUZZY_LENGTH = 24;
+
 /** Optimal string alignment distance, abandoned as soon as it must exceed `max`. */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -96,7 +102,7 @@ export class TermIndex {
   /** Terms within `maxEdits` of `word` (not counting `word` itself). */
   fuzzy(word: string, maxEdits: number): Map<number, number> {
     const found = new Map<number, number>();
-    if (maxEdits <= 0 || word.length < this.minFuzzyLength || isNumeric(word)) return found;
+    if (maxEdits <= 0 || word.length < this.minFuzzyLength || word.length > MAX_FUZZY_LENGTH || isNumeric(word)) return found;
     const consider = (id: number) => {
       if (found.has(id)) return;
       const term = this.terms[id] as string;

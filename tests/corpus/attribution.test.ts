@@ -111,6 +111,18 @@ describe('attribution rules on a new article', () => {
     ]);
   });
 
+  it('GIVEN a name that is the object of the verb, or in another clause THEN the name is not the speaker', () => {
+    expect(
+      attribute([
+        'Officials told Roe that the deal was off.',
+        'Reporters asked Li Wei whether trade would double.',
+        'Critics called Roe a hawk.',
+        'Roe visited Beijing, where officials said the talks had failed.',
+        '“Trade will double by 2030,” said Li Wei.',
+      ]),
+    ).toEqual(['Example Times/own', 'Example Times/own', 'Example Times/own', 'Example Times/own', 'li-wei/direct-quote']);
+  });
+
   it('GIVEN a possessive mention without a speech verb THEN the sentence stays in the source voice', () => {
     expect(attribute(["Li Wei's report was published on Friday."])).toEqual(['Example Times/own']);
   });

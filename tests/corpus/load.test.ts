@@ -83,7 +83,8 @@ describe('a broken corpus is rejected whole, with file, field and fix', () => {
   it('GIVEN broken YAML THEN the line is named', async () => {
     const problems = await brokenCopy(VW_FILE, (t) => t.replace('publication: ValueWalk', 'publication: [ValueWalk'));
     expect(problems[0]?.file).toBe(VW_FILE);
-    expect(problems[0]?.message).toMatch(/not valid YAML at line \d+/);
+    // The broken value is on line 4 of the file; the parser notices the unclosed bracket on the next line.
+    expect(problems[0]?.message).toMatch(/^front matter is not valid YAML near line [45]: /);
   });
 
   it('GIVEN a missing title THEN the field is "title" and the fix says what to write', async () => {
@@ -143,6 +144,21 @@ describe('a broken corpus is rejected whole, with file, field and fix', () => {
       const comments = result.corpus.sources.find((s) => s.id === IDS.comments);
       expect(comments?.paragraphs.map((p) => p.heading)).toEqual(['Comment 1']);
     }
+  });
+
+  it('GIVEN a YAML alias bomb or an unreadable people.yaml THEN each is a problem with the file, not a crash', async () => {
+    const bomb = 'a: &a [1,1,1,1,1,1,1,1,1,1]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n';
+    const problems = await brokenCopy(VW_FILE, (t) => t.replace('---\n', `---\n${bomb}`));
+    expect(problems).toContainEqual(expect.objectContaining({ file: VW_FILE, message: expect.stringContaining('the YAML cannot be read') }));
+
+    const { dir, cleanup } = await copyCorpus();
+    cleanups.push(cleanup);
+    const { rm, mkdir } = await import('node:fs/promises');
+    await rm(path.join(dir, 'people.yaml'));
+    await mkdir(path.join(dir, 'people.yaml'));
+    const result = await loadCorpus(dir);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toContainEqual(expect.objectContaining({ file: 'people.yaml', message: 'cannot be read (EISDIR)' }));
   });
 
   it('GIVEN an alias that names two people THEN people.yaml is rejected', async () => {

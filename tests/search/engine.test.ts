@@ -113,6 +113,10 @@ describe('QuoteIndex.search', () => {
     expect(index.search({ text: '?!…' })).toEqual([]);
     expect(() => index.search({ text: 'alliance '.repeat(800) })).not.toThrow();
     expect(() => index.search({ text: '\u0000\u202e<@everyone> ﷽ 🇨🇳🇷🇺' })).not.toThrow();
+    // One 6000-letter "word": typo look-up is skipped for such lengths (it grows with the cube of the length).
+    expect(index.search({ text: 'ab'.repeat(3000) })).toEqual([]);
+    expect(index.suggestQueries('á'.repeat(5000), 25)).toEqual([]);
+    expect(index.suggestCorrection('ab'.repeat(3000))).toBeNull();
     expect(index.search({ text: 'zero sum', limit: 10_000 }).length).toBeLessThanOrEqual(50);
   });
 });
