@@ -2,12 +2,12 @@
  * /quote — the best match for half-remembered words, with who said it, where, when and the link;
  * ◀ ▶ page through further matches (invoker only) and Context shows the paragraph privately.
  */
-import { SlashCommandBuilder, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { takeCooldown } from '../src/bot/cooldown.ts';
 import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
 import { clampChoices, truncate } from '../src/bot/render/limits.ts';
-import { toReply, toUpdate } from '../src/bot/render/message.ts';
+import { toEdit, toReply, toUpdate } from '../src/bot/render/message.ts';
 import { renderContext, renderQuote } from '../src/bot/render/quote.ts';
 import { StoreUnavailableError, UserError } from '../src/errors.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit } from '../src/search/engine.ts';
@@ -22,6 +22,9 @@ const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('speaker').setDescription('Only this speaker (name or alias)').setAutocomplete(true).setMaxLength(100))
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'))
   .toJSON();
+
+/** Time spent waiting on the store after which /quote defers its reply (Discord allows 3 s for the first answer). */
+const DEFER_AFTER_MS = 1200;
 
 function suggestionText(names: readonly string[]): string {
   return names.length === 0 ? '' : ` Did you mean: ${names.slice(0, 3).join('; ')}?`;
@@ -76,6 +79,16 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   const speaker = optional(interaction.options.getString('speaker'));
   const ephemeral = interaction.options.getBoolean('private') ?? false;
 
+  // Up to three store calls come before the answer; a slow store that still answers (each call under
+  // STORE_TIMEOUT_MS) could add up past Discord's 3-second deadline, so past a budget the reply is deferred.
+  const started = Date.now();
+  let deferred = false;
+  const keepDeadline = async (): Promise<void> => {
+    if (deferred || Date.now() - started < DEFER_AFTER_MS) return;
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    deferred = true;
+  };
+
   let wait = 0;
   try {
     wait = await takeCooldown(ctx.store, 'quote', interaction.user.id, ctx.config.quoteCooldownSeconds);
@@ -84,6 +97,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     if (!(err instanceof StoreUnavailableError)) throw err;
     ctx.logger.warn('cooldown skipped: store unavailable', { err });
   }
+  await keepDeadline();
   if (wait > 0) throw new UserError('quote.cooldown', { seconds: wait });
 
   checkFilters(ctx, source, speaker);
@@ -102,8 +116,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     if (!(err instanceof StoreUnavailableError)) throw err;
     ctx.logger.warn('answering without buttons: store unavailable', { err });
   }
+  await keepDeadline();
   const page = { hit: hits[0]!, index: 0, total: hits.length, buttons, ...(note !== undefined ? { note } : {}) };
-  await interaction.reply(toReply(renderQuote(page), { ephemeral }));
+  if (deferred) await interaction.editReply(toEdit(renderQuote(page)));
+  else await interaction.reply(toReply(renderQuote(page), { ephemeral }));
   ctx.logger.info('quote answered', { matches: hits.length, passageId: page.hit.passage.id, random: query === '' });
 }
 

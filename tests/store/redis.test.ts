@@ -3,36 +3,23 @@
  * TTLs and namespaces round-trip through @keyv/redis, and a Redis that goes away mid-run gives a clear
  * StoreUnavailableError within the timeout instead of a hang.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { StoreUnavailableError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
-import { freePort } from '../helpers/net.ts';
+import { describeWithRedis, startRedis } from '../helpers/redis.ts';
 
 const logger = createLogger({ level: 'silent', write: () => undefined });
-const REDIS = spawnSync('redis-server', ['--version']).status === 0;
-/** Where redis-server is missing locally, say so; CI installs it, and there this suite must run. */
-const describeRedis = REDIS || process.env['CI'] ? describe : describe.skip;
 
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  for (let i = 0; i < 100 && !/Ready to accept connections/i.test(output); i++) await new Promise((r) => setTimeout(r, 50));
-  if (!/Ready to accept connections/i.test(output)) throw new Error(`redis-server did not start: ${output}`);
-  return child;
-}
-
-describeRedis('the store on a real Redis', () => {
+describeWithRedis('the store on a real Redis', () => {
   let redis: ChildProcess;
   let port: number;
   let store: Store;
 
   beforeAll(async () => {
-    port = await freePort();
-    redis = await startRedis(port);
+    ({ port, process: redis } = await startRedis());
     store = await openStore({ url: `redis://127.0.0.1:${port}`, timeoutMs: 1000, logger, namespace: 'verbatim-test', retryAfterMs: 0 });
   });
   afterAll(async () => {
