@@ -66,14 +66,16 @@ export class TermIndex {
   /** Term ids sorted by their text, for prefix ranges. */
   private readonly sorted: Int32Array;
   /** One-character deletions of every fuzzy-eligible term → the terms they come from. */
-  private readonly deletionIndex: Map<string, number[]>;
+  /** Most variants come from one term: a bare id then, a list only when several share it (fewer heap
+   * objects, which keeps garbage-collection pauses short on a 100k reload). */
+  private readonly deletionIndex: Map<string, number | number[]>;
 
   constructor(parts: {
     terms: string[];
     ids: Map<string, number>;
     postings: Int32Array[];
     sorted: Int32Array;
-    deletionIndex: Map<string, number[]>;
+    deletionIndex: Map<string, number | number[]>;
     passageCount: number;
     minFuzzyLength: number;
   }) {
@@ -113,7 +115,9 @@ export class TermIndex {
     const probe = (variant: string) => {
       const id = this.ids.get(variant);
       if (id !== undefined) consider(id);
-      for (const source of this.deletionIndex.get(variant) ?? []) consider(source);
+      const sources = this.deletionIndex.get(variant);
+      if (typeof sources === 'number') consider(sources);
+      else if (sources) for (const source of sources) consider(source);
     };
     probe(word);
     const first = deletions(word);
@@ -199,7 +203,7 @@ export class TermIndexBuilder {
     /** Work (postings copied, plus a little per term) between two yields. */
     const SLICE = 50_000;
     const postings: Int32Array[] = new Array<Int32Array>(this.lists.length);
-    const deletionIndex = new Map<string, number[]>();
+    const deletionIndex = new Map<string, number | number[]>();
     let work = 0;
     for (let id = 0; id < this.terms.length; id++) {
       const list = this.lists[id] as number[];
@@ -208,9 +212,11 @@ export class TermIndexBuilder {
       const term = this.terms[id] as string;
       if (term.length >= minFuzzyLength && !isNumeric(term)) {
         for (const variant of deletions(term)) {
-          const list = deletionIndex.get(variant);
-          if (!list) deletionIndex.set(variant, [id]);
-          else if (list[list.length - 1] !== id) list.push(id);
+          const known = deletionIndex.get(variant);
+          if (known === undefined) deletionIndex.set(variant, id);
+          else if (typeof known === 'number') {
+            if (known !== id) deletionIndex.set(variant, [known, id]);
+          } else if (known[known.length - 1] !== id) known.push(id);
         }
       }
       if (work >= SLICE) {
@@ -294,9 +300,13 @@ export class PairIndexBuilder {
   private passages = new GrowableInt32();
 
   /** Adds one passage's words, from its `foldForSearch` form. */
+  /** Reused across passages: a reload builds 100k of these, and garbage is what makes GC pauses long. */
+  private readonly seen = new Set<number>();
+
   add(passage: number, folded: string): void {
     const words = plainWordsFolded(folded);
-    const seen = new Set<number>();
+    const seen = this.seen;
+    seen.clear();
     for (let i = 1; i < words.length; i++) {
       const h = pairHash(words[i - 1] as string, words[i] as string);
       if (seen.has(h)) continue;
