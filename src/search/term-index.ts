@@ -52,6 +52,14 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return prev[n] as number;
 }
 
+/** A 30-bit hash (a small integer to V8, so no heap object per key) of a deletion variant. Two variants
+ * may share a hash; every candidate is checked by edit distance anyway. */
+function variantKey(variant: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < variant.length; i++) h = Math.imul(h ^ variant.charCodeAt(i), 0x01000193);
+  return h >>> 2;
+}
+
 function deletions(term: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < term.length; i++) out.push(term.slice(0, i) + term.slice(i + 1));
@@ -65,17 +73,17 @@ export class TermIndex {
   private readonly ids: Map<string, number>;
   /** Term ids sorted by their text, for prefix ranges. */
   private readonly sorted: Int32Array;
-  /** One-character deletions of every fuzzy-eligible term → the terms they come from. */
+  /** One-character deletions of every fuzzy-eligible term (hashed) → the terms they come from. */
   /** Most variants come from one term: a bare id then, a list only when several share it (fewer heap
    * objects, which keeps garbage-collection pauses short on a 100k reload). */
-  private readonly deletionIndex: Map<string, number | number[]>;
+  private readonly deletionIndex: Map<number, number | number[]>;
 
   constructor(parts: {
     terms: string[];
     ids: Map<string, number>;
     postings: Int32Array[];
     sorted: Int32Array;
-    deletionIndex: Map<string, number | number[]>;
+    deletionIndex: Map<number, number | number[]>;
     passageCount: number;
     minFuzzyLength: number;
   }) {
@@ -115,7 +123,7 @@ export class TermIndex {
     const probe = (variant: string) => {
       const id = this.ids.get(variant);
       if (id !== undefined) consider(id);
-      const sources = this.deletionIndex.get(variant);
+      const sources = this.deletionIndex.get(variantKey(variant));
       if (typeof sources === 'number') consider(sources);
       else if (sources) for (const source of sources) consider(source);
     };
@@ -203,7 +211,7 @@ export class TermIndexBuilder {
     /** Work (postings copied, plus a little per term) between two yields. */
     const SLICE = 50_000;
     const postings: Int32Array[] = new Array<Int32Array>(this.lists.length);
-    const deletionIndex = new Map<string, number | number[]>();
+    const deletionIndex = new Map<number, number | number[]>();
     let work = 0;
     for (let id = 0; id < this.terms.length; id++) {
       const list = this.lists[id] as number[];
@@ -212,10 +220,11 @@ export class TermIndexBuilder {
       const term = this.terms[id] as string;
       if (term.length >= minFuzzyLength && !isNumeric(term)) {
         for (const variant of deletions(term)) {
-          const known = deletionIndex.get(variant);
-          if (known === undefined) deletionIndex.set(variant, id);
+          const key = variantKey(variant);
+          const known = deletionIndex.get(key);
+          if (known === undefined) deletionIndex.set(key, id);
           else if (typeof known === 'number') {
-            if (known !== id) deletionIndex.set(variant, [known, id]);
+            if (known !== id) deletionIndex.set(key, [known, id]);
           } else if (known[known.length - 1] !== id) known.push(id);
         }
       }
