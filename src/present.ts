@@ -46,7 +46,9 @@ export function speakerOf(voice: Voice): { name: string; role: string } | null {
 }
 
 /** The source as data, exactly as much as is known. */
-export function sourceData(source: Source): {
+export function sourceData(
+  source: Pick<SourceMeta, 'id' | 'title' | 'publication' | 'author' | 'date' | 'url' | 'urlVerified' | 'dateInferred' | 'credit'>,
+): {
   id: string;
   title: string;
   publication: string | null;

@@ -10,7 +10,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'cpt', 'sgt', 'adm', 'gov', 'sen', 'rep',
   'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'amb', 'vs', 'no', 'nos', 'vol', 'fig', 'approx', 'inc', 'corp',
-  'e.g', 'i.e', 'cf', 'etc.,',
+  'e.g', 'i.e', 'cf',
 ]);
 
 /** The most sentences a repair may join, so one stray quotation mark cannot swallow a paragraph. */

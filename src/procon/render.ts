@@ -5,7 +5,7 @@
  * Long lists are continued in further fields ("Pro (cont.)"), embeds and pages rather than cut. Only headings
  * (embed titles, field names) are ever shortened, at a word boundary, with "…" and a note in the footer.
  */
-import { formatDate } from '../present.ts';
+import { formatDate, sourceData } from '../present.ts';
 import type {
   APIActionRowComponent,
   APIButtonComponent,
@@ -168,18 +168,7 @@ export interface TopicJson {
 }
 
 function sourceJson(s: SourceMeta): SourceJson {
-  return {
-    id: s.id,
-    title: s.title,
-    titleIsDescriptive: s.titleIsDescriptive,
-    publication: s.publication,
-    author: s.author,
-    date: s.date,
-    dateInferred: s.dateInferred,
-    url: s.url,
-    urlVerified: s.urlVerified,
-    credit: s.credit,
-  };
+  return { ...sourceData(s), titleIsDescriptive: s.titleIsDescriptive };
 }
 
 function pointJson(p: Point): PointJson {

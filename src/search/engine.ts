@@ -301,11 +301,12 @@ export class QuoteIndex {
       const index = this.passageIds.get(text.slice(PASSAGE_ID_PREFIX.length).trim());
       return index !== undefined && allowed(index) ? [this.hit(index, 0)] : [];
     }
-    const words = [...new Set(tokenize(text))].slice(0, O.maxQueryTerms);
+    const terms = tokenize(text);
+    const words = [...new Set(terms)].slice(0, O.maxQueryTerms);
     if (words.length === 0) return [];
     const meaningful = words.filter((w) => !O.stopWords.has(w));
     const counted = meaningful.length > 0 ? meaningful : words;
-    const lastWord = tokenize(text).at(-1);
+    const lastWord = terms.at(-1);
     const minor = meaningful.length > 0 ? words.filter((w) => O.stopWords.has(w)) : [];
     const scored = this.collect(counted, minor, plainWords(text).slice(0, O.maxQueryTerms), lastWord, allowed, Math.max(candidates, limit));
     return this.rank(scored, text, counted.length, limit);
@@ -408,7 +409,7 @@ export class QuoteIndex {
     const docs = scored.map((c) => ({ index: c.index, text: foldForSearch((this.corpus.passages[c.index] as Passage).text) }));
     const fusePattern = pattern.slice(0, O.fusePatternMax);
     const anchors = pattern.split(' ').filter((w) => w.length >= 3 && !O.stopWords.has(w));
-    const keyOf = (c: { score: number; matched: number }) => c.matched / counted + (0.5 * c.score) / top;
+    const keyOf = (c: { score: number; matched: number }) => candidateKey(c.matched, c.score, counted, top);
     const byKey = [...scored].sort((a, b) => keyOf(b) - keyOf(a) || a.index - b.index);
     const bestKey = byKey[0] ? keyOf(byKey[0]) : 0;
     const finalists = new Set(
@@ -537,9 +538,14 @@ function windowAround(text: string, anchors: readonly string[], patternLength: n
   return text.slice(bestStart, bestStart + span);
 }
 
+/** How promising a candidate is (higher is better): the share of query words it matched, then its index score. */
+function candidateKey(matched: number, score: number, words: number, best: number): number {
+  return matched / words + (0.5 * score) / (best || 1);
+}
+
 /** The `take` touched passages with the best key: share of query words matched, then index score. */
 function topByKey(s: Scratch, best: number, words: number, take: number): { index: number; score: number; matched: number }[] {
-  const keyOf = (p: number) => (s.matched[p] as number) / words + (0.5 * (s.score[p] as number)) / (best || 1);
+  const keyOf = (p: number) => candidateKey(s.matched[p] as number, s.score[p] as number, words, best);
   const heap: number[] = [];
   const keys: number[] = [];
   const siftUp = (i: number) => {
