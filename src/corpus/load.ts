@@ -10,7 +10,7 @@ import { parseFrontMatter, parseYamlFile } from './frontmatter.ts';
 import { attributeParagraph, buildNameMatchers, type NameMatcher, type OverrideVoice } from './attribute.ts';
 import { problemsFromZod, type CorpusProblem } from './problems.ts';
 import { zCommentsFile, zPeopleFile, zSourceFrontMatter, type CommentsFile, type SourceFrontMatter } from './schema.ts';
-import { splitSentences } from './segment.ts';
+import { splitSentences, type SentenceSpan } from './segment.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from './types.ts';
 import { foldTypography } from '../text/fold.ts';
 import { yieldToEventLoop } from '../util/yield.ts';
@@ -54,8 +54,36 @@ async function readOrReport(root: string, rel: string, problems: CorpusProblem[]
   }
 }
 
-function parseParagraphs(body: string): { paragraphs: Paragraph[]; text: string } {
+interface Block {
+  readonly text: string;
+  readonly heading: string | null;
+}
+
+/**
+ * Joins paragraph blocks into the source's body and re-cuts every paragraph from that body. The body is
+ * one flat string of its own, so paragraphs and passages are slices of it and nothing keeps the file's
+ * raw text (front matter and all) alive after loading: a 100k-passage corpus is half the heap it would be.
+ */
+function layOut(blocks: readonly Block[]): { paragraphs: Paragraph[]; body: string; offsets: number[] } {
+  const body = blocks.map((b) => b.text).join('\n\n');
   const paragraphs: Paragraph[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    paragraphs.push({ index: paragraphs.length, text: body.slice(offset, offset + block.text.length), heading: block.heading === null ? null : detached(block.heading) });
+    offsets.push(offset);
+    offset += block.text.length + 2;
+  }
+  return { paragraphs, body, offsets };
+}
+
+/** A copy of `text` that shares no memory with the string it was cut from (V8 keeps slices' parents alive). */
+function detached<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function parseParagraphs(body: string): Block[] {
+  const blocks: Block[] = [];
   let heading: string | null = null;
   for (const block of body.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
     const text = block.trim();
@@ -65,10 +93,10 @@ function parseParagraphs(body: string): { paragraphs: Paragraph[]; text: string 
       heading = headingMatch[1].trim();
       continue;
     }
-    paragraphs.push({ index: paragraphs.length, text: text.replace(/[ \t]*\n[ \t]*/g, ' '), heading });
+    blocks.push({ text: text.replace(/[ \t]*\n[ \t]*/g, ' '), heading });
     heading = null;
   }
-  return { paragraphs, text: paragraphs.map((p) => p.text).join('\n\n') };
+  return blocks;
 }
 
 function loadPeople(file: RawFile | null, problems: CorpusProblem[]): Person[] {
@@ -110,33 +138,38 @@ function ownVoiceOf(meta: SourceFrontMatter): Voice {
   return { personId: null, name: 'Unknown author', role: `unsigned ${meta.kind}`, basis: 'own' };
 }
 
+/** `sourceId:paragraph.sentence`, as one flat string (a template literal would leave four rope nodes per id). */
+function passageId(sourceId: string, paragraph: number, sentence: number): string {
+  return [sourceId, ':', paragraph + 1, '.', sentence + 1].join('');
+}
+
 function buildPassages(
   sourceId: string,
-  paragraphs: readonly Paragraph[],
-  body: string,
+  laidOut: { readonly paragraphs: readonly Paragraph[]; readonly body: string; readonly offsets: readonly number[] },
+  spansOf: readonly (readonly SentenceSpan[])[],
   voiceFor: (paragraph: Paragraph, sentences: readonly string[]) => Voice[],
 ): Passage[] {
+  const { paragraphs, body, offsets } = laidOut;
   const passages: Passage[] = [];
-  let paragraphOffset = 0;
-  for (const paragraph of paragraphs) {
-    paragraphOffset = body.indexOf(paragraph.text, paragraphOffset);
-    const spans = splitSentences(paragraph.text);
+  paragraphs.forEach((paragraph, p) => {
+    const spans = spansOf[p] ?? [];
+    const paragraphOffset = offsets[p] ?? 0;
     const voices = voiceFor(paragraph, spans.map((s) => s.text));
     spans.forEach((span, i) => {
       const voice = voices[i];
       if (!voice) return;
+      const offset = paragraphOffset + span.start;
       passages.push({
-        id: `${sourceId}:${paragraph.index + 1}.${i + 1}`,
+        id: passageId(sourceId, paragraph.index, i),
         sourceId,
         paragraphIndex: paragraph.index,
         sentenceIndex: i,
-        text: span.text,
-        offset: paragraphOffset + span.start,
+        text: body.slice(offset, offset + span.text.length),
+        offset,
         voice,
       });
     });
-    paragraphOffset += paragraph.text.length;
-  }
+  });
   return passages;
 }
 
@@ -183,28 +216,30 @@ function loadSource(file: RawFile, people: readonly Person[], matchers: NameMatc
     problems.push(...problemsFromZod(file.rel, zSourceFrontMatter, result.error));
     return null;
   }
-  const meta = result.data;
+  const meta = detached(result.data);
   const stem = path.posix.basename(file.rel, '.md');
   if (meta.id !== stem) {
     problems.push({ file: file.rel, field: 'id', message: `id "${meta.id}" does not match the file name`, fix: `rename the file to ${meta.id}.md or set id: ${stem}` });
   }
-  const { paragraphs, text } = parseParagraphs(fm.body);
-  if (paragraphs.length === 0) {
+  const blocks = parseParagraphs(fm.body);
+  if (blocks.length === 0) {
     problems.push({ file: file.rel, field: 'body', message: 'the body is empty', fix: 'paste the article text below the closing `---`, paragraphs separated by a blank line' });
     return null;
   }
   const ownVoice = ownVoiceOf(meta);
   const ctx = { people, ownVoice, reporter: meta.publication ?? 'the source' };
-  const allSentences = paragraphs.flatMap((p) => splitSentences(p.text).map((s) => s.text));
+  const laidOut = layOut(blocks);
+  const spans = laidOut.paragraphs.map((p) => splitSentences(p.text));
+  const allSentences = spans.flatMap((list) => list.map((s) => s.text));
   const overrideFor = resolveOverrides(file.rel, meta, allSentences, new Map(people.map((p) => [p.id, p])), problems);
   let lastPerson: Person | null = null;
-  const passages = buildPassages(meta.id, paragraphs, text, (_paragraph, sentences) => {
+  const passages = buildPassages(meta.id, laidOut, spans, (_paragraph, sentences) => {
     const result = attributeParagraph(sentences, ctx, matchers, lastPerson, overrideFor);
     lastPerson = result.lastPerson;
     return result.voices;
   });
   const { overrides: _overrides, ...rest } = meta;
-  return { ...rest, file: file.rel, body: text, paragraphs, hash: file.hash, passages };
+  return { ...rest, file: file.rel, body: laidOut.body, paragraphs: laidOut.paragraphs, hash: file.hash, passages };
 }
 
 function loadComments(
@@ -231,20 +266,22 @@ function loadComments(
     problems.push({ file: file.rel, field: 'commentsOn', message: `no source with id "${data.commentsOn}"`, fix: `use the id of a file in sources/ (${[...sources.keys()].join(', ')})` });
     return null;
   }
-  const paragraphs: Paragraph[] = [];
+  const blocks: Block[] = [];
   const commentOf: number[] = [];
   for (const comment of data.comments) {
     if (comment.status !== 'approved') continue;
     for (const block of comment.text.split(/\n[ \t]*\n/)) {
       const text = block.trim().replace(/[ \t]*\n[ \t]*/g, ' ');
       if (!text) continue;
-      paragraphs.push({ index: paragraphs.length, text, heading: `Comment ${comment.number}` });
+      blocks.push({ text, heading: `Comment ${comment.number}` });
       commentOf.push(comment.number);
     }
   }
-  const body = paragraphs.map((p) => p.text).join('\n\n');
+  const laidOut = layOut(blocks);
+  const { body, paragraphs } = laidOut;
   const where = article.publication ? `${article.publication}'s article` : 'the article';
-  const passages = buildPassages(data.id, paragraphs, body, (paragraph, sentences) =>
+  const id = detached(data.id);
+  const passages = buildPassages(id, laidOut, paragraphs.map((p) => splitSentences(p.text)), (paragraph, sentences) =>
     sentences.map(() => ({
       personId: null,
       name: `Anonymous reader (comment ${commentOf[paragraph.index] ?? '?'})`,
@@ -253,7 +290,7 @@ function loadComments(
     })),
   );
   return {
-    id: data.id,
+    id,
     title: `Reader comments under “${article.title}”`,
     titleIsDescriptive: true,
     subtitle: null,
