@@ -127,7 +127,7 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
       publication.passages.push(i);
       passagePublication[i] = publication.index;
     }
-    if ((i & 255) === 255) yield;
+    if ((i & 31) === 31) yield;
   }
   yield;
   const terms = yield* builder.finish(O.minFuzzyLength);
@@ -135,7 +135,7 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
   const passageIds = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     passageIds.set((corpus.passages[i] as Passage).id, i);
-    if ((i & 16383) === 16383) yield;
+    if ((i & 2047) === 2047) yield;
   }
   return { terms, pairs, voiceOrder, publicationOrder, passageVoice, passagePublication, passageSource, passageIds, sources, people };
 }

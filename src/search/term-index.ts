@@ -208,18 +208,19 @@ export class TermIndexBuilder {
    * can hand the event loop back (see `QuoteIndex.buildAsync`).
    */
   *finish(minFuzzyLength: number): Generator<void, TermIndex> {
-    /** Work (postings copied, plus a little per term) between two yields. */
-    const SLICE = 50_000;
+    /** Work (postings copied, deletion variants hashed) between two yields; the caller yields by the clock. */
+    const SLICE = 5_000;
     const postings: Int32Array[] = new Array<Int32Array>(this.lists.length);
     const deletionIndex = new Map<number, number | number[]>();
     let work = 0;
     for (let id = 0; id < this.terms.length; id++) {
       const list = this.lists[id] as number[];
       postings[id] = new Int32Array(list);
-      work += list.length + 50;
+      work += list.length + 5;
       const term = this.terms[id] as string;
       if (term.length >= minFuzzyLength && !isNumeric(term)) {
         for (const variant of deletions(term)) {
+          work += 5;
           const key = variantKey(variant);
           const known = deletionIndex.get(key);
           if (known === undefined) deletionIndex.set(key, id);
@@ -237,9 +238,40 @@ export class TermIndexBuilder {
     yield;
     const terms = this.terms;
     // The native default sort (UTF-16 order, as `<` compares) is several times faster than a comparator.
-    const sorted = Int32Array.from([...terms].sort(), (term) => this.ids.get(term) as number);
+    const sorted = yield* sortedIds(terms);
     return new TermIndex({ terms, ids: this.ids, postings, sorted, deletionIndex, passageCount: this.count, minFuzzyLength });
   }
+}
+
+/**
+ * Term ids in the terms' UTF-16 order (as `<` compares), by a bottom-up merge sort that yields every few
+ * thousand comparisons: one native sort of a large vocabulary would hold the event loop for tens of ms.
+ */
+function* sortedIds(terms: readonly string[]): Generator<void, Int32Array> {
+  const SLICE = 4_000;
+  const n = terms.length;
+  let from = Int32Array.from({ length: n }, (_, i) => i);
+  let to = new Int32Array(n);
+  let work = 0;
+  for (let width = 1; width < n; width *= 2) {
+    for (let left = 0; left < n; left += 2 * width) {
+      const middle = Math.min(left + width, n);
+      const right = Math.min(left + 2 * width, n);
+      let i = left;
+      let j = middle;
+      for (let k = left; k < right; k++) {
+        if (i < middle && (j >= right || (terms[from[i] as number] as string) <= (terms[from[j] as number] as string))) to[k] = from[i++] as number;
+        else to[k] = from[j++] as number;
+      }
+      work += right - left;
+      if (work >= SLICE) {
+        work = 0;
+        yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
 
 /** FNV-1a over two words: the key of an adjacent word pair. */
@@ -289,24 +321,31 @@ export class PairIndex {
   }
 }
 
-/** An Int32Array that grows by doubling: millions of entries without millions of boxed numbers for the GC. */
-class GrowableInt32 {
-  data = new Int32Array(1024);
+/**
+ * A growing list of int32s stored in fixed-size chunks: millions of entries without boxed numbers for the
+ * GC, and, unlike doubling one array, no large copy that would hold the event loop while it runs.
+ */
+class ChunkedInt32 {
+  private static readonly BITS = 16;
+  private readonly chunks: Int32Array[] = [];
   length = 0;
+
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
+    const at = this.length & ((1 << ChunkedInt32.BITS) - 1);
+    if (at === 0) this.chunks.push(new Int32Array(1 << ChunkedInt32.BITS));
+    (this.chunks[this.chunks.length - 1] as Int32Array)[at] = value;
+    this.length++;
+  }
+
+  get(k: number): number {
+    return (this.chunks[k >>> ChunkedInt32.BITS] as Int32Array)[k & ((1 << ChunkedInt32.BITS) - 1)] as number;
   }
 }
 
 /** Collects word pairs passage by passage; `finish` lays them out bucket by bucket, in slices. */
 export class PairIndexBuilder {
-  private hashes = new GrowableInt32();
-  private passages = new GrowableInt32();
+  private hashes = new ChunkedInt32();
+  private passages = new ChunkedInt32();
 
   /** Adds one passage's words, from its `foldForSearch` form. */
   /** Reused across passages: a reload builds 100k of these, and garbage is what makes GC pauses long. */
@@ -326,16 +365,19 @@ export class PairIndexBuilder {
   }
 
   *finish(): Generator<void, PairIndex> {
-    const SLICE = 100_000;
+    const SLICE = 20_000;
     const total = this.hashes.length;
-    const pairHashes = this.hashes.data;
-    const pairPassages = this.passages.data;
+    const pairHashes = this.hashes;
+    const pairPassages = this.passages;
     let bits = 10;
-    while (1 << bits < total / 2 && bits < 22) bits++;
+    // About eight pairs a bucket: look-ups stay a short scan, and the offsets table stays small enough
+    // to allocate and fill without holding the event loop.
+    while (1 << bits < total / 8 && bits < 20) bits++;
     const mask = (1 << bits) - 1;
     const offsets = new Int32Array((1 << bits) + 1);
+    yield;
     for (let k = 0; k < total; k++) {
-      offsets[((pairHashes[k] as number) & mask) + 1]! += 1;
+      offsets[(pairHashes.get(k) & mask) + 1]! += 1;
       if (k % SLICE === SLICE - 1) yield;
     }
     for (let b = 1; b < offsets.length; b++) {
@@ -344,17 +386,20 @@ export class PairIndexBuilder {
     }
     yield;
     const cursor = offsets.slice(0, offsets.length - 1);
+    yield;
     const hashes = new Int32Array(total);
+    yield;
     const passages = new Int32Array(total);
+    yield;
     for (let k = 0; k < total; k++) {
-      const h = pairHashes[k] as number;
+      const h = pairHashes.get(k);
       const at = cursor[h & mask]!++;
       hashes[at] = h;
-      passages[at] = pairPassages[k] as number;
+      passages[at] = pairPassages.get(k);
       if (k % SLICE === SLICE - 1) yield;
     }
-    this.hashes = new GrowableInt32();
-    this.passages = new GrowableInt32();
+    this.hashes = new ChunkedInt32();
+    this.passages = new ChunkedInt32();
     return new PairIndex(offsets, hashes, passages, mask);
   }
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { PairIndexBuilder, TermIndexBuilder, type PairIndex, type TermIndex } from '../../src/search/term-index.ts';
+
+/** Runs a builder's `finish` generator to the end, counting the steps it hands back. */
+function drain<T>(steps: Generator<void, T>): { value: T; yields: number } {
+  let yields = 0;
+  let step = steps.next();
+  while (!step.done) {
+    yields++;
+    step = steps.next();
+  }
+  return { value: step.value, yields };
+}
+
+/** A deterministic pseudo-random word list: shared prefixes, accents, digits and mixed lengths. */
+function vocabulary(count: number): string[] {
+  const stems = ['alli', 'allian', 'rus', 'russi', 'chin', 'beij', 'moscow', 'zero', 's4', 'économ', 'ukr', 'a'];
+  const letters = 'abcdefghijklmnopqrstuvwxyzéü0123456789';
+  let state = 12345;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state;
+  };
+  const words = new Set<string>();
+  while (words.size < count) {
+    let word = stems[next() % stems.length] as string;
+    const extra = next() % 7;
+    for (let i = 0; i < extra; i++) word += letters[next() % letters.length];
+    words.add(word);
+  }
+  return [...words];
+}
+
+describe('TermIndexBuilder.finish', () => {
+  const words = vocabulary(6000);
+  const builder = new TermIndexBuilder();
+  words.forEach((word, i) => builder.add(i, [word, words[(i * 7) % words.length] as string]));
+  const { value: index, yields } = drain(builder.finish(4));
+
+  it('hands the event loop back many times while it builds a large vocabulary', () => {
+    expect(yields).toBeGreaterThan(10);
+  });
+
+  it('GIVEN any prefix THEN prefixed() returns exactly the longer terms that start with it, shortest first', () => {
+    const check = (ix: TermIndex, prefix: string) => {
+      const expected = words.filter((w) => w.startsWith(prefix) && w !== prefix);
+      const got = ix.prefixed(prefix, 1_000_000).map((id) => ix.terms[id] as string);
+      expect(new Set(got)).toEqual(new Set(expected));
+      for (let i = 1; i < got.length; i++) expect((got[i] as string).length).toBeGreaterThanOrEqual((got[i - 1] as string).length);
+    };
+    for (const prefix of ['a', 'al', 'alli', 'allian', 'rus', 'russia', 'é', 'éco', 's4', 'zz', 'moscow', 'ü']) check(index, prefix);
+  });
+
+  it('GIVEN a word one typo away from a term THEN fuzzy() finds that term', () => {
+    const target = words.find((w) => w.length >= 8) as string;
+    const typo = `${target.slice(0, 3)}${target.slice(4)}`;
+    const found = [...index.fuzzy(typo, 1).keys()].map((id) => index.terms[id]);
+    expect(found).toContain(target);
+  });
+});
+
+describe('PairIndexBuilder.finish', () => {
+  it('GIVEN more pairs than one storage chunk holds THEN lookup() returns exactly the passages holding the pair', () => {
+    const words = vocabulary(300);
+    const passages: string[][] = [];
+    for (let p = 0; p < 9000; p++) passages.push(Array.from({ length: 12 }, (_, k) => words[(p * 31 + k * k * 17) % words.length] as string));
+    const builder = new PairIndexBuilder();
+    passages.forEach((ws, p) => builder.add(p, ws.join(' ')));
+    const { value: pairs, yields } = drain<PairIndex>(builder.finish());
+    expect(yields).toBeGreaterThan(3);
+    for (const p of [0, 1, 4500, 8999]) {
+      const [first, second] = passages[p] as [string, string];
+      const expected = passages.flatMap((ws, q) => (ws.some((w, k) => k > 0 && ws[k - 1] === first && w === second) ? [q] : []));
+      // A rare hash collision may add a passage; it never loses one.
+      const got = [...pairs.lookup(first, second)];
+      expect(got).toEqual(expect.arrayContaining(expected));
+      expect(got.length - expected.length).toBeLessThanOrEqual(1);
+    }
+  });
+});
