@@ -13,7 +13,7 @@ import { zCommentsFile, zPeopleFile, zSourceFrontMatter, type CommentsFile, type
 import { splitSentences, type SentenceSpan } from './segment.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from './types.ts';
 import { foldTypography } from '../text/fold.ts';
-import { yieldToEventLoop } from '../util/yield.ts';
+import { runAtOnce, runSliced, yieldToEventLoop } from '../util/yield.ts';
 
 export { formatProblems, CorpusLoadError, type CorpusProblem } from './problems.ts';
 
@@ -38,9 +38,22 @@ async function listFiles(root: string, dir: string, extension: RegExp): Promise<
   }
 }
 
+/** Bytes hashed and decoded between two yields: a large file must not hold the event loop in one go. */
+const READ_CHUNK = 1 << 20;
+
 async function readRaw(root: string, rel: string): Promise<RawFile> {
   const bytes = await readFile(path.join(root, rel));
-  return { rel, text: bytes.toString('utf8'), hash: createHash('sha256').update(bytes).digest('hex') };
+  if (bytes.length <= READ_CHUNK) return { rel, text: bytes.toString('utf8'), hash: createHash('sha256').update(bytes).digest('hex') };
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += READ_CHUNK) {
+    const chunk = bytes.subarray(at, at + READ_CHUNK);
+    hash.update(chunk);
+    parts.push(decoder.decode(chunk, { stream: at + READ_CHUNK < bytes.length }));
+    await yieldToEventLoop();
+  }
+  return { rel, text: parts.join(''), hash: hash.digest('hex') };
 }
 
 /** Reads a corpus file; a file that cannot be read (a folder, no permission) becomes a problem, not a crash. */
@@ -64,8 +77,16 @@ interface Block {
  * one flat string of its own, so paragraphs and passages are slices of it and nothing keeps the file's
  * raw text (front matter and all) alive after loading: a 100k-passage corpus is half the heap it would be.
  */
-function layOut(blocks: readonly Block[]): { paragraphs: Paragraph[]; body: string; offsets: number[] } {
-  const body = blocks.map((b) => b.text).join('\n\n');
+function* layOut(blocks: readonly Block[]): Generator<void, { paragraphs: Paragraph[]; body: string; offsets: number[] }> {
+  // Joined a few hundred paragraphs at a time, then once more: one join over a book-length file would
+  // hold the event loop for tens of milliseconds.
+  const pieces: string[] = [];
+  for (let i = 0; i < blocks.length; i += 256) {
+    pieces.push(blocks.slice(i, i + 256).map((b) => b.text).join('\n\n'));
+    yield;
+  }
+  const body = pieces.join('\n\n');
+  yield;
   const paragraphs: Paragraph[] = [];
   const offsets: number[] = [];
   let offset = 0;
@@ -73,6 +94,7 @@ function layOut(blocks: readonly Block[]): { paragraphs: Paragraph[]; body: stri
     paragraphs.push({ index: paragraphs.length, text: body.slice(offset, offset + block.text.length), heading: block.heading === null ? null : detached(block.heading) });
     offsets.push(offset);
     offset += block.text.length + 2;
+    if (paragraphs.length % 1024 === 0) yield;
   }
   return { paragraphs, body, offsets };
 }
@@ -82,10 +104,17 @@ function detached<T>(value: T): T {
   return structuredClone(value);
 }
 
-function parseParagraphs(body: string): Block[] {
+/** The body's paragraphs (blank-line separated) and the crossheads above them; `body` has `\n` line ends. */
+function* parseParagraphs(body: string): Generator<void, Block[]> {
   const blocks: Block[] = [];
   let heading: string | null = null;
-  for (const block of body.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+  const separator = /\n[ \t]*\n/g;
+  for (let start = 0, n = 1; start <= body.length; n++) {
+    if (n % 64 === 0) yield;
+    const found = separator.exec(body);
+    const end = found ? found.index : body.length;
+    const block = body.slice(start, end);
+    start = found ? separator.lastIndex : body.length + 1;
     const text = block.trim();
     if (!text) continue;
     const headingMatch = /^#{1,6}\s+(.+)$/.exec(text);
@@ -143,15 +172,15 @@ function passageId(sourceId: string, paragraph: number, sentence: number): strin
   return [sourceId, ':', paragraph + 1, '.', sentence + 1].join('');
 }
 
-function buildPassages(
+function* buildPassages(
   sourceId: string,
   laidOut: { readonly paragraphs: readonly Paragraph[]; readonly body: string; readonly offsets: readonly number[] },
   spansOf: readonly (readonly SentenceSpan[])[],
   voiceFor: (paragraph: Paragraph, sentences: readonly string[]) => Voice[],
-): Passage[] {
+): Generator<void, Passage[]> {
   const { paragraphs, body, offsets } = laidOut;
   const passages: Passage[] = [];
-  paragraphs.forEach((paragraph, p) => {
+  for (const [p, paragraph] of paragraphs.entries()) {
     const spans = spansOf[p] ?? [];
     const paragraphOffset = offsets[p] ?? 0;
     const voices = voiceFor(paragraph, spans.map((s) => s.text));
@@ -169,7 +198,8 @@ function buildPassages(
         voice,
       });
     });
-  });
+    yield;
+  }
   return passages;
 }
 
@@ -177,15 +207,20 @@ function buildPassages(
  * Resolves a source's overrides to a lookup by sentence. An override that matches no sentence, or names
  * nobody in the registry, is a problem: a stale override would silently stop doing its job.
  */
-function resolveOverrides(
+function* resolveOverrides(
   file: string,
   meta: SourceFrontMatter,
   sentences: readonly string[],
   people: ReadonlyMap<string, Person>,
   problems: CorpusProblem[],
-): (sentence: string) => OverrideVoice | null {
+): Generator<void, (sentence: string) => OverrideVoice | null> {
   const bySentence = new Map<string, OverrideVoice>();
-  const folded = sentences.map((s) => [s, foldTypography(s)] as const);
+  if (meta.overrides.length === 0) return () => null;
+  const folded: (readonly [string, string])[] = [];
+  for (const sentence of sentences) {
+    folded.push([sentence, foldTypography(sentence)]);
+    if (folded.length % 256 === 0) yield;
+  }
   meta.overrides.forEach((override, i) => {
     const field = `overrides[${i}]`;
     const wanted = foldTypography(override.passage);
@@ -205,7 +240,8 @@ function resolveOverrides(
   return (sentence) => bySentence.get(sentence) ?? null;
 }
 
-function loadSource(file: RawFile, people: readonly Person[], matchers: NameMatcher, problems: CorpusProblem[]): (Source & { passages: Passage[] }) | null {
+/** One source file, parsed, segmented and attributed; a generator so a very large file is loaded in slices. */
+function* loadSource(file: RawFile, people: readonly Person[], matchers: NameMatcher, problems: CorpusProblem[]): Generator<void, (Source & { passages: Passage[] }) | null> {
   const fm = parseFrontMatter(file.text);
   if (!fm.ok) {
     problems.push({ file: file.rel, field: null, message: fm.message, fix: fm.fix });
@@ -221,19 +257,25 @@ function loadSource(file: RawFile, people: readonly Person[], matchers: NameMatc
   if (meta.id !== stem) {
     problems.push({ file: file.rel, field: 'id', message: `id "${meta.id}" does not match the file name`, fix: `rename the file to ${meta.id}.md or set id: ${stem}` });
   }
-  const blocks = parseParagraphs(fm.body);
+  const blocks = yield* parseParagraphs(fm.body);
   if (blocks.length === 0) {
     problems.push({ file: file.rel, field: 'body', message: 'the body is empty', fix: 'paste the article text below the closing `---`, paragraphs separated by a blank line' });
     return null;
   }
   const ownVoice = ownVoiceOf(meta);
   const ctx = { people, ownVoice, reporter: meta.publication ?? 'the source' };
-  const laidOut = layOut(blocks);
-  const spans = laidOut.paragraphs.map((p) => splitSentences(p.text));
-  const allSentences = spans.flatMap((list) => list.map((s) => s.text));
-  const overrideFor = resolveOverrides(file.rel, meta, allSentences, new Map(people.map((p) => [p.id, p])), problems);
+  const laidOut = yield* layOut(blocks);
+  const spans: SentenceSpan[][] = [];
+  const allSentences: string[] = [];
+  for (const paragraph of laidOut.paragraphs) {
+    const list = splitSentences(paragraph.text);
+    spans.push(list);
+    for (const span of list) allSentences.push(span.text);
+    yield;
+  }
+  const overrideFor = yield* resolveOverrides(file.rel, meta, allSentences, new Map(people.map((p) => [p.id, p])), problems);
   let lastPerson: Person | null = null;
-  const passages = buildPassages(meta.id, laidOut, spans, (_paragraph, sentences) => {
+  const passages = yield* buildPassages(meta.id, laidOut, spans, (_paragraph, sentences) => {
     const result = attributeParagraph(sentences, ctx, matchers, lastPerson, overrideFor);
     lastPerson = result.lastPerson;
     return result.voices;
@@ -277,18 +319,18 @@ function loadComments(
       commentOf.push(comment.number);
     }
   }
-  const laidOut = layOut(blocks);
+  const laidOut = runAtOnce(layOut(blocks));
   const { body, paragraphs } = laidOut;
   const where = article.publication ? `${article.publication}'s article` : 'the article';
   const id = detached(data.id);
-  const passages = buildPassages(id, laidOut, paragraphs.map((p) => splitSentences(p.text)), (paragraph, sentences) =>
+  const passages = runAtOnce(buildPassages(id, laidOut, paragraphs.map((p) => splitSentences(p.text)), (paragraph, sentences) =>
     sentences.map(() => ({
       personId: null,
       name: `Anonymous reader (comment ${commentOf[paragraph.index] ?? '?'})`,
       role: `reader comment under ${where}, not the article's words`,
       basis: 'own' as const,
     })),
-  );
+  ));
   return {
     id,
     title: `Reader comments under “${article.title}”`,
@@ -333,7 +375,7 @@ export async function loadCorpus(root: string): Promise<LoadResult> {
     const raw = await readOrReport(root, rel, problems);
     if (!raw) continue;
     raws.push(raw);
-    const source = loadSource(raw, people, matchers, problems);
+    const source = await runSliced(loadSource(raw, people, matchers, problems));
     if (!source) continue;
     const existing = sources.get(source.id);
     if (existing) {

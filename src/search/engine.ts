@@ -8,7 +8,7 @@
 import Fuse from 'fuse.js';
 import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
 import { foldForSearch, tokenize, tokenizeFolded } from '../text/fold.ts';
-import { yieldToEventLoop } from '../util/yield.ts';
+import { runAtOnce, runSliced } from '../util/yield.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { PairIndex, PairIndexBuilder, plainWords, TermIndex, TermIndexBuilder } from './term-index.ts';
 
@@ -204,21 +204,12 @@ export class QuoteIndex {
 
   /** Builds the index in one go (fine for small corpora, tests and the benchmark). */
   static build(corpus: Corpus): QuoteIndex {
-    const steps = buildParts(corpus);
-    let step = steps.next();
-    while (!step.done) step = steps.next();
-    return new QuoteIndex(corpus, step.value);
+    return new QuoteIndex(corpus, runAtOnce(buildParts(corpus)));
   }
 
   /** Builds the index in slices, yielding to the event loop, so a reload never stalls the bot. */
   static async buildAsync(corpus: Corpus): Promise<QuoteIndex> {
-    const steps = buildParts(corpus);
-    let step = steps.next();
-    while (!step.done) {
-      await yieldToEventLoop();
-      step = steps.next();
-    }
-    return new QuoteIndex(corpus, step.value);
+    return new QuoteIndex(corpus, await runSliced(buildParts(corpus)));
   }
 
   get size(): number {

@@ -11,3 +11,23 @@ export async function yieldToEventLoop(force = false): Promise<void> {
   await new Promise<void>((resolve) => setImmediate(resolve));
   sliceStart = performance.now();
 }
+
+/**
+ * Runs a generator whose every `yield` marks a safe place to pause, handing the event loop back when the
+ * slice is used up. Generators yield often and cheaply; this decides by the clock when to really pause.
+ */
+export async function runSliced<T>(steps: Generator<void, T>): Promise<T> {
+  let step = steps.next();
+  while (!step.done) {
+    await yieldToEventLoop();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Runs the same generator straight through, for callers that want the result now (tests, small corpora). */
+export function runAtOnce<T>(steps: Generator<void, T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}

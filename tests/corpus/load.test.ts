@@ -1,9 +1,24 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadCorpus, type CorpusProblem } from '../../src/corpus/load.ts';
 import { foldTypography } from '../../src/text/fold.ts';
 import { copyCorpus, editFile, IDS, realCorpus, SEEDS_DIR } from '../helpers/corpus.ts';
+
+/** How many steps each sliced run took: the loader must cut a big file into many, not one. */
+const slicedRuns = vi.hoisted(() => [] as number[]);
+vi.mock('../../src/util/yield.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/util/yield.ts')>();
+  function* counted<T>(steps: Generator<void, T>): Generator<void, T> {
+    const run = slicedRuns.push(0) - 1;
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      slicedRuns[run]! += 1;
+      yield;
+    }
+  }
+  return { ...actual, runSliced: <T>(steps: Generator<void, T>) => actual.runSliced(counted(steps)) };
+});
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -180,5 +195,43 @@ describe('a broken corpus is rejected whole, with file, field and fix', () => {
       const voices = result.corpus.passages.filter((p) => p.sourceId === 'example-2016-new-piece').map((p) => `${p.voice.personId ?? p.voice.name}/${p.voice.basis}`);
       expect(voices).toEqual(['Example Times/own', 'wang-yi/direct-quote', 'yan-xuetong/reported', 'yan-xuetong/reported']);
     }
+  });
+});
+
+describe('a book-length source file', () => {
+  /** A file of over 2 MB with Windows line ends, whose first 1 MB read boundary falls inside a multi-byte character. */
+  function bookFile(): { text: string; paragraphs: string[] } {
+    const paragraphs: string[] = [];
+    for (let p = 0; p < 16000; p++) {
+      const n = String(p).padStart(4, '0');
+      paragraphs.push(`Paragraph ${n} says “Moscow’s entente is économique, ${'é'.repeat(30)}.” Résumé ${n} follows.\r\nIts second line ends here.`);
+    }
+    for (let pad = 0; ; pad++) {
+      const text = ['---', 'id: a-book', `title: A book${'é'.repeat(pad)}`, 'titleIsDescriptive: true', 'kind: essay', '---', '', paragraphs.join('\r\n\r\n'), ''].join('\r\n');
+      const bytes = Buffer.from(text, 'utf8');
+      const splitsCharacters = ((bytes[2 ** 20] as number) & 0xc0) === 0x80;
+      if (splitsCharacters) return { text, paragraphs: paragraphs.map((p) => p.replace('\r\n', ' ')) };
+    }
+  }
+
+  it('GIVEN one file of over 2 MB THEN it loads verbatim, in thousands of slices', async () => {
+    const { dir, cleanup } = await copyCorpus();
+    cleanups.push(cleanup);
+    const book = bookFile();
+    expect(Buffer.byteLength(book.text)).toBeGreaterThan(2 * 2 ** 20);
+    await writeFile(path.join(dir, 'sources/a-book.md'), book.text);
+
+    slicedRuns.length = 0;
+    const result = await loadCorpus(dir);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const source = result.corpus.sources.find((s) => s.id === 'a-book');
+    expect(source?.body).toBe(book.paragraphs.join('\n\n'));
+    expect(source?.title).toBe(book.text.split('\r\n')[2]?.slice('title: '.length));
+    const passages = result.corpus.passages.filter((p) => p.sourceId === 'a-book');
+    expect(passages).toHaveLength(16000 * 3);
+    for (const p of passages) expect(source?.body.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+    // The one file was loaded as one sliced run of at least a step per paragraph, so runSliced could
+    // hand the event loop back inside it (tests/util/yield.test.ts checks that it does).
+    expect(Math.max(...slicedRuns)).toBeGreaterThanOrEqual(16000);
   });
 });
