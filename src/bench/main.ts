@@ -12,7 +12,7 @@ import type { ChildResult, ChildTask } from './child.ts';
 import { measureColdStart, measureSeedSearch, type ColdStartResult, type SeedSearchResult } from './coldstart.ts';
 import { baselineQueriesFor, parseOptions, USAGE, type BenchOptions } from './options.ts';
 import type { ReloadResult, ReloadTask } from './reload.ts';
-import { checkTargets, formatSizeTable, formatTargets, reportSize, type SizeReport } from './report.ts';
+import { checkTargets, formatSizeTable, formatTargets, reloadLayout, reportSize, type SizeReport } from './report.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -77,15 +77,21 @@ async function main(): Promise<number> {
   const sizes: SizeReport[] = [];
   for (const size of options.sizes) sizes.push(await measureSize(options, size, seedsDir));
 
-  let reload: ReloadResult | null = null;
+  // Article-sized files (the usual corpus) and the whole corpus as one file (the worst case for slicing).
+  const reloads: ReloadResult[] = [];
   if (!options.skipReload) {
-    progress(`reload stall: writing and reloading a ${options.reloadPassages}-passage corpus`);
-    reload = await runInChild<ReloadResult>('reload.ts', {
-      sentences: Math.round(options.reloadPassages * SENTENCES_PER_PASSAGE),
-      seed: options.seed,
-      seedsDir,
-      peopleFile: join(corpusDir, 'people.yaml'),
-    } satisfies ReloadTask);
+    for (const oneFile of [false, true]) {
+      progress(`reload stall: writing and reloading a ${options.reloadPassages}-passage corpus${oneFile ? ' in one file' : ''}`);
+      reloads.push(
+        await runInChild<ReloadResult>('reload.ts', {
+          sentences: Math.round(options.reloadPassages * SENTENCES_PER_PASSAGE),
+          seed: options.seed,
+          seedsDir,
+          peopleFile: join(corpusDir, 'people.yaml'),
+          oneFile,
+        } satisfies ReloadTask),
+      );
+    }
   }
 
   let seed: SeedSearchResult | null = null;
@@ -97,7 +103,7 @@ async function main(): Promise<number> {
   }
 
   const largest = sizes.reduce<SizeReport | null>((best, r) => (best === null || r.passages > best.passages ? r : best), null);
-  const targets = checkTargets(largest, seed, cold, reload);
+  const targets = checkTargets(largest, seed, cold, reloads);
 
   const lines: string[] = [];
   lines.push(`Verbatim bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, seed ${options.seed}`);
@@ -112,10 +118,10 @@ async function main(): Promise<number> {
     );
   }
   if (cold) lines.push(cold.error ?? `console cold start to first answer: median ${cold.medianFirstAnswerMs.toFixed(0)} ms over ${cold.runs} runs [${cold.firstAnswerMs.map((x) => x.toFixed(0)).join(', ')}]`);
-  if (reload) {
+  for (const reload of reloads) {
     lines.push(
       '',
-      `── reload (${reload.files} files, ${reload.passages} passages) ──`,
+      `── reload (${reloadLayout(reload)}, ${reload.passages} passages) ──`,
       reload.error ??
         `reload ${reload.reloadMs.toFixed(0)} ms; worst event-loop stall ${reload.worstStallMs.toFixed(1)} ms (1 ms timer drift); monitorEventLoopDelay max ${reload.histogramMaxMs.toFixed(1)} ms, p99 ${reload.histogramP99Ms.toFixed(1)} ms`,
     );
@@ -134,7 +140,7 @@ async function main(): Promise<number> {
     sizes,
     seedCorpus: seed,
     coldStart: cold,
-    reload,
+    reloads,
     targets,
     totalSeconds: totalS,
   };

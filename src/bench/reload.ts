@@ -15,10 +15,13 @@ export interface ReloadTask {
   readonly seed: number;
   readonly seedsDir: string;
   readonly peopleFile: string;
+  /** Write the whole corpus as one source file instead of article-sized ones. */
+  readonly oneFile?: boolean;
 }
 
 export interface ReloadResult {
   readonly ok: boolean;
+  readonly oneFile: boolean;
   readonly files: number;
   /** Passages the real loader made of the written sentences. */
   readonly passages: number;
@@ -39,9 +42,10 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
   const root = await mkdtemp(join(tmpdir(), 'verbatim-bench-corpus-'));
   try {
     const material = readSeedMaterial(task.seedsDir);
-    await writeCorpusFiles(material, { root, sentences: task.sentences, seed: task.seed, peopleFile: task.peopleFile });
+    const write = (seed: number) => writeCorpusFiles(material, { root, sentences: task.sentences, seed, peopleFile: task.peopleFile, oneFile: task.oneFile ?? false });
+    await write(task.seed);
     const library = await Library.open(root);
-    const written = await writeCorpusFiles(material, { root, sentences: task.sentences, seed: task.seed + 1, peopleFile: task.peopleFile });
+    const written = await write(task.seed + 1);
 
     const histogram = monitorEventLoopDelay({ resolution: 10 });
     let last = performance.now();
@@ -62,6 +66,7 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
     histogram.disable();
     return {
       ok: report.ok,
+      oneFile: task.oneFile ?? false,
       files: written.files,
       passages: report.ok ? report.after.passages : 0,
       reloadMs,

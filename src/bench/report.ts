@@ -135,12 +135,17 @@ export function formatSizeTable(r: SizeReport): string {
 
 const check = (name: string, target: string, measured: string, pass: boolean | null): TargetCheck => ({ name, target, measured, pass });
 
+/** How the reloaded corpus was laid out on disk. */
+export function reloadLayout(reload: ReloadResult): string {
+  return reload.oneFile ? 'one file' : `${reload.files.toLocaleString('en-US')} files`;
+}
+
 /** The issue's targets, checked on the largest size and the seed-corpus figures. */
 export function checkTargets(
   largest: SizeReport | null,
   seed: SeedSearchResult | null,
   cold: ColdStartResult | null,
-  reload: ReloadResult | null,
+  reloads: readonly ReloadResult[],
 ): TargetCheck[] {
   const out: TargetCheck[] = [];
   const v = largest?.verbatim ?? null;
@@ -179,14 +184,17 @@ export function checkTargets(
       cold && !cold.error ? cold.medianFirstAnswerMs < 1000 : null,
     ),
   );
-  out.push(
-    check(
-      `reload worst stall${reload ? ` @${reload.passages.toLocaleString('en-US')}` : ''}`,
-      '≤ 50 ms',
-      reload && !reload.error ? `${ms(reload.worstStallMs)} ms (reload took ${ms(reload.reloadMs)} ms)` : (reload?.error ?? 'not run'),
-      reload && !reload.error ? reload.worstStallMs <= 50 : null,
-    ),
-  );
+  if (reloads.length === 0) out.push(check('reload worst stall', '≤ 50 ms', 'not run', null));
+  for (const reload of reloads) {
+    out.push(
+      check(
+        `reload worst stall @${reload.passages.toLocaleString('en-US')}, ${reloadLayout(reload)}`,
+        '≤ 50 ms',
+        reload.error ?? `${ms(reload.worstStallMs)} ms (reload took ${ms(reload.reloadMs)} ms)`,
+        reload.error ? null : reload.worstStallMs <= 50,
+      ),
+    );
+  }
   return out;
 }
 

@@ -41,7 +41,7 @@ export function renderSourceFile(id: string, n: number, paragraphs: readonly str
  */
 export async function writeCorpusFiles(
   material: SeedMaterial,
-  options: { root: string; sentences: number; seed: number; peopleFile: string },
+  options: { root: string; sentences: number; seed: number; peopleFile: string; oneFile?: boolean },
 ): Promise<WrittenCorpus> {
   const { root, sentences, seed } = options;
   await rm(root, { recursive: true, force: true });
@@ -50,7 +50,9 @@ export async function writeCorpusFiles(
   else await writeFile(join(root, 'people.yaml'), '[]\n');
 
   const { texts } = generateTexts(material, { passages: sentences, targets: 0, seed });
-  const layout = layoutSources(texts.length, createRng(deriveSeed(seed, 'layout')));
+  const articles = layoutSources(texts.length, createRng(deriveSeed(seed, 'layout')));
+  // One file holding every paragraph: the worst case for slicing the load, a whole corpus in one document.
+  const layout = options.oneFile ? [articles.flat()] : articles;
   let n = 0;
   for (const paragraphIndices of layout) {
     n++;
