@@ -7,7 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
-import { foldForSearch, tokenize, tokenizeFolded } from '../text/fold.ts';
+import { foldForSearch, spacedWords, tokenize, tokenizeFolded } from '../text/fold.ts';
 import { runAtOnce, runSliced } from '../util/yield.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { PairIndex, PairIndexBuilder, plainWords, TermIndex, TermIndexBuilder } from './term-index.ts';
@@ -396,7 +396,7 @@ export class QuoteIndex {
   private rank(scored: readonly { index: number; score: number; matched: number }[], text: string, counted: number, limit: number): QuoteHit[] {
     if (scored.length === 0) return [];
     const top = Math.max(...scored.map((c) => c.score), 1e-9);
-    const pattern = foldForSearch(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const pattern = spacedWords(foldForSearch(text)).trim();
     const docs = scored.map((c) => ({ index: c.index, text: foldForSearch((this.corpus.passages[c.index] as Passage).text) }));
     const fusePattern = pattern.slice(0, O.fusePatternMax);
     const anchors = pattern.split(' ').filter((w) => w.length >= 3 && !O.stopWords.has(w));
@@ -411,7 +411,7 @@ export class QuoteIndex {
     for (const result of new Fuse(windows, this.fuseOptions).search(fusePattern)) fuseScores.set(result.item.index, result.score ?? 1);
     const ranked = scored.map((c, i) => {
       const folded = (docs[i] as { text: string }).text;
-      const exact = pattern.length >= 6 && folded.replace(/[^\p{L}\p{N}]+/gu, ' ').includes(pattern);
+      const exact = pattern.length >= 6 && spacedWords(folded).includes(pattern);
       const score =
         O.mix.missingTerms * (1 - c.matched / counted) +
         O.mix.indexScore * (1 - c.score / top) +

@@ -43,6 +43,17 @@ export function foldForSearch(text: string): string {
   return text.replace(/[^\u0020-\u007E\t\n\r]/g, foldChar).toLowerCase();
 }
 
+const NON_ASCII = /[\u0080-\uFFFF]/;
+
+/**
+ * Folded text with every run of non-word characters turned into one space: the form in which a
+ * query phrase is looked for word for word. ASCII text (nearly every passage) takes a plain regex;
+ * the Unicode-property one costs several times more and is kept for text that needs it.
+ */
+export function spacedWords(folded: string): string {
+  return NON_ASCII.test(folded) ? folded.replace(/[^\p{L}\p{N}]+/gu, ' ') : folded.replace(/[^a-z0-9]+/g, ' ');
+}
+
 const WORD = /[\p{L}\p{N}]+(?:[-'/.][\p{L}\p{N}]+)*/gu;
 const JOINERS = /[-'/.]/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldTypography, tokenize } from '../../src/text/fold.ts';
+import { foldForSearch, foldTypography, spacedWords, tokenize } from '../../src/text/fold.ts';
 
 describe('foldTypography', () => {
   it('GIVEN curly quotes, dashes and odd spaces WHEN folded THEN they compare equal to plain ASCII', () => {
@@ -17,5 +17,20 @@ describe('tokenize', () => {
   });
   it('GIVEN only punctuation THEN there are no terms', () => {
     expect(tokenize('?! … —')).toEqual([]);
+  });
+});
+
+describe('spacedWords', () => {
+  it('GIVEN folded text THEN every run of non-word characters becomes one space, on the ASCII path and the Unicode one', () => {
+    expect(spacedWords(foldForSearch('“Zero-sum”  mentality, U.S.-led…'))).toBe(' zero sum mentality u s led ');
+    expect(spacedWords(foldForSearch('Россия — Китай: 2015 «союз»'))).toBe('россия китаи 2015 союз ');
+    expect(spacedWords(foldForSearch('中俄 alliance—“S-400”'))).toBe('中俄 alliance s 400 ');
+  });
+
+  it('agrees with the Unicode-property form on every ASCII character', () => {
+    let ascii = '';
+    for (let c = 0; c < 128; c++) ascii += String.fromCharCode(c);
+    const folded = foldForSearch(`${ascii} abc ${ascii}`);
+    expect(spacedWords(folded)).toBe(folded.replace(/[^\p{L}\p{N}]+/gu, ' '));
   });
 });
