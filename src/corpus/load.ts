@@ -11,6 +11,7 @@ import { attributeParagraph, buildNameMatchers, type NameMatcher, type OverrideV
 import { problemsFromZod, type CorpusProblem } from './problems.ts';
 import { zCommentsFile, zPeopleFile, zSourceFrontMatter, type CommentsFile, type SourceFrontMatter } from './schema.ts';
 import { splitSentences, type SentenceSpan } from './segment.ts';
+import { BodyParagraph, BodyPassage } from './stored.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from './types.ts';
 import { foldTypography } from '../text/fold.ts';
 import { runAtOnce, runSliced, yieldToEventLoop } from '../util/yield.ts';
@@ -91,7 +92,7 @@ function* layOut(blocks: readonly Block[]): Generator<void, { paragraphs: Paragr
   const offsets: number[] = [];
   let offset = 0;
   for (const block of blocks) {
-    paragraphs.push({ index: paragraphs.length, text: body.slice(offset, offset + block.text.length), heading: block.heading === null ? null : detached(block.heading) });
+    paragraphs.push(new BodyParagraph(body, offset, offset + block.text.length, paragraphs.length, block.heading === null ? null : detached(block.heading)));
     offsets.push(offset);
     offset += block.text.length + 2;
     if (paragraphs.length % 1024 === 0) yield;
@@ -167,11 +168,6 @@ function ownVoiceOf(meta: SourceFrontMatter): Voice {
   return { personId: null, name: 'Unknown author', role: `unsigned ${meta.kind}`, basis: 'own' };
 }
 
-/** `sourceId:paragraph.sentence`, as one flat string (a template literal would leave four rope nodes per id). */
-function passageId(sourceId: string, paragraph: number, sentence: number): string {
-  return [sourceId, ':', paragraph + 1, '.', sentence + 1].join('');
-}
-
 function* buildPassages(
   sourceId: string,
   laidOut: { readonly paragraphs: readonly Paragraph[]; readonly body: string; readonly offsets: readonly number[] },
@@ -188,15 +184,7 @@ function* buildPassages(
       const voice = voices[i];
       if (!voice) return;
       const offset = paragraphOffset + span.start;
-      passages.push({
-        id: passageId(sourceId, paragraph.index, i),
-        sourceId,
-        paragraphIndex: paragraph.index,
-        sentenceIndex: i,
-        text: body.slice(offset, offset + span.text.length),
-        offset,
-        voice,
-      });
+      passages.push(new BodyPassage(body, sourceId, paragraph.index, i, offset, offset + span.text.length, voice));
     });
     yield;
   }

@@ -73,6 +73,7 @@ export interface Voice {
   readonly basis: VoiceBasis;
 }
 
+/** A loaded passage reads its id and text from its source's body (src/corpus/stored.ts): copy it with `plainPassage`, not a spread. */
 export interface Passage {
   /** `${sourceId}:${paragraphIndex}.${sentenceIndex}` */
   readonly id: string;

@@ -6,6 +6,7 @@
  * land the right sentence first.
  */
 import Fuse from 'fuse.js';
+import { parsePassageId } from '../corpus/stored.ts';
 import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
 import { foldForSearch, spacedWords, tokenize, tokenizeFolded } from '../text/fold.ts';
 import { runAtOnce, runSliced } from '../util/yield.ts';
@@ -132,12 +133,24 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
   yield;
   const terms = yield* builder.finish(O.minFuzzyLength);
   const pairs = yield* pairBuilder.finish();
-  const passageIds = new Map<string, number>();
+  // Each source's passages in (paragraph, sentence) order, so an id is found without a 100k-entry map.
+  const bySource: number[][] = corpus.sources.map(() => []);
   for (let i = 0; i < n; i++) {
-    passageIds.set((corpus.passages[i] as Passage).id, i);
-    if ((i & 2047) === 2047) yield;
+    bySource[passageSource[i] as number]?.push(i);
+    if ((i & 4095) === 4095) yield;
   }
-  return { terms, pairs, voiceOrder, publicationOrder, passageVoice, passagePublication, passageSource, passageIds, sources, people };
+  const order = (a: number, b: number) => {
+    const x = corpus.passages[a] as Passage;
+    const y = corpus.passages[b] as Passage;
+    return x.paragraphIndex - y.paragraphIndex || x.sentenceIndex - y.sentenceIndex;
+  };
+  const sourcePassages: Int32Array[] = [];
+  for (const list of bySource) {
+    if (list.some((p, k) => k > 0 && order(list[k - 1] as number, p) > 0)) list.sort(order);
+    sourcePassages.push(Int32Array.from(list));
+    if ((sourcePassages.length & 63) === 63) yield;
+  }
+  return { terms, pairs, voiceOrder, publicationOrder, passageVoice, passagePublication, passageSource, sourcePassages, sourceIndex, sources, people };
 }
 
 interface Parts {
@@ -148,7 +161,9 @@ interface Parts {
   readonly passageVoice: Int32Array;
   readonly passagePublication: Int32Array;
   readonly passageSource: Int32Array;
-  readonly passageIds: Map<string, number>;
+  /** Source index → its passages, in (paragraph, sentence) order. */
+  readonly sourcePassages: readonly Int32Array[];
+  readonly sourceIndex: ReadonlyMap<string, number>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly people: ReadonlyMap<string, Person>;
 }
@@ -179,7 +194,8 @@ export class QuoteIndex {
   private readonly passageVoice: Int32Array;
   private readonly passagePublication: Int32Array;
   private readonly passageSource: Int32Array;
-  private readonly passageIds: Map<string, number>;
+  private readonly sourcePassages: readonly Int32Array[];
+  private readonly sourceIndex: ReadonlyMap<string, number>;
   private readonly scratch: Scratch;
   private readonly fuseOptions = { ...O.fuse, keys: ['text'] };
 
@@ -198,7 +214,8 @@ export class QuoteIndex {
     this.passageVoice = parts.passageVoice;
     this.passagePublication = parts.passagePublication;
     this.passageSource = parts.passageSource;
-    this.passageIds = parts.passageIds;
+    this.sourcePassages = parts.sourcePassages;
+    this.sourceIndex = parts.sourceIndex;
     this.scratch = new Scratch(corpus.passages.length);
   }
 
@@ -289,8 +306,8 @@ export class QuoteIndex {
     const allowed = this.filterFor(query);
     if (typeof allowed === 'string') return [];
     if (text.startsWith(PASSAGE_ID_PREFIX)) {
-      const index = this.passageIds.get(text.slice(PASSAGE_ID_PREFIX.length).trim());
-      return index !== undefined && allowed(index) ? [this.hit(index, 0)] : [];
+      const index = this.indexOfId(text.slice(PASSAGE_ID_PREFIX.length).trim());
+      return index !== null && allowed(index) ? [this.hit(index, 0)] : [];
     }
     const terms = tokenize(text);
     const words = [...new Set(terms)].slice(0, O.maxQueryTerms);
@@ -301,6 +318,25 @@ export class QuoteIndex {
     const minor = meaningful.length > 0 ? words.filter((w) => O.stopWords.has(w)) : [];
     const scored = this.collect(counted, minor, plainWords(text).slice(0, O.maxQueryTerms), lastWord, allowed, Math.max(candidates, limit));
     return this.rank(scored, text, counted.length, limit);
+  }
+
+  /** The index of the passage with id `id`, or null. */
+  private indexOfId(id: string): number | null {
+    const wanted = parsePassageId(id);
+    const list = wanted ? this.sourcePassages[this.sourceIndex.get(wanted.sourceId) ?? -1] : undefined;
+    if (!wanted || !list) return null;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const index = list[mid] as number;
+      const p = this.corpus.passages[index] as Passage;
+      const cmp = p.paragraphIndex - wanted.paragraphIndex || p.sentenceIndex - wanted.sentenceIndex;
+      if (cmp < 0) lo = mid + 1;
+      else if (cmp > 0) hi = mid;
+      else return p.id === id ? index : null;
+    }
+    return null;
   }
 
   /**
@@ -341,7 +377,7 @@ export class QuoteIndex {
       );
       for (const { term, weight } of expansions) {
         const gain = weight * this.terms.idf(term);
-        const postings = this.terms.postings[term] as Int32Array;
+        const postings = this.terms.postings(term);
         for (let k = 0; k < postings.length; k++) {
           const p = postings[k] as number;
           if (s.termStamp[p] === termStamp || !touch(p)) continue;
@@ -365,7 +401,7 @@ export class QuoteIndex {
     };
     for (const word of minor) {
       const term = this.terms.idOf(word);
-      if (term !== undefined) addToTouched(this.terms.postings[term] as Int32Array, this.terms.idf(term));
+      if (term !== undefined) addToTouched(this.terms.postings(term), this.terms.idf(term));
     }
     const n = this.corpus.passages.length;
     for (let i = 1; i < sequence.length; i++) {

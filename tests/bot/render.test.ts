@@ -10,6 +10,7 @@ import { renderSources } from '../../src/bot/render/sources.ts';
 import { buttonsFor } from '../../src/bot/paging.ts';
 import { Library } from '../../src/library.ts';
 import type { QuoteHit } from '../../src/search/engine.ts';
+import { plainPassage } from '../../src/corpus/stored.ts';
 import { REAL_CORPUS } from './harness.ts';
 
 /** Every limit from DISCORD-FACTS.md, checked on a rendered message after the reply adapter. */
@@ -52,7 +53,7 @@ describe('renderers keep every reply inside Discord limits', () => {
 
   const huge = (): QuoteHit => ({
     ...hit,
-    passage: { ...hit.passage, text: HUGE, voice: { ...hit.passage.voice, name: 'N'.repeat(300), role: 'R'.repeat(300) } },
+    passage: { ...plainPassage(hit.passage), text: HUGE, voice: { ...hit.passage.voice, name: 'N'.repeat(300), role: 'R'.repeat(300) } },
     source: { ...hit.source, title: 'T'.repeat(400), credit: 'C'.repeat(2000) },
     context: `${'before '.repeat(2000)}${HUGE}${' after'.repeat(2000)}`,
   });

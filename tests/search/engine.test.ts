@@ -108,6 +108,15 @@ describe('QuoteIndex.search', () => {
     expect(index.search({ text: choice?.value ?? '' }).map((h) => h.passage.id)).toEqual([`${IDS.valuewalk}:1.2`]);
   });
 
+  it('GIVEN any passage id as a choice value THEN it selects that passage, and an unknown id selects nothing', () => {
+    for (const passage of index.corpus.passages) {
+      expect(index.search({ text: `${PASSAGE_ID_PREFIX}${passage.id}` }).map((h) => h.passage)).toEqual([passage]);
+    }
+    for (const unknown of [`${IDS.valuewalk}:999.1`, `${IDS.valuewalk}:1.99`, 'no-such-source:1.1', `${IDS.valuewalk}:0.0`, `${IDS.valuewalk}`]) {
+      expect(index.search({ text: `${PASSAGE_ID_PREFIX}${unknown}` }), unknown).toEqual([]);
+    }
+  });
+
   it('GIVEN empty, punctuation-only, huge or odd input THEN it answers without throwing', () => {
     expect(index.search({ text: '' })).toEqual([]);
     expect(index.search({ text: '?!…' })).toEqual([]);
