@@ -198,6 +198,9 @@ export class QuoteIndex {
   private readonly sourceIndex: ReadonlyMap<string, number>;
   private readonly scratch: Scratch;
   private readonly fuseOptions = { ...O.fuse, keys: ['text'] };
+  /** Folded forms of recently ranked passages: the same candidates come back query after query. */
+  private readonly foldedCache = new BoundedCache<number, string>(O.foldCacheSize);
+  private readonly spacedCache = new BoundedCache<number, string>(O.foldCacheSize);
 
   private constructor(
     readonly corpus: Corpus,
@@ -433,7 +436,7 @@ export class QuoteIndex {
     if (scored.length === 0) return [];
     const top = Math.max(...scored.map((c) => c.score), 1e-9);
     const pattern = spacedWords(foldForSearch(text)).trim();
-    const docs = scored.map((c) => ({ index: c.index, text: foldForSearch((this.corpus.passages[c.index] as Passage).text) }));
+    const docs = scored.map((c) => ({ index: c.index, text: this.foldedCache.get(c.index, () => foldForSearch((this.corpus.passages[c.index] as Passage).text)) }));
     const fusePattern = pattern.slice(0, O.fusePatternMax);
     const anchors = pattern.split(' ').filter((w) => w.length >= 3 && !O.stopWords.has(w));
     const keyOf = (c: { score: number; matched: number }) => candidateKey(c.matched, c.score, counted, top);
@@ -447,7 +450,7 @@ export class QuoteIndex {
     for (const result of new Fuse(windows, this.fuseOptions).search(fusePattern)) fuseScores.set(result.item.index, result.score ?? 1);
     const ranked = scored.map((c, i) => {
       const folded = (docs[i] as { text: string }).text;
-      const exact = pattern.length >= 6 && spacedWords(folded).includes(pattern);
+      const exact = pattern.length >= 6 && this.spacedCache.get(c.index, () => spacedWords(folded)).includes(pattern);
       const score =
         O.mix.missingTerms * (1 - c.matched / counted) +
         O.mix.indexScore * (1 - c.score / top) +
@@ -537,6 +540,22 @@ export class QuoteIndex {
       const person = v.personId ? this.peopleById.get(v.personId) : undefined;
       return { name: shorten(person ? `${person.name} — ${person.role}` : v.name, MAX_CHOICE), value: v.key.slice(0, MAX_CHOICE) };
     });
+  }
+}
+
+/** A map that forgets its oldest entry once it holds `capacity`: a cache that cannot grow with the corpus. */
+class BoundedCache<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: K, make: () => V): V {
+    let value = this.entries.get(key);
+    if (value === undefined) {
+      value = make();
+      if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+      this.entries.set(key, value);
+    }
+    return value;
   }
 }
 
