@@ -46,7 +46,7 @@ export const SEARCH_OPTIONS = Object.freeze({
   /** fuse.js scores only the candidates still in the running: at least 3, those whose index key is
    * within 0.25 of the best, at most 16 (the rest count as no character match). Where the index already
    * separates the passages (small corpora) fuse.js has little to do; where many tie (large ones) it
-   * breaks the ties. Measured: seed-corpus p99 0.74 ms, 100k top-1 110/120 (tests + bench). */
+   * breaks the ties. Measured in the last bench run: seed-corpus p99 0.58 ms, 100k top-1 105/120. */
   fuseFinalists: 16,
   fuseFinalistsMin: 3,
   fuseFinalistMargin: 0.25,
