@@ -13,7 +13,10 @@ import { FIND_RESULTS, renderFindResults } from '../src/bot/render/find.ts';
 import { toReply } from '../src/bot/render/message.ts';
 import { UserError } from '../src/errors.ts';
 
-const data = new ContextMenuCommandBuilder().setName('Find quotes').setType(ApplicationCommandType.Message).toJSON() as RESTPostAPIContextMenuApplicationCommandsJSONBody & {
+const data = new ContextMenuCommandBuilder()
+  .setName('Find quotes')
+  .setType(ApplicationCommandType.Message)
+  .toJSON() as RESTPostAPIContextMenuApplicationCommandsJSONBody & {
   type: ApplicationCommandType.Message;
 };
 
@@ -24,7 +27,11 @@ const MAX_SEARCH_CHARS = 600;
 export function searchableText(message: MessageContextMenuCommandInteraction['targetMessage']): string {
   const parts = [message.content, ...message.embeds.flatMap((e) => [e.title ?? '', e.description ?? ''])];
   const text = message.content.trim() !== '' ? message.content : parts.join('\n');
-  return text.replace(/<a?:\w+:\d+>|<[@#][!&]?\d+>|https?:\/\/\S+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_SEARCH_CHARS);
+  return text
+    .replace(/<a?:\w+:\d+>|<[@#][!&]?\d+>|https?:\/\/\S+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_SEARCH_CHARS);
 }
 
 async function execute(interaction: MessageContextMenuCommandInteraction, ctx: CommandContext): Promise<void> {

@@ -3,11 +3,21 @@
  * the other sources stand, and the source's link. "Show the evidence" answers privately with every point's
  * verbatim excerpts, attributed and linked. An unknown topic gets the list of topics.
  */
-import { SlashCommandBuilder, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { clampChoices } from '../src/bot/render/limits.ts';
 import { toReply, toUpdate } from '../src/bot/render/message.ts';
-import { parseProconCustomId, renderEvidenceMessages, renderTopicPage, renderUnknownTopicEmbed } from '../src/procon/render.ts';
+import {
+  parseProconCustomId,
+  renderEvidenceMessages,
+  renderTopicPage,
+  renderUnknownTopicEmbed,
+} from '../src/procon/render.ts';
 import { findTopic, suggestTopics } from '../src/procon/suggest.ts';
 import { UserError } from '../src/errors.ts';
 
@@ -15,7 +25,12 @@ const data = new SlashCommandBuilder()
   .setName('procon')
   .setDescription('Both sides of a debate question from its source, with the bottom line and the evidence')
   .addStringOption((o) =>
-    o.setName('topic').setDescription('The question, e.g. alliance').setRequired(true).setAutocomplete(true).setMaxLength(100),
+    o
+      .setName('topic')
+      .setDescription('The question, e.g. alliance')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
   )
   .toJSON();
 

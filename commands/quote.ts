@@ -2,7 +2,13 @@
  * /quote — the best match for half-remembered words, with who said it, where, when and the link;
  * ◀ ▶ page through further matches (invoker only) and Context shows the paragraph privately.
  */
-import { MessageFlags, SlashCommandBuilder, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { takeCooldown } from '../src/bot/cooldown.ts';
 import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
@@ -16,10 +22,22 @@ const data = new SlashCommandBuilder()
   .setName('quote')
   .setDescription('Find an exact, attributed quote in the corpus (typos and half-remembered words are fine)')
   .addStringOption((o) =>
-    o.setName('query').setDescription('Words you remember; leave empty for a random quote').setAutocomplete(true).setMaxLength(300),
+    o
+      .setName('query')
+      .setDescription('Words you remember; leave empty for a random quote')
+      .setAutocomplete(true)
+      .setMaxLength(300),
   )
-  .addStringOption((o) => o.setName('source').setDescription('Only this source (title, publication or id)').setAutocomplete(true).setMaxLength(100))
-  .addStringOption((o) => o.setName('speaker').setDescription('Only this speaker (name or alias)').setAutocomplete(true).setMaxLength(100))
+  .addStringOption((o) =>
+    o
+      .setName('source')
+      .setDescription('Only this source (title, publication or id)')
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o.setName('speaker').setDescription('Only this speaker (name or alias)').setAutocomplete(true).setMaxLength(100),
+  )
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'))
   .toJSON();
 
@@ -34,14 +52,25 @@ function suggestionText(names: readonly string[]): string {
 function checkFilters(ctx: CommandContext, source: string | undefined, speaker: string | undefined): void {
   const index = ctx.library.state.index;
   if (source !== undefined && index.resolveSource(source) === null) {
-    throw new UserError('quote.unknown-source', { source: truncate(source, 100), suggestions: suggestionText(index.suggestSources(source, 3).map((c) => c.name)) });
+    throw new UserError('quote.unknown-source', {
+      source: truncate(source, 100),
+      suggestions: suggestionText(index.suggestSources(source, 3).map((c) => c.name)),
+    });
   }
   if (speaker !== undefined && index.resolveSpeaker(speaker) === null) {
-    throw new UserError('quote.unknown-speaker', { speaker: truncate(speaker, 100), suggestions: suggestionText(index.suggestSpeakers(speaker, 3).map((c) => c.name)) });
+    throw new UserError('quote.unknown-speaker', {
+      speaker: truncate(speaker, 100),
+      suggestions: suggestionText(index.suggestSpeakers(speaker, 3).map((c) => c.name)),
+    });
   }
 }
 
-function findHits(ctx: CommandContext, query: string, source: string | undefined, speaker: string | undefined): { hits: QuoteHit[]; note?: string } {
+function findHits(
+  ctx: CommandContext,
+  query: string,
+  source: string | undefined,
+  speaker: string | undefined,
+): { hits: QuoteHit[]; note?: string } {
   const index = ctx.library.state.index;
   if (query === '') {
     const hit = index.random({ source, speaker });
@@ -58,7 +87,8 @@ function findHits(ctx: CommandContext, query: string, source: string | undefined
   let suggestions = correction ? ` Did you mean “${truncate(correction, 200)}”?` : '';
   if (source !== undefined || speaker !== undefined) {
     const unfiltered = index.search({ text: query, limit: MAX_PAGES }).length;
-    if (unfiltered > 0) suggestions += ` Without the source/speaker filter there ${unfiltered === 1 ? 'is 1 match' : `are ${unfiltered} matches`}.`;
+    if (unfiltered > 0)
+      suggestions += ` Without the source/speaker filter there ${unfiltered === 1 ? 'is 1 match' : `are ${unfiltered} matches`}.`;
   }
   throw new UserError('quote.no-match', { query: shown, suggestions });
 }
@@ -139,7 +169,13 @@ async function button(interaction: ButtonInteraction, ctx: CommandContext): Prom
   }
   if (interaction.user.id !== state.invokerId) throw new UserError('paging.not-yours');
   if (hit === null) throw new UserError('paging.passage-gone');
-  const page = { hit, index, total: state.passageIds.length, buttons: buttonsFor(pressed.stateId, index), ...(state.note !== undefined ? { note: state.note } : {}) };
+  const page = {
+    hit,
+    index,
+    total: state.passageIds.length,
+    buttons: buttonsFor(pressed.stateId, index),
+    ...(state.note !== undefined ? { note: state.note } : {}),
+  };
   await interaction.update(toUpdate(renderQuote(page)));
 }
 

@@ -24,7 +24,10 @@ const data = new SlashCommandBuilder()
 
 /** Manage Server in this server, or named in BOT_ADMIN_IDS. */
 export function isReloadAdmin(interaction: ChatInputCommandInteraction, ctx: CommandContext): boolean {
-  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true || ctx.config.adminIds.includes(interaction.user.id);
+  return (
+    interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true ||
+    ctx.config.adminIds.includes(interaction.user.id)
+  );
 }
 
 async function audit(ctx: CommandContext, entry: ReloadAuditEntry): Promise<void> {
@@ -37,7 +40,12 @@ async function audit(ctx: CommandContext, entry: ReloadAuditEntry): Promise<void
 }
 
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
-  const who = { at: new Date().toISOString(), userId: interaction.user.id, userTag: interaction.user.tag, guildId: interaction.guildId };
+  const who = {
+    at: new Date().toISOString(),
+    userId: interaction.user.id,
+    userTag: interaction.user.tag,
+    guildId: interaction.guildId,
+  };
   if (!isReloadAdmin(interaction, ctx)) {
     await audit(ctx, { ...who, outcome: 'refused-not-admin', hash: ctx.library.state.corpus.hash });
     throw new UserError('reload.not-admin');

@@ -9,27 +9,43 @@ const SNOWFLAKE = /^\d{17,20}$/;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
 const zSnowflake = (variable: string, fix: string) =>
-  z.string().trim().regex(SNOWFLAKE, { message: `${variable} must be a Discord id (17–20 digits). ${fix}` });
+  z
+    .string()
+    .trim()
+    .regex(SNOWFLAKE, { message: `${variable} must be a Discord id (17–20 digits). ${fix}` });
 
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
 export const zEnv = z.object({
   DISCORD_TOKEN: z
-    .string({ message: 'DISCORD_TOKEN is missing. Copy the bot token from the Developer Portal (Bot → Reset Token) into .env.' })
+    .string({
+      message: 'DISCORD_TOKEN is missing. Copy the bot token from the Developer Portal (Bot → Reset Token) into .env.',
+    })
     .trim()
-    .min(1, { message: 'DISCORD_TOKEN is empty. Copy the bot token from the Developer Portal (Bot → Reset Token) into .env.' }),
+    .min(1, {
+      message: 'DISCORD_TOKEN is empty. Copy the bot token from the Developer Portal (Bot → Reset Token) into .env.',
+    }),
   DISCORD_CLIENT_ID: z.preprocess(
     emptyToUndefined,
-    zSnowflake('DISCORD_CLIENT_ID', 'Copy the Application ID from the Developer Portal (General Information).').optional(),
+    zSnowflake(
+      'DISCORD_CLIENT_ID',
+      'Copy the Application ID from the Developer Portal (General Information).',
+    ).optional(),
   ),
   DISCORD_GUILD_ID: z.preprocess(
     emptyToUndefined,
-    zSnowflake('DISCORD_GUILD_ID', 'Right-click the server with Developer Mode on → Copy Server ID, or leave it empty to deploy globally.').optional(),
+    zSnowflake(
+      'DISCORD_GUILD_ID',
+      'Right-click the server with Developer Mode on → Copy Server ID, or leave it empty to deploy globally.',
+    ).optional(),
   ),
   DISCORD_API_URL: z.preprocess(
     emptyToUndefined,
     z
-      .url({ protocol: /^https?$/, message: 'DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, or left empty.' })
+      .url({
+        protocol: /^https?$/,
+        message: 'DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, or left empty.',
+      })
       .default('https://discord.com/api'),
   ),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
@@ -38,13 +54,22 @@ export const zEnv = z.object({
     z
       .string()
       .regex(/^(sqlite:\/\/.+|redis:\/\/.+|rediss:\/\/.+|memory:?\/*)$/, {
-        message: 'KEYV_URL must start with sqlite://, redis:// or rediss:// (or be "memory" for a throwaway store), e.g. sqlite://data/verbatim.sqlite.',
+        message:
+          'KEYV_URL must start with sqlite://, redis:// or rediss:// (or be "memory" for a throwaway store), e.g. sqlite://data/verbatim.sqlite.',
       })
       .default('sqlite://data/verbatim.sqlite'),
   ),
   BOT_ADMIN_IDS: z.preprocess(
-    (value) => (typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id !== '') : []),
-    z.array(zSnowflake('BOT_ADMIN_IDS', 'Write user ids separated by commas, e.g. 123456789012345678,234567890123456789.')),
+    (value) =>
+      typeof value === 'string'
+        ? value
+            .split(',')
+            .map((id) => id.trim())
+            .filter((id) => id !== '')
+        : [],
+    z.array(
+      zSnowflake('BOT_ADMIN_IDS', 'Write user ids separated by commas, e.g. 123456789012345678,234567890123456789.'),
+    ),
   ),
   LOG_LEVEL: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
@@ -94,7 +119,9 @@ export class ConfigError extends Error {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
     this.problems = problems;
   }
 }
@@ -118,7 +145,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     }
   }
   if (options.requireClientId && result.success && result.data.DISCORD_CLIENT_ID === undefined) {
-    problems.push('DISCORD_CLIENT_ID is missing. Copy the Application ID from the Developer Portal (General Information) into .env.');
+    problems.push(
+      'DISCORD_CLIENT_ID is missing. Copy the Application ID from the Developer Portal (General Information) into .env.',
+    );
   }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const env2 = result.data;

@@ -18,7 +18,7 @@ export type ErrorId =
   | 'find.empty-message'
   | 'find.no-match'
   | 'store.unavailable'
-  | 'command.unknown'
+  | 'command.unknown';
 
 export type ErrorDetails = Readonly<Record<string, string | number>>;
 

@@ -34,7 +34,13 @@ export type ReloadReport =
       readonly hash: string;
       readonly previousHash: string;
     }
-  | { readonly ok: false; readonly problems: readonly CorpusProblem[]; readonly ms: number; readonly kept: Counts; readonly hash: string };
+  | {
+      readonly ok: false;
+      readonly problems: readonly CorpusProblem[];
+      readonly ms: number;
+      readonly kept: Counts;
+      readonly hash: string;
+    };
 
 /** Counts shown before and after a reload. */
 export function countsOf(state: LibraryState): Counts {
@@ -47,7 +53,9 @@ export function countsOf(state: LibraryState): Counts {
 }
 
 /** Loads and validates everything under `root` without touching any live state. */
-export async function buildState(root: string): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
+export async function buildState(
+  root: string,
+): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
   const loaded = await loadCorpus(root);
   if (!loaded.ok) return loaded;
   const topics = await loadTopics(root, loaded.corpus.sources);
@@ -110,21 +118,36 @@ export class Library {
     const before = this.current;
     const built = await buildState(this.root).catch((error: unknown) => ({
       ok: false as const,
-      problems: [{ file: this.root, field: null, message: `the corpus could not be read: ${error instanceof Error ? error.message : String(error)}`, fix: 'check that the corpus folder exists and is readable' }],
+      problems: [
+        {
+          file: this.root,
+          field: null,
+          message: `the corpus could not be read: ${error instanceof Error ? error.message : String(error)}`,
+          fix: 'check that the corpus folder exists and is readable',
+        },
+      ],
     }));
     const ms = Math.round(performance.now() - started);
     if (!built.ok) return { ok: false, problems: built.problems, ms, kept: countsOf(before), hash: before.corpus.hash };
     const after = built.state;
     this.current = after;
-    const oldSources = new Map([...before.corpus.sources.map((s) => [s.id, s.hash] as const), ...topicFingerprints(before)]);
-    const newSources = new Map([...after.corpus.sources.map((s) => [s.id, s.hash] as const), ...topicFingerprints(after)]);
+    const oldSources = new Map([
+      ...before.corpus.sources.map((s) => [s.id, s.hash] as const),
+      ...topicFingerprints(before),
+    ]);
+    const newSources = new Map([
+      ...after.corpus.sources.map((s) => [s.id, s.hash] as const),
+      ...topicFingerprints(after),
+    ]);
     return {
       ok: true,
       before: countsOf(before),
       after: countsOf(after),
       added: [...newSources.keys()].filter((id) => !oldSources.has(id)),
       removed: [...oldSources.keys()].filter((id) => !newSources.has(id)),
-      changed: [...newSources].filter(([id, hash]) => oldSources.has(id) && oldSources.get(id) !== hash).map(([id]) => id),
+      changed: [...newSources]
+        .filter(([id, hash]) => oldSources.has(id) && oldSources.get(id) !== hash)
+        .map(([id]) => id),
       ms,
       hash: after.corpus.hash,
       previousHash: before.corpus.hash,

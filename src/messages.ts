@@ -7,19 +7,24 @@ import type { ErrorId, UserError } from './errors.ts';
 
 const MESSAGES: Readonly<Record<ErrorId, string>> = {
   'quote.cooldown': 'Slow down a little: you can ask for another quote in {seconds} s.',
-  'quote.no-match': 'No passage matches “{query}”.{suggestions} Try fewer or different words, or drop the source/speaker filter.',
+  'quote.no-match':
+    'No passage matches “{query}”.{suggestions} Try fewer or different words, or drop the source/speaker filter.',
   'quote.unknown-source': 'No source matches “{source}”.{suggestions} `/sources` lists them all.',
   'quote.unknown-speaker': 'Nobody called “{speaker}” is quoted in the corpus.{suggestions}',
   'quote.empty-corpus': 'The corpus has no passages to quote yet. An admin can add sources and run `/reload`.',
   'paging.expired': 'These buttons have expired (they last 15 minutes). Run `/quote` again.',
-  'paging.not-yours': 'Only the person who ran this `/quote` can page through its results. Run `/quote` yourself to browse.',
+  'paging.not-yours':
+    'Only the person who ran this `/quote` can page through its results. Run `/quote` yourself to browse.',
   'paging.passage-gone': 'That passage is no longer in the corpus (it was reloaded). Run `/quote` again.',
   'procon.bad-button': 'This button no longer matches a topic view. Run `/procon` again.',
-  'reload.not-admin': 'Only server admins can reload the corpus (Manage Server permission, or listed in BOT_ADMIN_IDS).',
+  'reload.not-admin':
+    'Only server admins can reload the corpus (Manage Server permission, or listed in BOT_ADMIN_IDS).',
   'find.empty-message': 'That message has no text to search for. Pick a message with words in it.',
   'find.no-match': 'Nothing in the corpus matches that message.',
-  'store.unavailable': 'The bot’s storage is not answering right now, so this cannot be done. Please try again shortly.',
-  'command.unknown': 'This command is not known to the running bot. It may have been removed; ask an admin to redeploy the commands.',
+  'store.unavailable':
+    'The bot’s storage is not answering right now, so this cannot be done. Please try again shortly.',
+  'command.unknown':
+    'This command is not known to the running bot. It may have been removed; ask an admin to redeploy the commands.',
 };
 
 /** The generic apology for anything that is not a UserError (details go to the log, never to the user). */

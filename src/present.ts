@@ -4,7 +4,20 @@
  */
 import type { Passage, Source, SourceMeta, Voice } from './corpus/types.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "14 April 2015 (inferred)", "March 2015", "date unknown". */
 export function formatDate(source: Pick<Source, 'date' | 'dateInferred'>): string {
@@ -21,7 +34,9 @@ export function formatTitle(source: Pick<SourceMeta, 'title' | 'titleIsDescripti
 }
 
 /** "Title · Publication · Date", with unknown parts named as unknown. */
-export function formatWhere(source: Pick<SourceMeta, 'title' | 'titleIsDescriptive' | 'publication' | 'date' | 'dateInferred'>): string {
+export function formatWhere(
+  source: Pick<SourceMeta, 'title' | 'titleIsDescriptive' | 'publication' | 'date' | 'dateInferred'>,
+): string {
   return [formatTitle(source), source.publication ?? 'publication unknown', formatDate(source)].join(' · ');
 }
 
@@ -39,7 +54,12 @@ export function formatVoice(voice: Voice): string {
 
 /** The speaker as data: null when the passage is the source's own voice with no named author. */
 export function speakerOf(voice: Voice): { name: string; role: string } | null {
-  if (voice.personId === null && (voice.basis === 'own' || voice.basis === 'override') && voice.role !== 'author' && !voice.name.startsWith('Anonymous reader')) {
+  if (
+    voice.personId === null &&
+    (voice.basis === 'own' || voice.basis === 'override') &&
+    voice.role !== 'author' &&
+    !voice.name.startsWith('Anonymous reader')
+  ) {
     return null;
   }
   return { name: voice.name, role: voice.role };
@@ -47,7 +67,10 @@ export function speakerOf(voice: Voice): { name: string; role: string } | null {
 
 /** The source as data, exactly as much as is known. */
 export function sourceData(
-  source: Pick<SourceMeta, 'id' | 'title' | 'publication' | 'author' | 'date' | 'url' | 'urlVerified' | 'dateInferred' | 'credit'>,
+  source: Pick<
+    SourceMeta,
+    'id' | 'title' | 'publication' | 'author' | 'date' | 'url' | 'urlVerified' | 'dateInferred' | 'credit'
+  >,
 ): {
   id: string;
   title: string;

@@ -6,7 +6,9 @@ import { REPO_ROOT } from './helpers/corpus.ts';
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(path.join(REPO_ROOT, dir), { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)));
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+    .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)));
 }
 
 describe('architecture', () => {

@@ -77,13 +77,22 @@ describe('parseConfig', () => {
       QUOTE_COOLDOWN_SECONDS: '-3',
     });
     const text = problems.join('\n');
-    for (const variable of ['DISCORD_CLIENT_ID', 'DISCORD_API_URL', 'KEYV_URL', 'BOT_ADMIN_IDS', 'LOG_LEVEL', 'QUOTE_COOLDOWN_SECONDS']) {
+    for (const variable of [
+      'DISCORD_CLIENT_ID',
+      'DISCORD_API_URL',
+      'KEYV_URL',
+      'BOT_ADMIN_IDS',
+      'LOG_LEVEL',
+      'QUOTE_COOLDOWN_SECONDS',
+    ]) {
       expect(text).toContain(variable);
     }
     expect(text).toContain('Application ID');
     expect(text).toContain('sqlite://');
     expect(text).not.toContain(TOKEN);
-    expect(() => parseConfig({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of[\s\S]*See \.env\.example/);
+    expect(() => parseConfig({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'loud' })).toThrow(
+      /LOG_LEVEL must be one of[\s\S]*See \.env\.example/,
+    );
   });
 
   it('GIVEN deploy needs the client id THEN its absence is reported', () => {

@@ -7,7 +7,9 @@ describe('Library', () => {
   it('GIVEN a broken corpus at start-up THEN open throws with every problem', async () => {
     const { dir, cleanup } = await copyCorpus();
     try {
-      await editFile(dir, `sources/${IDS.essay}.md`, (t) => t.replace(/^title: .*\n/m, '').replace('kind: essay', 'kind: poem'));
+      await editFile(dir, `sources/${IDS.essay}.md`, (t) =>
+        t.replace(/^title: .*\n/m, '').replace('kind: essay', 'kind: poem'),
+      );
       const error = await Library.open(dir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CorpusLoadError);
       expect((error as CorpusLoadError).problems.map((p) => p.field).sort()).toEqual(['kind', 'title']);
@@ -31,9 +33,19 @@ describe('Library', () => {
       expect(library.state).toBe(before);
       expect(library.state.index.search({ text: 'zero sum' })[0]?.passage.id).toBe(`${IDS.valuewalk}:1.2`);
 
-      await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) => t.replace('id: valuewalk', 'title: Russia And China To Form Alliance Against United States?\nid: valuewalk').replace('So, it is largely in the hands of the U.S. policymakers.', 'So, it is largely in the hands of the U.S. policymakers.\n\nA new closing paragraph about the Arctic.'));
+      await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) =>
+        t
+          .replace('id: valuewalk', 'title: Russia And China To Form Alliance Against United States?\nid: valuewalk')
+          .replace(
+            'So, it is largely in the hands of the U.S. policymakers.',
+            'So, it is largely in the hands of the U.S. policymakers.\n\nA new closing paragraph about the Arctic.',
+          ),
+      );
       const { writeFile } = await import('node:fs/promises');
-      await writeFile(`${dir}/sources/example-2016-added.md`, '---\nid: example-2016-added\ntitle: Added\nkind: article\n---\n\nAn added sentence about pipelines.\n');
+      await writeFile(
+        `${dir}/sources/example-2016-added.md`,
+        '---\nid: example-2016-added\ntitle: Added\nkind: article\n---\n\nAn added sentence about pipelines.\n',
+      );
       const done = await library.reload();
       expect(done.ok).toBe(true);
       if (done.ok) {
@@ -44,7 +56,9 @@ describe('Library', () => {
         expect(done.hash).not.toBe(done.previousHash);
       }
       expect(library.state).not.toBe(before);
-      expect(library.state.index.search({ text: 'arctic closing paragraph' })[0]?.passage.text).toBe('A new closing paragraph about the Arctic.');
+      expect(library.state.index.search({ text: 'arctic closing paragraph' })[0]?.passage.text).toBe(
+        'A new closing paragraph about the Arctic.',
+      );
     } finally {
       await cleanup();
     }
@@ -54,7 +68,9 @@ describe('Library', () => {
     const { dir, cleanup } = await copyCorpus();
     try {
       const library = await Library.open(dir);
-      await editFile(dir, 'topics/alliance.yaml', (t) => t.replace(/^question: .*$/m, 'question: Will China and Russia become formal allies?'));
+      await editFile(dir, 'topics/alliance.yaml', (t) =>
+        t.replace(/^question: .*$/m, 'question: Will China and Russia become formal allies?'),
+      );
       const report = await library.reload();
       expect(report.ok).toBe(true);
       if (report.ok) {
@@ -83,7 +99,9 @@ describe('Library', () => {
       // state that ends up serving has it.
       expect([...(a.ok ? a.changed : []), ...(b.ok ? b.changed : [])]).toEqual([IDS.essay]);
       expect(b.ok && b.hash).toBe(library.state.corpus.hash);
-      expect(library.state.index.search({ text: 'sentence added while the first reload ran' })[0]?.passage.text).toBe('A sentence added while the first reload ran.');
+      expect(library.state.index.search({ text: 'sentence added while the first reload ran' })[0]?.passage.text).toBe(
+        'A sentence added while the first reload ran.',
+      );
     } finally {
       await cleanup();
     }

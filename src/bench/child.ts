@@ -106,7 +106,12 @@ export function runTask(task: ChildTask): ChildResult {
   }
 
   const queryRecords: QueryRecord[] = queries.map((q) => ({ id: q.id, kind: q.kind, rank: null, ms: [] }));
-  const prefixRecords: PrefixRecord[] = prefixes.map((p) => ({ queryId: p.queryId, length: p.prefix.length, ms: [], targetSuggested: false }));
+  const prefixRecords: PrefixRecord[] = prefixes.map((p) => ({
+    queryId: p.queryId,
+    length: p.prefix.length,
+    ms: [],
+    targetSuggested: false,
+  }));
   for (let rep = 0; rep < task.reps; rep++) {
     queries.forEach((q, i) => {
       const s = performance.now();
@@ -122,7 +127,8 @@ export function runTask(task: ChildTask): ChildResult {
       const ms = performance.now() - s;
       const record = prefixRecords[i] as PrefixRecord;
       record.ms.push(ms);
-      if (rep === 0) (record as { targetSuggested: boolean }).targetSuggested = ids.includes(targetOf.get(p.queryId) ?? '');
+      if (rep === 0)
+        (record as { targetSuggested: boolean }).targetSuggested = ids.includes(targetOf.get(p.queryId) ?? '');
     });
   }
 

@@ -31,7 +31,11 @@ export interface SeedSearchResult {
 }
 
 /** One `/quote` line through the console in a fresh process; resolves with its timings. */
-function runConsoleOnce(repoRoot: string, corpusDir: string, line: string): Promise<{ firstAnswerMs: number; exitMs: number; output: string }> {
+function runConsoleOnce(
+  repoRoot: string,
+  corpusDir: string,
+  line: string,
+): Promise<{ firstAnswerMs: number; exitMs: number; output: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let firstAnswerMs = Number.NaN;
@@ -60,7 +64,12 @@ function runConsoleOnce(repoRoot: string, corpusDir: string, line: string): Prom
 }
 
 /** Median cold start of the console over `runs` fresh processes. */
-export async function measureColdStart(repoRoot: string, corpusDir: string, runs: number, line: string): Promise<ColdStartResult> {
+export async function measureColdStart(
+  repoRoot: string,
+  corpusDir: string,
+  runs: number,
+  line: string,
+): Promise<ColdStartResult> {
   const command = `node --import tsx src/console/main.ts --json  <<< '${line}'`;
   const firstAnswerMs: number[] = [];
   const exitMs: number[] = [];
@@ -73,19 +82,42 @@ export async function measureColdStart(repoRoot: string, corpusDir: string, runs
       exitMs.push(run.exitMs);
     }
   } catch (error) {
-    return { command, runs: firstAnswerMs.length, firstAnswerMs, exitMs, medianFirstAnswerMs: Number.NaN, error: String(error) };
+    return {
+      command,
+      runs: firstAnswerMs.length,
+      firstAnswerMs,
+      exitMs,
+      medianFirstAnswerMs: Number.NaN,
+      error: String(error),
+    };
   }
   return { command, runs, firstAnswerMs, exitMs, medianFirstAnswerMs: summarize(firstAnswerMs).p50, error: null };
 }
 
 /** /quote and autocomplete latency and accuracy on the real seed corpus, with queries derived from it. */
-export async function measureSeedSearch(corpusDir: string, queryCount: number, reps: number, seed: number): Promise<SeedSearchResult> {
+export async function measureSeedSearch(
+  corpusDir: string,
+  queryCount: number,
+  reps: number,
+  seed: number,
+): Promise<SeedSearchResult> {
   const empty = summarize([]);
   const loaded = await loadCorpus(corpusDir);
   if (!loaded.ok) {
-    return { passages: 0, queries: 0, reps, search: empty, autocomplete: empty, top1: Number.NaN, top3: Number.NaN, error: `corpus rejected: ${loaded.problems[0]?.message ?? '?'}` };
+    return {
+      passages: 0,
+      queries: 0,
+      reps,
+      search: empty,
+      autocomplete: empty,
+      top1: Number.NaN,
+      top3: Number.NaN,
+      error: `corpus rejected: ${loaded.problems[0]?.message ?? '?'}`,
+    };
   }
-  const passages = loaded.corpus.passages.filter((p) => loaded.corpus.sources.find((s) => s.id === p.sourceId)?.kind !== 'reader-comments');
+  const passages = loaded.corpus.passages.filter(
+    (p) => loaded.corpus.sources.find((s) => s.id === p.sourceId)?.kind !== 'reader-comments',
+  );
   const queries = labelExistingPassages(passages, Math.ceil(queryCount / 3), seed).slice(0, queryCount);
   const index = QuoteIndex.build(loaded.corpus);
   // A long-running bot answers from optimized code: warm the JIT on a separately derived query set

@@ -54,7 +54,9 @@ function createVerbatimEngine(): BenchEngine {
     suggest(prefix) {
       return ready()
         .suggestQueries(prefix, AUTOCOMPLETE_LIMIT)
-        .map((choice) => (choice.value.startsWith(PASSAGE_ID_PREFIX) ? choice.value.slice(PASSAGE_ID_PREFIX.length) : choice.value));
+        .map((choice) =>
+          choice.value.startsWith(PASSAGE_ID_PREFIX) ? choice.value.slice(PASSAGE_ID_PREFIX.length) : choice.value,
+        );
     },
   };
 }

@@ -217,7 +217,10 @@ export const BENCH_PEOPLE: readonly Person[] = Array.from({ length: 8 }, (_, i) 
  * Generates the sentence texts of a corpus (targets planted at seeded positions) with their anchors; the shared
  * first step of the in-memory corpus and of the on-disk corpus writer.
  */
-export function generateTexts(material: SeedMaterial, options: GenerateOptions): {
+export function generateTexts(
+  material: SeedMaterial,
+  options: GenerateOptions,
+): {
   texts: string[];
   targetIndices: number[];
   anchors: string[][];
@@ -367,7 +370,11 @@ export function generateCorpus(material: SeedMaterial, options: GenerateOptions)
  * Autocomplete inputs "as typed": prefixes of each query, with `perQuery` lengths sampled from every length
  * of three characters up to the whole query.
  */
-export function samplePrefixes(queries: readonly LabelledQuery[], perQuery: number, seed: number): { queryId: string; prefix: string }[] {
+export function samplePrefixes(
+  queries: readonly LabelledQuery[],
+  perQuery: number,
+  seed: number,
+): { queryId: string; prefix: string }[] {
   const rng = createRng(deriveSeed(seed, 'prefixes'));
   return queries.flatMap((q) => {
     const lengths = Array.from({ length: Math.max(0, q.text.length - 2) }, (_, i) => i + 3);

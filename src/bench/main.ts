@@ -46,14 +46,30 @@ function runInChild<T>(script: string, task: object): Promise<T> {
 }
 
 async function measureSize(options: BenchOptions, size: number, seedsDir: string): Promise<SizeReport> {
-  const base = { passages: size, targets: Math.ceil(options.queries / 3), seed: options.seed, prefixesPerQuery: options.prefixes, reps: options.reps, seedsDir };
+  const base = {
+    passages: size,
+    targets: Math.ceil(options.queries / 3),
+    seed: options.seed,
+    prefixesPerQuery: options.prefixes,
+    reps: options.reps,
+    seedsDir,
+  };
   progress(`${size} passages: verbatim, ${options.queries} queries`);
-  const verbatim = await runInChild<ChildResult>('child.ts', { ...base, engine: 'verbatim', queries: options.queries } satisfies ChildTask);
+  const verbatim = await runInChild<ChildResult>('child.ts', {
+    ...base,
+    engine: 'verbatim',
+    queries: options.queries,
+  } satisfies ChildTask);
   let baseline: ChildResult | null = null;
   if (!options.skipBaseline) {
     const n = baselineQueriesFor(options, size);
     progress(`${size} passages: fuse.js baseline, ${n} queries, ${n} prefixes`);
-    baseline = await runInChild<ChildResult>('child.ts', { ...base, engine: 'fuse', queries: n, maxPrefixes: n } satisfies ChildTask);
+    baseline = await runInChild<ChildResult>('child.ts', {
+      ...base,
+      engine: 'fuse',
+      queries: n,
+      maxPrefixes: n,
+    } satisfies ChildTask);
   }
   return reportSize(verbatim, baseline);
 }
@@ -81,7 +97,9 @@ async function main(): Promise<number> {
   const reloads: ReloadResult[] = [];
   if (!options.skipReload) {
     for (const oneFile of [false, true]) {
-      progress(`reload stall: writing and reloading a ${options.reloadPassages}-passage corpus${oneFile ? ' in one file' : ''}`);
+      progress(
+        `reload stall: writing and reloading a ${options.reloadPassages}-passage corpus${oneFile ? ' in one file' : ''}`,
+      );
       reloads.push(
         await runInChild<ReloadResult>('reload.ts', {
           sentences: Math.round(options.reloadPassages * SENTENCES_PER_PASSAGE),
@@ -102,12 +120,19 @@ async function main(): Promise<number> {
     cold = await measureColdStart(repoRoot, 'corpus', options.coldRuns, COLD_START_LINE);
   }
 
-  const largest = sizes.reduce<SizeReport | null>((best, r) => (best === null || r.passages > best.passages ? r : best), null);
+  const largest = sizes.reduce<SizeReport | null>(
+    (best, r) => (best === null || r.passages > best.passages ? r : best),
+    null,
+  );
   const targets = checkTargets(largest, seed, cold, reloads);
 
   const lines: string[] = [];
-  lines.push(`Verbatim bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, seed ${options.seed}`);
-  lines.push('verbatim  = Verbatim on all its queries; verbatim* = Verbatim on exactly the baseline\'s queries; speedup = fuse.js ÷ verbatim*');
+  lines.push(
+    `Verbatim bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, seed ${options.seed}`,
+  );
+  lines.push(
+    "verbatim  = Verbatim on all its queries; verbatim* = Verbatim on exactly the baseline's queries; speedup = fuse.js ÷ verbatim*",
+  );
   for (const r of sizes) lines.push('', formatSizeTable(r));
   if (seed) {
     lines.push(
@@ -117,7 +142,11 @@ async function main(): Promise<number> {
         `/quote p50 ${seed.search.p50.toFixed(2)} ms, p99 ${seed.search.p99.toFixed(2)} ms (n=${seed.search.n}); autocomplete p99 ${seed.autocomplete.p99.toFixed(2)} ms; top-1 ${(seed.top1 * 100).toFixed(1)}%, top-3 ${(seed.top3 * 100).toFixed(1)}% on ${seed.queries} derived queries`,
     );
   }
-  if (cold) lines.push(cold.error ?? `console cold start to first answer: median ${cold.medianFirstAnswerMs.toFixed(0)} ms over ${cold.runs} runs [${cold.firstAnswerMs.map((x) => x.toFixed(0)).join(', ')}]`);
+  if (cold)
+    lines.push(
+      cold.error ??
+        `console cold start to first answer: median ${cold.medianFirstAnswerMs.toFixed(0)} ms over ${cold.runs} runs [${cold.firstAnswerMs.map((x) => x.toFixed(0)).join(', ')}]`,
+    );
   for (const reload of reloads) {
     lines.push(
       '',
@@ -135,7 +164,12 @@ async function main(): Promise<number> {
   await mkdir(dirname(outPath), { recursive: true });
   const json = {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, totalMemGiB: totalmem() / 2 ** 30 },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      totalMemGiB: totalmem() / 2 ** 30,
+    },
     options,
     sizes,
     seedCorpus: seed,

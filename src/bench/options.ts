@@ -77,7 +77,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   return {
     sizes,
     queries: positiveInt('queries', values.queries, 120),
-    baselineQueries: values['baseline-queries'] === undefined ? null : positiveInt('baseline-queries', values['baseline-queries'], 1),
+    baselineQueries:
+      values['baseline-queries'] === undefined ? null : positiveInt('baseline-queries', values['baseline-queries'], 1),
     prefixes: positiveInt('prefixes', values.prefixes, 2),
     reps: positiveInt('reps', values.reps, 1),
     skipBaseline: values['skip-baseline'] ?? false,

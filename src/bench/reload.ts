@@ -42,7 +42,14 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
   const root = await mkdtemp(join(tmpdir(), 'verbatim-bench-corpus-'));
   try {
     const material = readSeedMaterial(task.seedsDir);
-    const write = (seed: number) => writeCorpusFiles(material, { root, sentences: task.sentences, seed, peopleFile: task.peopleFile, oneFile: task.oneFile ?? false });
+    const write = (seed: number) =>
+      writeCorpusFiles(material, {
+        root,
+        sentences: task.sentences,
+        seed,
+        peopleFile: task.peopleFile,
+        oneFile: task.oneFile ?? false,
+      });
     await write(task.seed);
     const library = await Library.open(root);
     const written = await write(task.seed + 1);
@@ -73,7 +80,9 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
       worstStallMs: Math.max(0, worst),
       histogramMaxMs: histogram.max / 1e6,
       histogramP99Ms: histogram.percentile(99) / 1e6,
-      error: report.ok ? null : `corpus rejected: ${report.problems.length} problem(s), first: ${report.problems[0]?.message ?? '?'}`,
+      error: report.ok
+        ? null
+        : `corpus rejected: ${report.problems.length} problem(s), first: ${report.problems[0]?.message ?? '?'}`,
     };
   } finally {
     await rm(root, { recursive: true, force: true });

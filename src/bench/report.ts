@@ -41,7 +41,11 @@ export interface TargetCheck {
   readonly pass: boolean | null;
 }
 
-function figures(result: ChildResult, queries: readonly QueryRecord[], prefixes: readonly PrefixRecord[]): EngineFigures {
+function figures(
+  result: ChildResult,
+  queries: readonly QueryRecord[],
+  prefixes: readonly PrefixRecord[],
+): EngineFigures {
   const byKind: Record<string, { queries: number; top1: number; top3: number }> = {};
   for (const q of queries) {
     const k = (byKind[q.kind] ??= { queries: 0, top1: 0, top3: 0 });
@@ -77,7 +81,8 @@ export function reportSize(verbatim: ChildResult | null, baseline: ChildResult |
   let same: EngineFigures | null = null;
   let speedup: SizeReport['speedup'] = null;
   if (verbatim && baseline && b) {
-    if (verbatim.corpusHash !== baseline.corpusHash) throw new Error(`engines measured different corpora at ${verbatim.passages} passages`);
+    if (verbatim.corpusHash !== baseline.corpusHash)
+      throw new Error(`engines measured different corpora at ${verbatim.passages} passages`);
     const ids = new Set(baseline.queries.map((q) => q.id));
     const prefixKeys = new Set(baseline.prefixes.map((p) => `${p.queryId}:${p.length}`));
     same = figures(
@@ -92,10 +97,18 @@ export function reportSize(verbatim: ChildResult | null, baseline: ChildResult |
       autocompleteP99: b.autocomplete.p99 / same.autocomplete.p99,
     };
   }
-  return { passages: any.passages, sources: any.sources, verbatim: v, baseline: b, verbatimOnBaselineSet: same, speedup };
+  return {
+    passages: any.passages,
+    sources: any.sources,
+    verbatim: v,
+    baseline: b,
+    verbatimOnBaselineSet: same,
+    speedup,
+  };
 }
 
-const ms = (x: number): string => (Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const ms = (x: number): string =>
+  Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2);
 const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)}%`);
 const mb = (x: number): string => (Number.isNaN(x) ? '—' : x.toFixed(0));
 const times = (x: number): string => (Number.isFinite(x) ? `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}×` : '—');
@@ -125,7 +138,8 @@ export function formatSizeTable(r: SizeReport): string {
   row('autocomplete p99 (ms)', (e) => ms(e.autocomplete.p99), r.speedup ? times(r.speedup.autocompleteP99) : '');
   row('top-1 accuracy', (e) => pct(e.top1));
   row('top-3 accuracy', (e) => pct(e.top3));
-  for (const kind of ['typo', 'partial', 'reordered']) row(`  top-1 ${kind}`, (e) => pct(e.byKind[kind]?.top1 ?? Number.NaN));
+  for (const kind of ['typo', 'partial', 'reordered'])
+    row(`  top-1 ${kind}`, (e) => pct(e.byKind[kind]?.top1 ?? Number.NaN));
   row('autocomplete target in 25', (e) => pct(e.autocompleteHit));
   const header = ['metric', 'verbatim', 'verbatim*', 'fuse.js', 'speedup'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((x) => (x[i] ?? '').length)));
@@ -133,7 +147,12 @@ export function formatSizeTable(r: SizeReport): string {
   return [title, pad(header, widths), ...rows.map((x) => pad(x, widths))].join('\n');
 }
 
-const check = (name: string, target: string, measured: string, pass: boolean | null): TargetCheck => ({ name, target, measured, pass });
+const check = (name: string, target: string, measured: string, pass: boolean | null): TargetCheck => ({
+  name,
+  target,
+  measured,
+  pass,
+});
 
 /** How the reloaded corpus was laid out on disk. */
 export function reloadLayout(reload: ReloadResult): string {
@@ -150,8 +169,22 @@ export function checkTargets(
   const out: TargetCheck[] = [];
   const v = largest?.verbatim ?? null;
   const at = largest ? ` @${largest.passages.toLocaleString('en-US')}` : '';
-  out.push(check(`/quote p99${at}`, '≤ 25 ms', v ? `${ms(v.search.p99)} ms (n=${v.search.n})` : 'not run', v ? v.search.p99 <= 25 : null));
-  out.push(check(`autocomplete p99${at}`, '≤ 15 ms', v ? `${ms(v.autocomplete.p99)} ms (n=${v.autocomplete.n})` : 'not run', v ? v.autocomplete.p99 <= 15 : null));
+  out.push(
+    check(
+      `/quote p99${at}`,
+      '≤ 25 ms',
+      v ? `${ms(v.search.p99)} ms (n=${v.search.n})` : 'not run',
+      v ? v.search.p99 <= 25 : null,
+    ),
+  );
+  out.push(
+    check(
+      `autocomplete p99${at}`,
+      '≤ 15 ms',
+      v ? `${ms(v.autocomplete.p99)} ms (n=${v.autocomplete.n})` : 'not run',
+      v ? v.autocomplete.p99 <= 15 : null,
+    ),
+  );
   const s = largest?.verbatimOnBaselineSet ?? null;
   const b = largest?.baseline ?? null;
   if (largest?.speedup && s && b) {
@@ -167,7 +200,14 @@ export function checkTargets(
     );
   } else out.push(check(`speedup vs fuse.js${at}`, '≥ 20× at ≥ top-1', 'baseline not run', null));
   out.push(check(`index build${at}`, '≤ 3 s', v ? `${ms(v.buildMs)} ms` : 'not run', v ? v.buildMs <= 3000 : null));
-  out.push(check(`heap after build${at}`, '≤ 300 MB', v ? `${mb(v.heapUsedMB)} MB` : 'not run', v ? v.heapUsedMB <= 300 : null));
+  out.push(
+    check(
+      `heap after build${at}`,
+      '≤ 300 MB',
+      v ? `${mb(v.heapUsedMB)} MB` : 'not run',
+      v ? v.heapUsedMB <= 300 : null,
+    ),
+  );
   out.push(
     check(
       'seed corpus /quote p99',
@@ -202,6 +242,10 @@ export function formatTargets(checks: readonly TargetCheck[]): string {
   const rows = checks.map((c) => [c.name, c.target, c.measured, c.pass === null ? 'n/a' : c.pass ? 'PASS' : 'FAIL']);
   const header = ['target', 'goal', 'measured', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return ['── targets (issue 5) ──', line(header), ...rows.map(line)].join('\n');
 }

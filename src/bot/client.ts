@@ -51,9 +51,13 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
   });
   client.on(Events.Error, (err) => logger.error('discord client error', { err }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { detail: message }));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn('gateway disconnected', { shardId, code: event.code }));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn('gateway disconnected', { shardId, code: event.code }),
+  );
   client.on(Events.ShardReconnecting, (shardId) => logger.info('gateway reconnecting', { shardId }));
-  client.rest.on('rateLimited', (info) => logger.warn('rate limited by Discord', { route: info.route, retryAfter: info.retryAfter, global: info.global }));
+  client.rest.on('rateLimited', (info) =>
+    logger.warn('rate limited by Discord', { route: info.route, retryAfter: info.retryAfter, global: info.global }),
+  );
 
   const ready = once(client, Events.ClientReady);
   try {

@@ -7,7 +7,13 @@ import type { Store } from '../store/store.ts';
  * Start a cooldown for `userId` on `action` unless one is running.
  * Returns 0 when the user may go ahead, else the whole seconds left.
  */
-export async function takeCooldown(store: Store, action: string, userId: string, seconds: number, now = Date.now()): Promise<number> {
+export async function takeCooldown(
+  store: Store,
+  action: string,
+  userId: string,
+  seconds: number,
+  now = Date.now(),
+): Promise<number> {
   if (seconds <= 0) return 0;
   const key = `cooldown:${action}:${userId}`;
   const until = await store.get<number>(key);

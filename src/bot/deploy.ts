@@ -16,14 +16,27 @@ export interface DeployResult {
 }
 
 /** PUT the commands (replacing what was registered before) and return where they went. */
-export async function deployCommands(config: Config, commands: readonly Command[], logger: Logger): Promise<DeployResult> {
-  if (config.clientId === null) throw new ConfigError(['DISCORD_CLIENT_ID is missing. Copy the Application ID from the Developer Portal (General Information) into .env.']);
+export async function deployCommands(
+  config: Config,
+  commands: readonly Command[],
+  logger: Logger,
+): Promise<DeployResult> {
+  if (config.clientId === null)
+    throw new ConfigError([
+      'DISCORD_CLIENT_ID is missing. Copy the Application ID from the Developer Portal (General Information) into .env.',
+    ]);
   const rest = new REST({ api: config.apiUrl }).setToken(config.token);
   const route =
-    config.guildId === null ? Routes.applicationCommands(config.clientId) : Routes.applicationGuildCommands(config.clientId, config.guildId);
+    config.guildId === null
+      ? Routes.applicationCommands(config.clientId)
+      : Routes.applicationGuildCommands(config.clientId, config.guildId);
   const body = commands.map((command) => command.data);
   const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
-  const result: DeployResult = { scope: config.guildId === null ? 'global' : 'guild', route, names: registered.map((c) => c.name) };
+  const result: DeployResult = {
+    scope: config.guildId === null ? 'global' : 'guild',
+    route,
+    names: registered.map((c) => c.name),
+  };
   logger.info('commands deployed', { ...result, guildId: config.guildId });
   return result;
 }
@@ -34,7 +47,10 @@ async function main(): Promise<void> {
   try {
     const commands = await loadCommands(undefined, logger);
     const result = await deployCommands(config, commands, logger);
-    const where = result.scope === 'guild' ? `server ${config.guildId}` : 'all servers (global commands can take up to an hour to appear)';
+    const where =
+      result.scope === 'guild'
+        ? `server ${config.guildId}`
+        : 'all servers (global commands can take up to an hour to appear)';
     process.stdout.write(`Registered ${result.names.length} commands in ${where}: ${result.names.join(', ')}\n`);
   } catch (err) {
     logger.error('deploying commands failed', { err });

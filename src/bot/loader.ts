@@ -14,7 +14,12 @@ export const COMMANDS_DIR = fileURLToPath(new URL('../../commands/', import.meta
 const LOADABLE = new Set(['.ts', '.js', '.mjs', '.mts']);
 
 function isModuleFile(name: string): boolean {
-  return LOADABLE.has(extname(name)) && !name.endsWith('.d.ts') && !/\.(test|spec)\.[cm]?[jt]s$/.test(name) && !name.startsWith('_');
+  return (
+    LOADABLE.has(extname(name)) &&
+    !name.endsWith('.d.ts') &&
+    !/\.(test|spec)\.[cm]?[jt]s$/.test(name) &&
+    !name.startsWith('_')
+  );
 }
 
 /** Import the command modules in `dir` in name order. Throws on duplicate names (Discord would reject them). */
@@ -31,7 +36,8 @@ export async function loadCommands(dir: string = COMMANDS_DIR, logger?: Logger):
     const commandName = module.default.data.name;
     const key = `${module.default.data.type ?? 1}:${commandName}`;
     const clash = seen.get(key);
-    if (clash !== undefined) throw new Error(`Two command modules are both named "${commandName}": ${clash} and ${name}. Rename one.`);
+    if (clash !== undefined)
+      throw new Error(`Two command modules are both named "${commandName}": ${clash} and ${name}. Rename one.`);
     seen.set(key, name);
     commands.push(module.default);
   }

@@ -21,7 +21,10 @@ try {
   library = await Library.open(resolve(config.corpusDir));
 } catch (err) {
   if (err instanceof CorpusLoadError) {
-    logger.error('the corpus has problems; fix them and start again', { corpusDir: config.corpusDir, problems: err.problems.length });
+    logger.error('the corpus has problems; fix them and start again', {
+      corpusDir: config.corpusDir,
+      problems: err.problems.length,
+    });
     process.stderr.write(`${formatProblems(err.problems)}\n`);
     process.exit(1);
   }

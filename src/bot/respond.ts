@@ -29,7 +29,8 @@ export function describeInteraction(interaction: Interaction): Record<string, un
 export function userTextFor(err: unknown): string {
   if (err instanceof UserError) {
     const details: Record<string, string | number> = {};
-    for (const [key, value] of Object.entries(err.details)) details[key] = typeof value === 'string' ? escapeMarkdown(value) : value;
+    for (const [key, value] of Object.entries(err.details))
+      details[key] = typeof value === 'string' ? escapeMarkdown(value) : value;
     return describeError({ id: err.id, details });
   }
   if (err instanceof StoreUnavailableError) return describeError({ id: 'store.unavailable', details: {} });

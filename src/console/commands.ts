@@ -25,7 +25,11 @@ export interface ConsoleCommand {
   readonly options: readonly string[];
   readonly usage: string;
   readonly summary: string;
-  run(main: string, options: Readonly<Record<string, string>>, ctx: ConsoleContext): ConsoleOutput | Promise<ConsoleOutput>;
+  run(
+    main: string,
+    options: Readonly<Record<string, string>>,
+    ctx: ConsoleContext,
+  ): ConsoleOutput | Promise<ConsoleOutput>;
 }
 
 const QUOTE_LIMIT = 5;
@@ -68,14 +72,31 @@ const quote: ConsoleCommand = {
     const filter = { source: options['source'], speaker: options['speaker'] };
     if (filter.source && !index.resolveSource(filter.source)) {
       const suggestions = index.suggestSources(filter.source, 3).map((c) => c.value);
-      return failure('quote', 'quote.unknown-source', `no source matches "${filter.source}"${suggestions.length ? ` — try ${suggestions.join(', ')}` : ''}; /sources lists them`, { query: text });
+      return failure(
+        'quote',
+        'quote.unknown-source',
+        `no source matches "${filter.source}"${suggestions.length ? ` — try ${suggestions.join(', ')}` : ''}; /sources lists them`,
+        { query: text },
+      );
     }
     if (filter.speaker && !index.resolveSpeaker(filter.speaker)) {
       const suggestions = index.suggestSpeakers(filter.speaker, 3).map((c) => c.name);
-      return failure('quote', 'quote.unknown-speaker', `nobody called "${filter.speaker}" is quoted${suggestions.length ? ` — try ${suggestions.join('; ')}` : ''}`, { query: text });
+      return failure(
+        'quote',
+        'quote.unknown-speaker',
+        `nobody called "${filter.speaker}" is quoted${suggestions.length ? ` — try ${suggestions.join('; ')}` : ''}`,
+        { query: text },
+      );
     }
-    const hits = text ? index.search({ text, ...filter, limit: QUOTE_LIMIT }) : [index.random(filter)].filter((h): h is QuoteHit => h !== null);
-    const json: Record<string, unknown> = { command: 'quote', query: text, random: text === '', results: hits.map(hitJson) };
+    const hits = text
+      ? index.search({ text, ...filter, limit: QUOTE_LIMIT })
+      : [index.random(filter)].filter((h): h is QuoteHit => h !== null);
+    const json: Record<string, unknown> = {
+      command: 'quote',
+      query: text,
+      random: text === '',
+      results: hits.map(hitJson),
+    };
     if (hits.length === 0) {
       const correction = text ? index.suggestCorrection(text) : null;
       const hint = text
@@ -98,7 +119,10 @@ const sources: ConsoleCommand = {
     for (const p of corpus.passages) counts.set(p.sourceId, (counts.get(p.sourceId) ?? 0) + 1);
     const list = corpus.sources.map((s) => ({ ...sourceData(s), kind: s.kind, passages: counts.get(s.id) ?? 0 }));
     const text = corpus.sources
-      .map((s, i) => `${i + 1}. ${s.title}${s.titleIsDescriptive ? ' (descriptive title)' : ''}\n   ${s.publication ?? 'publication unknown'} · ${formatDate(s)} · ${counts.get(s.id) ?? 0} passages · id ${s.id}\n   ${formatLink(s)}`)
+      .map(
+        (s, i) =>
+          `${i + 1}. ${s.title}${s.titleIsDescriptive ? ' (descriptive title)' : ''}\n   ${s.publication ?? 'publication unknown'} · ${formatDate(s)} · ${counts.get(s.id) ?? 0} passages · id ${s.id}\n   ${formatLink(s)}`,
+      )
       .join('\n');
     return { json: { command: 'sources', sources: list }, text };
   },
@@ -142,7 +166,10 @@ const help: ConsoleCommand = {
     const all = [...CONSOLE_COMMANDS, help];
     return {
       json: { command: 'help', commands: all.map((c) => ({ name: c.name, usage: c.usage, summary: c.summary })) },
-      text: ['Commands (type them as in Discord; /exit or Ctrl-D quits):', ...all.map((c) => `  ${c.usage.padEnd(56)} ${c.summary}`)].join('\n'),
+      text: [
+        'Commands (type them as in Discord; /exit or Ctrl-D quits):',
+        ...all.map((c) => `  ${c.usage.padEnd(56)} ${c.summary}`),
+      ].join('\n'),
     };
   },
 };

@@ -15,7 +15,15 @@ const USAGE = 'usage: npm run console -- [--json] [--corpus DIR]';
 
 function parseCli(argv: string[]): { json: boolean; corpus: string } {
   loadDotenv({ quiet: true });
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, corpus: { type: 'string' }, help: { type: 'boolean', default: false } }, allowPositionals: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      json: { type: 'boolean', default: false },
+      corpus: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
@@ -29,7 +37,12 @@ export async function runLine(input: string, ctx: ConsoleContext): Promise<Conso
   if (!input.trim() || input.trim().startsWith('#')) return null;
   const known = new Map(CONSOLE_COMMANDS.map((c) => [c.name, c.options]));
   const parsed = parseLine(input, known);
-  if (!parsed.ok) return { json: { command: null, error: { id: 'console.bad-line', message: parsed.message } }, text: `✗ ${parsed.message}`, failed: true };
+  if (!parsed.ok)
+    return {
+      json: { command: null, error: { id: 'console.bad-line', message: parsed.message } },
+      text: `✗ ${parsed.message}`,
+      failed: true,
+    };
   const command = CONSOLE_COMMANDS.find((c) => c.name === parsed.line.command);
   if (!command) return null;
   return command.run(parsed.line.main, parsed.line.options, ctx);
@@ -48,7 +61,9 @@ async function main(): Promise<void> {
     library = await Library.open(cli.corpus);
   } catch (error) {
     if (error instanceof CorpusLoadError) {
-      process.stderr.write(`Verbatim cannot start: the corpus in ${cli.corpus} has ${error.problems.length} problem(s):\n${formatProblems(error.problems)}\n`);
+      process.stderr.write(
+        `Verbatim cannot start: the corpus in ${cli.corpus} has ${error.problems.length} problem(s):\n${formatProblems(error.problems)}\n`,
+      );
       process.exit(2);
     }
     throw error;
@@ -57,9 +72,15 @@ async function main(): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   if (interactive && !cli.json) {
     const { corpus } = library.state;
-    process.stdout.write(`Verbatim console — ${corpus.sources.length} sources, ${corpus.passages.length} passages. Type /help, or /exit to leave.\n`);
+    process.stdout.write(
+      `Verbatim console — ${corpus.sources.length} sources, ${corpus.passages.length} passages. Type /help, or /exit to leave.\n`,
+    );
   }
-  const rl = createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  const rl = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+  });
   let failures = 0;
   if (interactive) {
     rl.setPrompt('verbatim> ');
@@ -70,7 +91,11 @@ async function main(): Promise<void> {
     const output = await runLine(line, ctx).catch((error: unknown): ConsoleOutput => {
       // A bug must not end the session: say what failed and keep reading commands.
       const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
-      return { json: { command: null, error: { id: 'console.internal', message } }, text: `✗ ${message}`, failed: true };
+      return {
+        json: { command: null, error: { id: 'console.internal', message } },
+        text: `✗ ${message}`,
+        failed: true,
+      };
     });
     if (output) {
       if (output.failed) failures += 1;

@@ -17,15 +17,27 @@ export const MAX_LINE = 6000;
 export function parseLine(input: string, knownOptions: ReadonlyMap<string, readonly string[]>): ParseResult {
   const line = input.trim();
   const characters = [...line].length;
-  if (characters > MAX_LINE) return { ok: false, message: `that line is ${characters} characters; the most a command takes is ${MAX_LINE}` };
+  if (characters > MAX_LINE)
+    return { ok: false, message: `that line is ${characters} characters; the most a command takes is ${MAX_LINE}` };
   const match = /^\/?([a-z][\w-]*)(?:\s+([\s\S]*))?$/i.exec(line);
   if (!match?.[1]) return { ok: false, message: 'type a command such as `/quote zero sum`, or `/help`' };
   const command = match[1].toLowerCase();
   const allowed = knownOptions.get(command);
-  if (!allowed) return { ok: false, message: `unknown command "/${command}" — known: ${[...knownOptions.keys()].map((c) => `/${c}`).join(', ')}` };
+  if (!allowed)
+    return {
+      ok: false,
+      message: `unknown command "/${command}" — known: ${[...knownOptions.keys()].map((c) => `/${c}`).join(', ')}`,
+    };
   const rest = match[2] ?? '';
-  const optionPattern = new RegExp(`(?:^|\\s)(${allowed.map((o) => o.replace(/[^\w-]/g, '')).join('|') || '(?!)'}):`, 'gi');
-  const marks = [...rest.matchAll(optionPattern)].map((m) => ({ name: (m[1] ?? '').toLowerCase(), start: m.index, valueStart: m.index + m[0].length }));
+  const optionPattern = new RegExp(
+    `(?:^|\\s)(${allowed.map((o) => o.replace(/[^\w-]/g, '')).join('|') || '(?!)'}):`,
+    'gi',
+  );
+  const marks = [...rest.matchAll(optionPattern)].map((m) => ({
+    name: (m[1] ?? '').toLowerCase(),
+    start: m.index,
+    valueStart: m.index + m[0].length,
+  }));
   const options: Record<string, string> = {};
   const main = (marks[0] ? rest.slice(0, marks[0].start) : rest).trim();
   marks.forEach((mark, i) => {

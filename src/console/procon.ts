@@ -30,7 +30,12 @@ export const procon: ConsoleCommand = {
     if (!found.ok) {
       const text = renderUnknownTopicText(query, found.topics);
       return {
-        json: { command: 'procon', query, error: { id: found.error, message: text.split('\n')[0] }, topics: listJson(found.topics) },
+        json: {
+          command: 'procon',
+          query,
+          error: { id: found.error, message: text.split('\n')[0] },
+          topics: listJson(found.topics),
+        },
         text: `✗ ${text}`,
         failed: true,
       };

@@ -40,7 +40,12 @@ export async function loadTopics(root: string, sources: readonly Source[]): Prom
     return {
       ok: false,
       problems: [
-        { file: TOPICS_DIR, field: null, message: `cannot read the folder: ${String(err)}`, fix: 'check its permissions' },
+        {
+          file: TOPICS_DIR,
+          field: null,
+          message: `cannot read the folder: ${String(err)}`,
+          fix: 'check its permissions',
+        },
       ],
     };
   }
@@ -52,7 +57,12 @@ export async function loadTopics(root: string, sources: readonly Source[]): Prom
         try {
           return { file, text: await readFile(path.join(dir, name), 'utf8') };
         } catch (err) {
-          unreadable.push({ file, field: null, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, fix: 'make it a readable text file, or remove it' });
+          unreadable.push({
+            file,
+            field: null,
+            message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+            fix: 'make it a readable text file, or remove it',
+          });
           return null;
         }
       }),
@@ -110,11 +120,21 @@ function parseYaml(file: string, text: string, problems: CorpusProblem[]): unkno
   try {
     value = doc.toJS();
   } catch (error) {
-    problems.push({ file, field: null, message: `the YAML cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, fix: 'write plain values: no anchors/aliases (&, *), no deeply nested structures' });
+    problems.push({
+      file,
+      field: null,
+      message: `the YAML cannot be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      fix: 'write plain values: no anchors/aliases (&, *), no deeply nested structures',
+    });
     return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    problems.push({ file, field: null, message: 'the file is not a topic (a YAML mapping)', fix: 'start from corpus/topics/alliance.yaml ("Pro/con topics" in README.md lists the fields)' });
+    problems.push({
+      file,
+      field: null,
+      message: 'the file is not a topic (a YAML mapping)',
+      fix: 'start from corpus/topics/alliance.yaml ("Pro/con topics" in README.md lists the fields)',
+    });
     return undefined;
   }
   return value;
@@ -165,7 +185,9 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): CorpusProblem {
   }
   const missing = issue.code === 'invalid_type' && issue.input === undefined;
   const message = missing ? `${name || 'value'} is missing` : issue.message;
-  const fix = inEvidence ? (FIELD_FIXES['quote'] ?? '') : (FIELD_FIXES[name] ?? 'see "Pro/con topics" in README.md for this field');
+  const fix = inEvidence
+    ? (FIELD_FIXES['quote'] ?? '')
+    : (FIELD_FIXES[name] ?? 'see "Pro/con topics" in README.md for this field');
   return { file, field, message, fix };
 }
 
@@ -235,7 +257,7 @@ function resolveSource(
       file,
       field,
       message: `"${id}" is reader comments, not an article`,
-      fix: 'summarise an article; reader comments are never presented as a source\'s argument',
+      fix: "summarise an article; reader comments are never presented as a source's argument",
     });
     return undefined;
   }
@@ -314,7 +336,13 @@ function verifyTopic(
 
   const sidePoints = (side: 'pro' | 'con'): Point[] =>
     data[side].map((p, i) =>
-      verifyPoint(main, p, `${side}[${i}]`, `${side} point ${i + 1} ("${shorten(p.claim, 60)}")`, data.sides[side].argumentBy),
+      verifyPoint(
+        main,
+        p,
+        `${side}[${i}]`,
+        `${side} point ${i + 1} ("${shorten(p.claim, 60)}")`,
+        data.sides[side].argumentBy,
+      ),
     );
   const topic: Topic = {
     id: data.id,
@@ -340,7 +368,10 @@ function findNameClashes(topics: readonly Topic[]): CorpusProblem[] {
   const problems: CorpusProblem[] = [];
   const owner = new Map<string, Topic>();
   for (const t of topics) {
-    const names: [string, string][] = [[t.id, 'id'], ...t.aliases.map((a, i): [string, string] => [a, `aliases[${i}]`])];
+    const names: [string, string][] = [
+      [t.id, 'id'],
+      ...t.aliases.map((a, i): [string, string] => [a, `aliases[${i}]`]),
+    ];
     for (const [name, field] of names) {
       const key = normalizeTopicName(name);
       const first = owner.get(key);

@@ -349,7 +349,10 @@ function packFields(
     const full = (current.fields?.length ?? 0) >= EMBED_LIMITS.fields;
     if (total + size > EMBED_LIMITS.messageTotal) newMessage();
     else if (full) {
-      if (embeds.length >= perMessage || total + size + header.title.length + FOOTER_RESERVE > EMBED_LIMITS.messageTotal)
+      if (
+        embeds.length >= perMessage ||
+        total + size + header.title.length + FOOTER_RESERVE > EMBED_LIMITS.messageTotal
+      )
         newMessage();
       else open(false);
     }
@@ -375,7 +378,9 @@ export type ProconButton =
 
 /** Custom ids are routed by the `procon:` prefix to the command that owns them. */
 export function buildProconCustomId(button: ProconButton): string {
-  return button.kind === 'evidence' ? `procon:evidence:${button.topicId}` : `procon:page:${button.topicId}:${button.page}`;
+  return button.kind === 'evidence'
+    ? `procon:evidence:${button.topicId}`
+    : `procon:page:${button.topicId}:${button.page}`;
 }
 
 export function parseProconCustomId(customId: string): ProconButton | null {
@@ -533,10 +538,11 @@ function evidenceBlocks(topic: Topic): Block[] {
 export function renderEvidenceMessages(topic: Topic): ProconMessage[] {
   const packing: Packing = { clipped: false };
   const title = clipAtWord(`Evidence — ${topic.question}`, EMBED_LIMITS.title);
-  const description =
-    `Every excerpt is quoted exactly as it appears in its source.\n${sourceDescription(topic.source)}`;
+  const description = `Every excerpt is quoted exactly as it appears in its source.\n${sourceDescription(topic.source)}`;
   const fields = evidenceBlocks(topic).flatMap((b) => blockToFields(b, packing));
-  const messages = packFields(fields, { title: title.text, description, descriptionOnEveryMessage: false },
+  const messages = packFields(
+    fields,
+    { title: title.text, description, descriptionOnEveryMessage: false },
     EMBED_LIMITS.embedsPerMessage,
   );
   const shortened = title.clipped || packing.clipped;
@@ -560,9 +566,7 @@ export function renderUnknownTopicEmbed(query: string, topics: readonly Topic[])
     title: clipAtWord(`No topic called “${q}”`, EMBED_LIMITS.title).text,
     color: BRAND_COLOUR,
     description:
-      topics.length === 0
-        ? 'The corpus has no topics yet.'
-        : 'Pick one of these with `/procon topic:<name>`:',
+      topics.length === 0 ? 'The corpus has no topics yet.' : 'Pick one of these with `/procon topic:<name>`:',
     fields: shown.map((t) => ({
       name: clipAtWord(t.id, EMBED_LIMITS.fieldName).text,
       value: clipAtWord(escapeMarkdown(t.question), EMBED_LIMITS.fieldValue).text,

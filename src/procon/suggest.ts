@@ -60,7 +60,12 @@ export function findTopic(topics: readonly Topic[], typed: string): TopicLookup 
   const q = normalizeTopicName(typed);
   const topic = q ? topics.find((t) => namesOf(t).includes(q)) : undefined;
   if (topic) return { ok: true, topic };
-  return { ok: false, error: 'procon.unknown-topic', query: typed, topics: byRelevance(topics, typed).map((r) => r.topic) };
+  return {
+    ok: false,
+    error: 'procon.unknown-topic',
+    query: typed,
+    topics: byRelevance(topics, typed).map((r) => r.topic),
+  };
 }
 
 /** Cuts at a word boundary and marks the cut with an ellipsis. */

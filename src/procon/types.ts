@@ -23,10 +23,7 @@ const zText = (what: string, max: number) =>
     .min(1, { error: `${what} is empty` })
     .max(max, { error: `${what} is longer than ${max} characters` });
 
-const zSourceId = z
-  .string({ error: 'source must be a source id (text)' })
-  .trim()
-  .min(1, { error: 'source is empty' });
+const zSourceId = z.string({ error: 'source must be a source id (text)' }).trim().min(1, { error: 'source is empty' });
 
 /** One piece of evidence: the excerpt alone, or the excerpt with the voice it should be credited to. */
 export const zEvidenceEntry = z.union(

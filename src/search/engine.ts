@@ -83,7 +83,12 @@ class Scratch {
   }
 }
 
-function facetOf(map: Map<string, Facet>, order: Facet[], key: string, init: () => Omit<Facet, 'passages' | 'index'>): Facet {
+function facetOf(
+  map: Map<string, Facet>,
+  order: Facet[],
+  key: string,
+  init: () => Omit<Facet, 'passages' | 'index'>,
+): Facet {
   let facet = map.get(key);
   if (!facet) {
     facet = { ...init(), index: order.length, passages: [] };
@@ -118,13 +123,23 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
     pairBuilder.add(i, folded);
     const voiceKey = passage.voice.personId ?? passage.voice.name;
     const person = passage.voice.personId ? people.get(passage.voice.personId) : undefined;
-    const voice = facetOf(voices, voiceOrder, voiceKey, () => ({ key: voiceKey, name: person?.name ?? passage.voice.name, personId: passage.voice.personId, aliases: person?.aliases ?? [] }));
+    const voice = facetOf(voices, voiceOrder, voiceKey, () => ({
+      key: voiceKey,
+      name: person?.name ?? passage.voice.name,
+      personId: passage.voice.personId,
+      aliases: person?.aliases ?? [],
+    }));
     voice.passages.push(i);
     passageVoice[i] = voice.index;
     passageSource[i] = sourceIndex.get(passage.sourceId) ?? -1;
     const publicationName = sources.get(passage.sourceId)?.publication;
     if (publicationName) {
-      const publication = facetOf(publications, publicationOrder, publicationName, () => ({ key: publicationName, name: publicationName, personId: null, aliases: [] }));
+      const publication = facetOf(publications, publicationOrder, publicationName, () => ({
+        key: publicationName,
+        name: publicationName,
+        personId: null,
+        aliases: [],
+      }));
       publication.passages.push(i);
       passagePublication[i] = publication.index;
     }
@@ -150,7 +165,19 @@ function* buildParts(corpus: Corpus): Generator<void, Parts> {
     sourcePassages.push(Int32Array.from(list));
     if ((sourcePassages.length & 63) === 63) yield;
   }
-  return { terms, pairs, voiceOrder, publicationOrder, passageVoice, passagePublication, passageSource, sourcePassages, sourceIndex, sources, people };
+  return {
+    terms,
+    pairs,
+    voiceOrder,
+    publicationOrder,
+    passageVoice,
+    passagePublication,
+    passageSource,
+    sourcePassages,
+    sourceIndex,
+    sources,
+    people,
+  };
 }
 
 interface Parts {
@@ -253,7 +280,12 @@ export class QuoteIndex {
     const wanted = input.trim();
     const exact = this.sourcesById.get(wanted) ?? this.sourcesById.get(wanted.toLowerCase());
     if (exact) return exact;
-    const fuse = new Fuse(this.corpus.sources as Source[], { keys: ['id', 'title', 'publication'], includeScore: true, ignoreLocation: true, threshold: 0.4 });
+    const fuse = new Fuse(this.corpus.sources as Source[], {
+      keys: ['id', 'title', 'publication'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.4,
+    });
     return fuse.search(wanted, { limit: 1 })[0]?.item ?? null;
   }
 
@@ -276,12 +308,16 @@ export class QuoteIndex {
 
   /** Every voice that speaks in the corpus: people first, then by how much they say. */
   private speakerList(): Facet[] {
-    this.cachedSpeakers ??= [...this.voices].sort((a, b) => Number(b.personId !== null) - Number(a.personId !== null) || b.passages.length - a.passages.length);
+    this.cachedSpeakers ??= [...this.voices].sort(
+      (a, b) => Number(b.personId !== null) - Number(a.personId !== null) || b.passages.length - a.passages.length,
+    );
     return this.cachedSpeakers;
   }
 
   /** The allowed-passage test for a filter, or why the filter matches nothing. */
-  private filterFor(query: Pick<QuoteQuery, 'source' | 'speaker'>): ((index: number) => boolean) | 'no-source' | 'no-speaker' {
+  private filterFor(
+    query: Pick<QuoteQuery, 'source' | 'speaker'>,
+  ): ((index: number) => boolean) | 'no-source' | 'no-speaker' {
     let sourceIndex = -1;
     let voiceIndex = -1;
     if (query.source?.trim()) {
@@ -292,11 +328,15 @@ export class QuoteIndex {
     if (query.speaker?.trim()) {
       const speaker = this.resolveSpeaker(query.speaker);
       if (!speaker) return 'no-speaker';
-      voiceIndex = this.voices.findIndex((v) => (speaker.personId !== null ? v.personId === speaker.personId : v.personId === null && v.name === speaker.name));
+      voiceIndex = this.voices.findIndex((v) =>
+        speaker.personId !== null ? v.personId === speaker.personId : v.personId === null && v.name === speaker.name,
+      );
       if (voiceIndex === -1) return 'no-speaker';
     }
     if (sourceIndex === -1 && voiceIndex === -1) return () => true;
-    return (i) => (sourceIndex === -1 || this.passageSource[i] === sourceIndex) && (voiceIndex === -1 || this.passageVoice[i] === voiceIndex);
+    return (i) =>
+      (sourceIndex === -1 || this.passageSource[i] === sourceIndex) &&
+      (voiceIndex === -1 || this.passageVoice[i] === voiceIndex);
   }
 
   /**
@@ -319,7 +359,14 @@ export class QuoteIndex {
     const counted = meaningful.length > 0 ? meaningful : words;
     const lastWord = terms.at(-1);
     const minor = meaningful.length > 0 ? words.filter((w) => O.stopWords.has(w)) : [];
-    const scored = this.collect(counted, minor, plainWords(text).slice(0, O.maxQueryTerms), lastWord, allowed, Math.max(candidates, limit));
+    const scored = this.collect(
+      counted,
+      minor,
+      plainWords(text).slice(0, O.maxQueryTerms),
+      lastWord,
+      allowed,
+      Math.max(candidates, limit),
+    );
     return this.rank(scored, text, counted.length, limit);
   }
 
@@ -375,7 +422,11 @@ export class QuoteIndex {
       const termStamp = s.stamp;
       const expansions = this.terms.expand(
         word,
-        { maxEdits: O.maxEdits(word), prefix: word.length >= O.prefixMinLength && (word.length >= 4 || word === lastWord), prefixLimit: O.prefixLimit },
+        {
+          maxEdits: O.maxEdits(word),
+          prefix: word.length >= O.prefixMinLength && (word.length >= 4 || word === lastWord),
+          prefixLimit: O.prefixLimit,
+        },
         O.weights,
       );
       for (const { term, weight } of expansions) {
@@ -389,7 +440,10 @@ export class QuoteIndex {
           s.matched[p] = (s.matched[p] as number) + 1;
         }
       }
-      for (const [facets, hits] of [[this.voiceWords, voiceHits], [this.publicationWords, publicationHits]] as const) {
+      for (const [facets, hits] of [
+        [this.voiceWords, voiceHits],
+        [this.publicationWords, publicationHits],
+      ] as const) {
         for (const f of facets.get(word) ?? []) hits[f] = (hits[f] as number) + 1;
       }
     }
@@ -409,12 +463,15 @@ export class QuoteIndex {
     const n = this.corpus.passages.length;
     for (let i = 1; i < sequence.length; i++) {
       const holders = this.pairs.lookup(sequence[i - 1] as string, sequence[i] as string);
-      if (holders.length > 0) addToTouched(holders, O.pairWeight * Math.log(1 + (n - holders.length + 0.5) / (holders.length + 0.5)));
+      if (holders.length > 0)
+        addToTouched(holders, O.pairWeight * Math.log(1 + (n - holders.length + 0.5) / (holders.length + 0.5)));
     }
     let best = 0;
     for (let k = 0; k < s.count; k++) {
       const p = s.touched[k] as number;
-      const facetMatches = (voiceHits[this.passageVoice[p] as number] ?? 0) + (this.passagePublication[p] === -1 ? 0 : (publicationHits[this.passagePublication[p] as number] ?? 0));
+      const facetMatches =
+        (voiceHits[this.passageVoice[p] as number] ?? 0) +
+        (this.passagePublication[p] === -1 ? 0 : (publicationHits[this.passagePublication[p] as number] ?? 0));
       if (facetMatches > 0) {
         s.score[p] = (s.score[p] as number) + facetMatches * O.facetWeight;
         s.matched[p] = Math.min(words.length, (s.matched[p] as number) + facetMatches);
@@ -432,22 +489,36 @@ export class QuoteIndex {
     });
   }
 
-  private rank(scored: readonly { index: number; score: number; matched: number }[], text: string, counted: number, limit: number): QuoteHit[] {
+  private rank(
+    scored: readonly { index: number; score: number; matched: number }[],
+    text: string,
+    counted: number,
+    limit: number,
+  ): QuoteHit[] {
     if (scored.length === 0) return [];
     const top = Math.max(...scored.map((c) => c.score), 1e-9);
     const pattern = spacedWords(foldForSearch(text)).trim();
-    const docs = scored.map((c) => ({ index: c.index, text: this.foldedCache.get(c.index, () => foldForSearch((this.corpus.passages[c.index] as Passage).text)) }));
+    const docs = scored.map((c) => ({
+      index: c.index,
+      text: this.foldedCache.get(c.index, () => foldForSearch((this.corpus.passages[c.index] as Passage).text)),
+    }));
     const fusePattern = pattern.slice(0, O.fusePatternMax);
     const anchors = pattern.split(' ').filter((w) => w.length >= 3 && !O.stopWords.has(w));
     const keyOf = (c: { score: number; matched: number }) => candidateKey(c.matched, c.score, counted, top);
     const byKey = [...scored].sort((a, b) => keyOf(b) - keyOf(a) || a.index - b.index);
     const bestKey = byKey[0] ? keyOf(byKey[0]) : 0;
     const finalists = new Set(
-      byKey.filter((c, i) => i < O.fuseFinalistsMin || keyOf(c) >= bestKey - O.fuseFinalistMargin).slice(0, O.fuseFinalists).map((c) => c.index),
+      byKey
+        .filter((c, i) => i < O.fuseFinalistsMin || keyOf(c) >= bestKey - O.fuseFinalistMargin)
+        .slice(0, O.fuseFinalists)
+        .map((c) => c.index),
     );
-    const windows = docs.filter((d) => finalists.has(d.index)).map((d) => ({ index: d.index, text: windowAround(d.text, anchors, fusePattern.length) }));
+    const windows = docs
+      .filter((d) => finalists.has(d.index))
+      .map((d) => ({ index: d.index, text: windowAround(d.text, anchors, fusePattern.length) }));
     const fuseScores = new Map<number, number>();
-    for (const result of new Fuse(windows, this.fuseOptions).search(fusePattern)) fuseScores.set(result.item.index, result.score ?? 1);
+    for (const result of new Fuse(windows, this.fuseOptions).search(fusePattern))
+      fuseScores.set(result.item.index, result.score ?? 1);
     const ranked = scored.map((c, i) => {
       const folded = (docs[i] as { text: string }).text;
       const exact = pattern.length >= 6 && this.spacedCache.get(c.index, () => spacedWords(folded)).includes(pattern);
@@ -494,7 +565,9 @@ export class QuoteIndex {
     if (typeof allowed === 'string') return null;
     const fits = (i: number) => {
       const passage = this.corpus.passages[i] as Passage;
-      return allowed(i) && passage.text.length >= O.randomMinLength && this.sourceOf(passage).kind !== 'reader-comments';
+      return (
+        allowed(i) && passage.text.length >= O.randomMinLength && this.sourceOf(passage).kind !== 'reader-comments'
+      );
     };
     const n = this.corpus.passages.length;
     for (let attempt = 0; attempt < 64; attempt++) {
@@ -517,16 +590,28 @@ export class QuoteIndex {
           .filter(({ p }) => p.voice.personId !== null && p.voice.basis === 'direct-quote')
           .slice(0, size)
           .map(({ i }) => this.hit(i, 0));
-    return hits.map((h) => ({ name: shorten(`${h.passage.voice.name}: ${h.passage.text}`, MAX_CHOICE), value: `${PASSAGE_ID_PREFIX}${h.passage.id}`.slice(0, MAX_CHOICE) }));
+    return hits.map((h) => ({
+      name: shorten(`${h.passage.voice.name}: ${h.passage.text}`, MAX_CHOICE),
+      value: `${PASSAGE_ID_PREFIX}${h.passage.id}`.slice(0, MAX_CHOICE),
+    }));
   }
 
   /** Autocomplete for the source option. */
   suggestSources(prefix: string, limit = 25): Choice[] {
     const size = Math.max(1, Math.min(limit, 25));
     const sources = prefix.trim()
-      ? new Fuse(this.corpus.sources as Source[], { keys: ['id', 'title', 'publication'], ignoreLocation: true, threshold: 0.5 }).search(prefix.trim(), { limit: size }).map((r) => r.item)
+      ? new Fuse(this.corpus.sources as Source[], {
+          keys: ['id', 'title', 'publication'],
+          ignoreLocation: true,
+          threshold: 0.5,
+        })
+          .search(prefix.trim(), { limit: size })
+          .map((r) => r.item)
       : this.corpus.sources.slice(0, size);
-    return sources.map((s) => ({ name: shorten(`${s.publication ?? 'Unknown publication'} — ${s.title}`, MAX_CHOICE), value: s.id }));
+    return sources.map((s) => ({
+      name: shorten(`${s.publication ?? 'Unknown publication'} — ${s.title}`, MAX_CHOICE),
+      value: s.id,
+    }));
   }
 
   /** Autocomplete for the speaker option. */
@@ -534,11 +619,16 @@ export class QuoteIndex {
     const size = Math.max(1, Math.min(limit, 25));
     const voices = this.speakerList();
     const picked = prefix.trim()
-      ? new Fuse(voices, { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.5 }).search(prefix.trim(), { limit: size }).map((r) => r.item)
+      ? new Fuse(voices, { keys: ['name', 'aliases'], ignoreLocation: true, threshold: 0.5 })
+          .search(prefix.trim(), { limit: size })
+          .map((r) => r.item)
       : voices.slice(0, size);
     return picked.map((v) => {
       const person = v.personId ? this.peopleById.get(v.personId) : undefined;
-      return { name: shorten(person ? `${person.name} — ${person.role}` : v.name, MAX_CHOICE), value: v.key.slice(0, MAX_CHOICE) };
+      return {
+        name: shorten(person ? `${person.name} — ${person.role}` : v.name, MAX_CHOICE),
+        value: v.key.slice(0, MAX_CHOICE),
+      };
     });
   }
 }
@@ -569,7 +659,8 @@ function windowAround(text: string, anchors: readonly string[], patternLength: n
   if (text.length <= span) return text;
   const hits: { at: number; word: number }[] = [];
   anchors.forEach((anchor, word) => {
-    for (let at = text.indexOf(anchor); at !== -1 && hits.length < 64; at = text.indexOf(anchor, at + 1)) hits.push({ at, word });
+    for (let at = text.indexOf(anchor); at !== -1 && hits.length < 64; at = text.indexOf(anchor, at + 1))
+      hits.push({ at, word });
   });
   let bestStart = 0;
   let bestCount = -1;
@@ -590,7 +681,12 @@ function candidateKey(matched: number, score: number, words: number, best: numbe
 }
 
 /** The `take` touched passages with the best key: share of query words matched, then index score. */
-function topByKey(s: Scratch, best: number, words: number, take: number): { index: number; score: number; matched: number }[] {
+function topByKey(
+  s: Scratch,
+  best: number,
+  words: number,
+  take: number,
+): { index: number; score: number; matched: number }[] {
   const keyOf = (p: number) => candidateKey(s.matched[p] as number, s.score[p] as number, words, best);
   const heap: number[] = [];
   const keys: number[] = [];

@@ -39,7 +39,12 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= n; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      ) {
         v = Math.min(v, (prev2[j - 2] as number) + 1);
       }
       row[j] = v;
@@ -126,7 +131,8 @@ export class TermIndex {
   /** Terms within `maxEdits` of `word` (not counting `word` itself). */
   fuzzy(word: string, maxEdits: number): Map<number, number> {
     const found = new Map<number, number>();
-    if (maxEdits <= 0 || word.length < this.minFuzzyLength || word.length > MAX_FUZZY_LENGTH || isNumeric(word)) return found;
+    if (maxEdits <= 0 || word.length < this.minFuzzyLength || word.length > MAX_FUZZY_LENGTH || isNumeric(word))
+      return found;
     const consider = (id: number) => {
       if (found.has(id)) return;
       const term = this.terms[id] as string;
@@ -173,17 +179,23 @@ export class TermIndex {
     let best: { term: number; distance: number; df: number } | null = null;
     for (const [term, distance] of this.fuzzy(word, maxEdits)) {
       const df = this.frequency(term);
-      if (!best || distance < best.distance || (distance === best.distance && df > best.df)) best = { term, distance, df };
+      if (!best || distance < best.distance || (distance === best.distance && df > best.df))
+        best = { term, distance, df };
     }
     return best ? (this.terms[best.term] as string) : null;
   }
 
   /** Every vocabulary term a query word should match, best first. */
-  expand(word: string, options: { maxEdits: number; prefix: boolean; prefixLimit: number }, weights: ExpansionWeights): Expansion[] {
+  expand(
+    word: string,
+    options: { maxEdits: number; prefix: boolean; prefixLimit: number },
+    weights: ExpansionWeights,
+  ): Expansion[] {
     const out: Expansion[] = [];
     const exact = this.ids.get(word);
     if (exact !== undefined) out.push({ term: exact, weight: 1 });
-    for (const [term, distance] of this.fuzzy(word, options.maxEdits)) out.push({ term, weight: weights.fuzzy ** distance });
+    for (const [term, distance] of this.fuzzy(word, options.maxEdits))
+      out.push({ term, weight: weights.fuzzy ** distance });
     if (options.prefix) {
       for (const term of this.prefixed(word, options.prefixLimit)) {
         const coverage = word.length / (this.terms[term] as string).length;
@@ -258,7 +270,16 @@ export class TermIndexBuilder {
     const terms = this.terms;
     // The native default sort (UTF-16 order, as `<` compares) is several times faster than a comparator.
     const sorted = yield* sortedIds(terms);
-    return new TermIndex({ terms, ids: this.ids, postingData, postingStart, sorted, deletionIndex, passageCount: this.count, minFuzzyLength });
+    return new TermIndex({
+      terms,
+      ids: this.ids,
+      postingData,
+      postingStart,
+      sorted,
+      deletionIndex,
+      passageCount: this.count,
+      minFuzzyLength,
+    });
   }
 }
 
@@ -279,7 +300,8 @@ function* sortedIds(terms: readonly string[]): Generator<void, Int32Array> {
       let i = left;
       let j = middle;
       for (let k = left; k < right; k++) {
-        if (i < middle && (j >= right || (terms[from[i] as number] as string) <= (terms[from[j] as number] as string))) to[k] = from[i++] as number;
+        if (i < middle && (j >= right || (terms[from[i] as number] as string) <= (terms[from[j] as number] as string)))
+          to[k] = from[i++] as number;
         else to[k] = from[j++] as number;
       }
       work += right - left;

@@ -56,7 +56,11 @@ async function createKeyv(kind: StoreKind, options: StoreOptions): Promise<Keyv>
     const file = resolve(options.url.slice('sqlite://'.length));
     mkdirSync(dirname(file), { recursive: true });
     const { default: KeyvSqlite } = await import('@keyv/sqlite');
-    return new Keyv({ store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: options.timeoutMs }), namespace, throwOnErrors: true });
+    return new Keyv({
+      store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: options.timeoutMs }),
+      namespace,
+      throwOnErrors: true,
+    });
   }
   const { default: KeyvRedis } = await import('@keyv/redis');
   const adapter = new KeyvRedis(options.url, {
@@ -97,10 +101,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     if (closed) throw new StoreUnavailableError(operation, 'store is closed');
-    if (Date.now() < failingUntil) throw new StoreUnavailableError(operation, 'store failed moments ago; not retrying yet');
+    if (Date.now() < failingUntil)
+      throw new StoreUnavailableError(operation, 'store failed moments ago; not retrying yet');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreUnavailableError(operation, `no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
+      timer = setTimeout(
+        () => reject(new StoreUnavailableError(operation, `no answer within ${options.timeoutMs} ms`)),
+        options.timeoutMs,
+      );
     });
     try {
       return await Promise.race([run(), timeout]);

@@ -22,11 +22,14 @@ export function foldTypography(text: string): string {
 /** Single characters and what they fold to for search; anything else non-ASCII is decomposed. */
 const CHAR_FOLDS = new Map<string, string>();
 for (const [pattern, replacement] of QUOTE_FOLDS) {
-  for (const ch of pattern.source.replace(/^\[|\]$/g, '').replace(/\\u([0-9A-F]{4})-\\u([0-9A-F]{4})/gi, (_, a: string, b: string) => {
-    let range = '';
-    for (let c = parseInt(a, 16); c <= parseInt(b, 16); c++) range += String.fromCharCode(c);
-    return range;
-  }).replace(/\\u([0-9A-F]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))) {
+  for (const ch of pattern.source
+    .replace(/^\[|\]$/g, '')
+    .replace(/\\u([0-9A-F]{4})-\\u([0-9A-F]{4})/gi, (_, a: string, b: string) => {
+      let range = '';
+      for (let c = parseInt(a, 16); c <= parseInt(b, 16); c++) range += String.fromCharCode(c);
+      return range;
+    })
+    .replace(/\\u([0-9A-F]{4})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)))) {
     CHAR_FOLDS.set(ch, replacement);
   }
 }

@@ -1,7 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus, labelExistingPassages, misspell, normalizeWords, samplePrefixes, type SyntheticCorpus } from '../../src/bench/generate.ts';
+import {
+  generateCorpus,
+  labelExistingPassages,
+  misspell,
+  normalizeWords,
+  samplePrefixes,
+  type SyntheticCorpus,
+} from '../../src/bench/generate.ts';
 import { createRng } from '../../src/bench/rng.ts';
 import { extractProse, readSeedMaterial, type SeedMaterial } from '../../src/bench/seeds.ts';
 
@@ -47,7 +54,9 @@ describe('synthetic corpus generator', () => {
       expect(byId.get(t.passageId)?.text).toBe(t.text);
       const anchor = ` ${t.anchor.join(' ')} `;
       expect(` ${normalizeWords(t.text).join(' ')} `).toContain(anchor);
-      const others = synthetic.corpus.passages.filter((p) => p.id !== t.passageId && ` ${normalizeWords(p.text).join(' ')} `.includes(anchor));
+      const others = synthetic.corpus.passages.filter(
+        (p) => p.id !== t.passageId && ` ${normalizeWords(p.text).join(' ')} `.includes(anchor),
+      );
       expect(others).toEqual([]);
     }
   });
@@ -91,7 +100,8 @@ describe('synthetic corpus generator', () => {
 
 describe('seed material', () => {
   it('drops the reader comments of seed 000 and the site furniture', () => {
-    const text = 'Article sentence one is long enough to count as prose here.\n\nLeave a Comment\n  1. A reader comment that is long enough to count as prose.\n';
+    const text =
+      'Article sentence one is long enough to count as prose here.\n\nLeave a Comment\n  1. A reader comment that is long enough to count as prose.\n';
     expect(extractProse('000_x.txt', text)).toEqual(['Article sentence one is long enough to count as prose here.']);
   });
 

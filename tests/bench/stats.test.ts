@@ -70,8 +70,27 @@ describe('bench options', () => {
   });
 
   it('parses every option', () => {
-    const o = parseOptions(['--sizes', '500,2000', '--queries', '30', '--baseline-queries', '9', '--reps', '2', '--skip-baseline', '--out', 'x.json']);
-    expect(o).toMatchObject({ sizes: [500, 2000], queries: 30, baselineQueries: 9, reps: 2, skipBaseline: true, out: 'x.json' });
+    const o = parseOptions([
+      '--sizes',
+      '500,2000',
+      '--queries',
+      '30',
+      '--baseline-queries',
+      '9',
+      '--reps',
+      '2',
+      '--skip-baseline',
+      '--out',
+      'x.json',
+    ]);
+    expect(o).toMatchObject({
+      sizes: [500, 2000],
+      queries: 30,
+      baselineQueries: 9,
+      reps: 2,
+      skipBaseline: true,
+      out: 'x.json',
+    });
   });
 
   it('says which option is wrong', () => {

@@ -15,13 +15,19 @@ afterAll(async () => {
 async function written(oneFile: boolean) {
   const root = await mkdtemp(join(tmpdir(), 'verbatim-bench-test-'));
   roots.push(root);
-  const result = await writeCorpusFiles(readSeedMaterial(SEEDS_DIR), { root, sentences: 1500, seed: 11, peopleFile: join(CORPUS_DIR, 'people.yaml'), oneFile });
+  const result = await writeCorpusFiles(readSeedMaterial(SEEDS_DIR), {
+    root,
+    sentences: 1500,
+    seed: 11,
+    peopleFile: join(CORPUS_DIR, 'people.yaml'),
+    oneFile,
+  });
   const loaded = await loadCorpus(root);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems.slice(0, 3)));
   return { result, corpus: loaded.corpus, files: await readdir(join(root, 'sources')) };
 }
 
-describe('writeCorpusFiles (the reload probe\'s on-disk corpus)', () => {
+describe("writeCorpusFiles (the reload probe's on-disk corpus)", () => {
   it('GIVEN article layout or one file THEN the real loader accepts both, with the same passages', async () => {
     const articles = await written(false);
     const single = await written(true);

@@ -17,13 +17,19 @@ describe('deploy-commands against the fake Discord', () => {
     await fake.close();
   });
 
-  const env = () => ({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+  const env = () => ({
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+  });
 
   it('GIVEN DISCORD_GUILD_ID THEN PUTs every command to that server with the bot token', async () => {
     const config = parseConfig({ ...env(), DISCORD_GUILD_ID: fake.guildId });
     const result = await deployCommands(config, await loadCommands(), logger);
     expect(result.scope).toBe('guild');
-    const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
+    const put = await fake.waitForRequest(
+      (r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`,
+    );
     expect(put.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
     const byName = new Map((put.body as { name: string }[]).map((c) => [c.name, c as Record<string, unknown>]));
     // Other modules in commands/ (e.g. /procon) are deployed too; these are this side's.

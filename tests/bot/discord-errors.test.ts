@@ -21,23 +21,37 @@ describe('GIVEN Discord rejects or fails the bot’s answers', () => {
   it('WHEN a callback gets 10062 Unknown interaction THEN the bot logs it with context, does not crash, and answers the next one', async () => {
     h.fake.failNext({ method: 'POST', path: callbackPath, status: 404, body: UNKNOWN_INTERACTION, times: 2 });
     const call = h.fake.slashCommand('quote', { query: 'zero-sum mentality' });
-    await h.fake.waitForRequest((r) => r.path === `/interactions/${call.id}/${call.token}/callback` && h.fake.requestsFor(call.token).length >= 2);
+    await h.fake.waitForRequest(
+      (r) => r.path === `/interactions/${call.id}/${call.token}/callback` && h.fake.requestsFor(call.token).length >= 2,
+    );
     await h.bot.idle();
-    const failure = h.logs.find((l) => l.msg === 'unexpected error while serving an interaction' && l.interactionId === call.id);
+    const failure = h.logs.find(
+      (l) => l.msg === 'unexpected error while serving an interaction' && l.interactionId === call.id,
+    );
     expect(failure).toMatchObject({ level: 'error', command: 'quote', userId: h.fake.member.id });
     expect((failure!.err as { code: number }).code).toBe(10062);
-    expect(h.logs.some((l) => l.msg === 'could not tell the user about an error' && l.interactionId === call.id)).toBe(true);
+    expect(h.logs.some((l) => l.msg === 'could not tell the user about an error' && l.interactionId === call.id)).toBe(
+      true,
+    );
 
     const next = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('help')));
     expect(next.embeds[0].title).toContain('Verbatim');
   });
 
   it('WHEN a callback keeps failing with 500 THEN the bot gives up after its retries, logs, and keeps serving', async () => {
-    h.fake.failNext({ method: 'POST', path: callbackPath, status: 500, body: { message: 'Internal Server Error', code: 0 }, times: 100 });
+    h.fake.failNext({
+      method: 'POST',
+      path: callbackPath,
+      status: 500,
+      body: { message: 'Internal Server Error', code: 0 },
+      times: 100,
+    });
     const call = h.fake.slashCommand('sources');
     await h.fake.waitForRequest((r) => r.path.startsWith(`/interactions/${call.id}/`));
     await h.bot.idle();
-    expect(h.logs.some((l) => l.msg === 'unexpected error while serving an interaction' && l.interactionId === call.id)).toBe(true);
+    expect(
+      h.logs.some((l) => l.msg === 'unexpected error while serving an interaction' && l.interactionId === call.id),
+    ).toBe(true);
     expect(h.fake.requestsFor(call.token).length).toBeGreaterThan(1);
 
     h.fake.clearFailures();
@@ -46,9 +60,16 @@ describe('GIVEN Discord rejects or fails the bot’s answers', () => {
   });
 
   it('WHEN the edit of a private deferred reply is rejected THEN the error path edits it again with the apology', async () => {
-    h.fake.failNext({ method: 'PATCH', path: /^\/webhooks\/\d+\/[^/]+\/messages\/(@|%40)original$/, status: 400, body: { message: 'Invalid Form Body', code: 50035 } });
+    h.fake.failNext({
+      method: 'PATCH',
+      path: /^\/webhooks\/\d+\/[^/]+\/messages\/(@|%40)original$/,
+      status: 400,
+      body: { message: 'Invalid Form Body', code: 50035 },
+    });
     const call = h.fake.slashCommand('reload', {}, { permissions: MANAGE_GUILD_PERMISSIONS });
-    await h.fake.waitForRequest((r) => r.method === 'PATCH' && h.fake.requestsFor(call.token).filter((x) => x.method === 'PATCH').length === 2);
+    await h.fake.waitForRequest(
+      (r) => r.method === 'PATCH' && h.fake.requestsFor(call.token).filter((x) => x.method === 'PATCH').length === 2,
+    );
     await h.bot.idle();
     const edits = h.fake.requestsFor(call.token).filter((r) => r.method === 'PATCH');
     expect(edits[1]!.body.content).toContain('Something went wrong on our side');
@@ -99,7 +120,9 @@ describe('GIVEN a command fails after it has already answered', () => {
     expect(methods).toEqual(['POST', 'DELETE', 'POST']);
     expect(followUp.body.flags).toBe(64);
     expect(followUp.body.content).toContain('Something went wrong on our side');
-    const logged = h.logs.find((l) => l.msg === 'unexpected error while serving an interaction' && l.interactionId === call.id);
+    const logged = h.logs.find(
+      (l) => l.msg === 'unexpected error while serving an interaction' && l.interactionId === call.id,
+    );
     expect((logged!.err as { message: string }).message).toBe('boom');
   });
 });

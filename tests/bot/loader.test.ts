@@ -14,7 +14,11 @@ describe('isCommand', () => {
     ['a name over 32 characters', { data: { name: 'q'.repeat(33), description: 'd' }, execute }, false],
     ['a description over 100 characters', { data: { name: 'quote', description: 'd'.repeat(101) }, execute }, false],
     ['no execute', { data: { name: 'quote', description: 'd' } }, false],
-    ['autocomplete that is not a function', { data: { name: 'quote', description: 'd' }, execute, autocomplete: 1 }, false],
+    [
+      'autocomplete that is not a function',
+      { data: { name: 'quote', description: 'd' }, execute, autocomplete: 1 },
+      false,
+    ],
     ['null', null, false],
   ])('%s → %s', (_label, value, expected) => {
     expect(isCommand(value)).toBe(expected);

@@ -23,7 +23,11 @@ describe('createLogger', () => {
   it('GIVEN the token inside a message, a field, an error and its cause THEN no line contains it', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', secrets: [TOKEN], write: (l) => lines.push(l) });
-    logger.info(`login with ${TOKEN}`, { headers: { authorization: `Bot ${TOKEN}` }, token: 'short', nested: { deep: [TOKEN] } });
+    logger.info(`login with ${TOKEN}`, {
+      headers: { authorization: `Bot ${TOKEN}` },
+      token: 'short',
+      nested: { deep: [TOKEN] },
+    });
     logger.error('failed', { err: new Error(`bad token ${TOKEN}`, { cause: new Error(TOKEN) }) });
     const all = lines.join('\n');
     expect(all).not.toContain(TOKEN);

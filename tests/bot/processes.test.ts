@@ -74,6 +74,8 @@ describe('npm start and npm run deploy-commands as processes', () => {
     expect(code).toBe(0);
     const count = (await loadCommands()).length;
     expect(output()).toContain(`Registered ${count} commands in server ${fake.guildId}`);
-    expect(fake.registered.get(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`)).toHaveLength(count);
+    expect(fake.registered.get(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`)).toHaveLength(
+      count,
+    );
   });
 });

@@ -37,7 +37,8 @@ function expectWithinDiscordLimits(body: MessageBody): void {
       expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
     }
   }
-  for (const row of reply.components) for (const c of row.components) expect(c.custom_id?.length ?? 0).toBeLessThanOrEqual(LIMITS.customId);
+  for (const row of reply.components)
+    for (const c of row.components) expect(c.custom_id?.length ?? 0).toBeLessThanOrEqual(LIMITS.customId);
   expect(reply.allowedMentions).toEqual({ parse: [] });
 }
 
@@ -53,7 +54,11 @@ describe('renderers keep every reply inside Discord limits', () => {
 
   const huge = (): QuoteHit => ({
     ...hit,
-    passage: { ...plainPassage(hit.passage), text: HUGE, voice: { ...hit.passage.voice, name: 'N'.repeat(300), role: 'R'.repeat(300) } },
+    passage: {
+      ...plainPassage(hit.passage),
+      text: HUGE,
+      voice: { ...hit.passage.voice, name: 'N'.repeat(300), role: 'R'.repeat(300) },
+    },
     source: { ...hit.source, title: 'T'.repeat(400), credit: 'C'.repeat(2000) },
     context: `${'before '.repeat(2000)}${HUGE}${' after'.repeat(2000)}`,
   });
@@ -63,7 +68,9 @@ describe('renderers keep every reply inside Discord limits', () => {
     expectWithinDiscordLimits(body);
     const embed = body.embeds[0]!;
     expect(embed.author?.name).toBe("Qu Xing — China's ambassador to Belgium");
-    expect(embed.title).toBe('Russia And China To Form Alliance Against United States? · ValueWalk · March 2015 (inferred)');
+    expect(embed.title).toBe(
+      'Russia And China To Form Alliance Against United States? · ValueWalk · March 2015 (inferred)',
+    );
     expect(embed.url).toBe('https://www.valuewalk.com/2015/03/russia-and-china-vs-us/');
     expect(embed.description).toBe(`> ${hit.passage.text}`);
     expect(embed.footer?.text).toBe('match 1 of 3 · link verified');
@@ -88,7 +95,10 @@ describe('renderers keep every reply inside Discord limits', () => {
   });
 
   it('GIVEN a huge paragraph THEN Context keeps the passage visible in bold and stays within limits', () => {
-    const big = { ...hit, context: `${'lead-in words '.repeat(1000)}${hit.passage.text}${' trailing words'.repeat(1000)}` };
+    const big = {
+      ...hit,
+      context: `${'lead-in words '.repeat(1000)}${hit.passage.text}${' trailing words'.repeat(1000)}`,
+    };
     const body = renderContext(big);
     expectWithinDiscordLimits(body);
     expect(body.embeds[0]!.description).toContain(`**${escapeMarkdown(hit.passage.text)}**`);
@@ -103,7 +113,11 @@ describe('renderers keep every reply inside Discord limits', () => {
     const { corpus } = library.state;
     const many = {
       ...corpus,
-      sources: Array.from({ length: 300 }, (_, i) => ({ ...corpus.sources[0]!, id: `s${i}`, title: `${i} ${'Title '.repeat(60)}` })),
+      sources: Array.from({ length: 300 }, (_, i) => ({
+        ...corpus.sources[0]!,
+        id: `s${i}`,
+        title: `${i} ${'Title '.repeat(60)}`,
+      })),
     };
     const body = renderSources(many);
     expectWithinDiscordLimits(body);
@@ -112,8 +126,19 @@ describe('renderers keep every reply inside Discord limits', () => {
   });
 
   it('GIVEN 500 corpus problems THEN the reload refusal is clamped and counts the rest', () => {
-    const problems = Array.from({ length: 500 }, (_, i) => ({ file: `sources/f${i}.md`, field: 'title', message: 'M'.repeat(300), fix: 'F'.repeat(300) }));
-    const body = renderReload({ ok: false, problems, ms: 12, kept: { sources: 4, passages: 100, people: 5, topics: 1 }, hash: 'h' });
+    const problems = Array.from({ length: 500 }, (_, i) => ({
+      file: `sources/f${i}.md`,
+      field: 'title',
+      message: 'M'.repeat(300),
+      fix: 'F'.repeat(300),
+    }));
+    const body = renderReload({
+      ok: false,
+      problems,
+      ms: 12,
+      kept: { sources: 4, passages: 100, people: 5, topics: 1 },
+      hash: 'h',
+    });
     expectWithinDiscordLimits(body);
     expect(body.embeds[0]!.description).toMatch(/…and \d+ more problems$/);
   });
@@ -121,7 +146,17 @@ describe('renderers keep every reply inside Discord limits', () => {
   it('GIVEN a successful reload with hundreds of changed ids THEN the report is clamped', () => {
     const ids = Array.from({ length: 400 }, (_, i) => `source-id-number-${i}`);
     const counts = { sources: 4, passages: 100, people: 5, topics: 1 };
-    const body = renderReload({ ok: true, before: counts, after: { ...counts, passages: 120 }, added: ids, removed: [], changed: ids, ms: 5, hash: 'abcdef0123456789', previousHash: 'x' });
+    const body = renderReload({
+      ok: true,
+      before: counts,
+      after: { ...counts, passages: 120 },
+      added: ids,
+      removed: [],
+      changed: ids,
+      ms: 5,
+      hash: 'abcdef0123456789',
+      previousHash: 'x',
+    });
     expectWithinDiscordLimits(body);
     expect(body.embeds[0]!.fields!.find((f) => f.name === 'Passages')!.value).toBe('100 → 120 (+20)');
     expect(body.embeds[0]!.fields!.find((f) => f.name === 'Removed')!.value).toBe('none');
@@ -140,7 +175,11 @@ describe('limit helpers', () => {
 
   it('clampEmbeds keeps 10 embeds and the 6000-character total', () => {
     const field = { name: 'n'.repeat(300), value: 'v'.repeat(2000) };
-    const embeds = Array.from({ length: 12 }, () => ({ title: 't'.repeat(300), description: 'd'.repeat(5000), fields: Array.from({ length: 30 }, () => field) }));
+    const embeds = Array.from({ length: 12 }, () => ({
+      title: 't'.repeat(300),
+      description: 'd'.repeat(5000),
+      fields: Array.from({ length: 30 }, () => field),
+    }));
     const out = clampEmbeds(embeds);
     expect(out.length).toBeLessThanOrEqual(10);
     expect(embedsLength(out)).toBeLessThanOrEqual(6000);
@@ -164,8 +203,12 @@ describe('limit helpers', () => {
 
   it('escapeMarkdown escapes formatting but leaves ordinary prose readable', () => {
     expect(escapeMarkdown('zero-sum (S-400) U.S.')).toBe('zero-sum (S-400) U.S.');
-    expect(escapeMarkdown('**bold** _it_ ~~s~~ `c` ||sp|| [l](u)')).toBe('\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`c\\` \\|\\|sp\\|\\| \\[l\\](u)');
+    expect(escapeMarkdown('**bold** _it_ ~~s~~ `c` ||sp|| [l](u)')).toBe(
+      '\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`c\\` \\|\\|sp\\|\\| \\[l\\](u)',
+    );
     expect(escapeMarkdown('> quote\n# head\n- item\n1. one')).toBe('\\> quote\n\\# head\n\\- item\n1\\. one');
-    expect(escapeMarkdown('@everyone @here <@123> <#456> <@&789>')).not.toMatch(/@everyone|@here|<@123>|<#456>|<@&789>/);
+    expect(escapeMarkdown('@everyone @here <@123> <#456> <@&789>')).not.toMatch(
+      /@everyone|@here|<@123>|<#456>|<@&789>/,
+    );
   });
 });

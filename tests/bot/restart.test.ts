@@ -16,7 +16,9 @@ describe('GIVEN a /quote answered before the bot restarted (sqlite store)', () =
   it('WHEN the invoker presses ▶ on the new process THEN paging still works, and the cooldown survived too', async () => {
     const env = { KEYV_URL: `sqlite://${join(dir, 'state.sqlite')}`, QUOTE_COOLDOWN_SECONDS: '600' };
     const before = await startHarness({ env });
-    const first = callbackData(await before.fake.waitForCallback(before.fake.slashCommand('quote', { query: 'China Russia alliance' })));
+    const first = callbackData(
+      await before.fake.waitForCallback(before.fake.slashCommand('quote', { query: 'China Russia alliance' })),
+    );
     const invoker = before.fake.member;
     await before.stop();
 
@@ -26,7 +28,9 @@ describe('GIVEN a /quote answered before the bot restarted (sqlite store)', () =
       const update = await after.fake.waitForCallback(after.fake.button(next, first, { user: invoker }));
       expect(update.body.type).toBe(7);
       expect(update.body.data.embeds[0].footer.text).toMatch(/^match 2 of /);
-      const again = callbackData(await after.fake.waitForCallback(after.fake.slashCommand('quote', { query: 'zero-sum' }, { user: invoker })));
+      const again = callbackData(
+        await after.fake.waitForCallback(after.fake.slashCommand('quote', { query: 'zero-sum' }, { user: invoker })),
+      );
       expect(again.content).toMatch(/another quote in \d+ s/);
     } finally {
       await after.stop();

@@ -16,7 +16,9 @@ describeWithRedis('GIVEN a Redis that takes 700 ms per call', () => {
     const started = await startRedis();
     redis = started.process;
     proxy = await startSlowProxy(started.port, 700);
-    h = await startHarness({ env: { KEYV_URL: `redis://127.0.0.1:${proxy.port}`, STORE_TIMEOUT_MS: '2500', QUOTE_COOLDOWN_SECONDS: '5' } });
+    h = await startHarness({
+      env: { KEYV_URL: `redis://127.0.0.1:${proxy.port}`, STORE_TIMEOUT_MS: '2500', QUOTE_COOLDOWN_SECONDS: '5' },
+    });
   });
   afterAll(async () => {
     await h.stop();

@@ -6,14 +6,18 @@ describe('GIVEN the store (Redis) is down', () => {
   let h: Harness;
   beforeAll(async () => {
     const port = await freePort();
-    h = await startHarness({ env: { KEYV_URL: `redis://127.0.0.1:${port}`, STORE_TIMEOUT_MS: '200', QUOTE_COOLDOWN_SECONDS: '5' } });
+    h = await startHarness({
+      env: { KEYV_URL: `redis://127.0.0.1:${port}`, STORE_TIMEOUT_MS: '200', QUOTE_COOLDOWN_SECONDS: '5' },
+    });
   });
   afterAll(async () => {
     await h.stop();
   });
 
   it('WHEN someone runs /quote THEN they still get the quote, without paging buttons, and the outage is logged', async () => {
-    const data = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' })));
+    const data = callbackData(
+      await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' })),
+    );
     expect(data.embeds[0].author.name).toContain('Qu Xing');
     expect(data.components).toEqual([]);
     await h.bot.idle();

@@ -38,7 +38,10 @@ describe('/procon through the fake Discord', () => {
     expect(field('Pro — ')).toContain('Yan Xuetong');
     expect(field('Bottom line')).toMatch(/unlikely in the near future, unless the U\.S\. militarily threatens both/);
     expect(field('Elsewhere in the corpus')).toContain('Russia Insider');
-    expect(data.components[0].components[0]).toMatchObject({ custom_id: 'procon:evidence:alliance', label: 'Show the evidence' });
+    expect(data.components[0].components[0]).toMatchObject({
+      custom_id: 'procon:evidence:alliance',
+      label: 'Show the evidence',
+    });
   });
 
   it('GIVEN the evidence button THEN every excerpt privately, verbatim, attributed and linked, in as many messages as needed', async () => {
@@ -63,7 +66,9 @@ describe('/procon through the fake Discord', () => {
       ...topic.elsewhere.flatMap((e) => e.evidence),
     ];
     for (const e of excerpts) expect(text).toContain(`“${e.text}”`);
-    expect(text).toContain(`— Yan Xuetong (Qinghua University), as reported by The Diplomat · [The Diplomat](${DIPLOMAT_URL})`);
+    expect(text).toContain(
+      `— Yan Xuetong (Qinghua University), as reported by The Diplomat · [The Diplomat](${DIPLOMAT_URL})`,
+    );
   });
 
   it('GIVEN an unknown topic THEN the list of topics, privately', async () => {
@@ -71,12 +76,16 @@ describe('/procon through the fake Discord', () => {
     const data = callbackData(await h.fake.waitForCallback(call));
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.embeds[0].title).toBe('No topic called “nato expansion”');
-    expect(data.embeds[0].fields).toEqual([{ name: 'alliance', value: 'Are China and Russia moving toward a formal alliance?' }]);
+    expect(data.embeds[0].fields).toEqual([
+      { name: 'alliance', value: 'Are China and Russia moving toward a formal alliance?' },
+    ]);
   });
 
   it('GIVEN the topic option is typed THEN autocomplete offers matching topics by id', async () => {
     const data = callbackData(await h.fake.waitForCallback(h.fake.autocomplete('procon', 'topic', 'alli')));
-    expect(data.choices).toEqual([{ name: 'alliance — Are China and Russia moving toward a formal alliance?', value: 'alliance' }]);
+    expect(data.choices).toEqual([
+      { name: 'alliance — Are China and Russia moving toward a formal alliance?', value: 'alliance' },
+    ]);
     const none = callbackData(await h.fake.waitForCallback(h.fake.autocomplete('procon', 'topic', 'qwxz')));
     expect(none.choices).toEqual([]);
   });

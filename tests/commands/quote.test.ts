@@ -144,7 +144,11 @@ describe('/quote against the real corpus', () => {
   });
 
   it('GIVEN an admin runs /quote THEN nothing differs (permissions are irrelevant to quoting)', async () => {
-    const call = h.fake.slashCommand('quote', { query: 'zero-sum mentality' }, { permissions: MANAGE_GUILD_PERMISSIONS });
+    const call = h.fake.slashCommand(
+      'quote',
+      { query: 'zero-sum mentality' },
+      { permissions: MANAGE_GUILD_PERMISSIONS },
+    );
     expect(callbackData(await h.fake.waitForCallback(call)).embeds[0].author.name).toContain('Qu Xing');
   });
 });
@@ -159,13 +163,19 @@ describe('/quote cooldown', () => {
   });
 
   it('GIVEN a member quoted just now THEN a second /quote is refused privately with the wait, while another member may quote', async () => {
-    const first = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' })));
+    const first = callbackData(
+      await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' })),
+    );
     expect(first.embeds).toHaveLength(1);
-    const second = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' })));
+    const second = callbackData(
+      await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' })),
+    );
     expect(second.flags).toBe(EPHEMERAL);
     expect(second.content).toMatch(/another quote in \d+ s/);
     const other = callbackData(
-      await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' }, { user: h.fake.otherMember })),
+      await h.fake.waitForCallback(
+        h.fake.slashCommand('quote', { query: 'zero-sum mentality' }, { user: h.fake.otherMember }),
+      ),
     );
     expect(other.embeds).toHaveLength(1);
   });

@@ -57,10 +57,16 @@ describe('/reload on a copy of the real corpus', () => {
     expect(field('Passages')).toContain(`${before} → ${before + 2}`);
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
 
-    const quote = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'lighthouse keepers treaty' })));
+    const quote = callbackData(
+      await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'lighthouse keepers treaty' })),
+    );
     expect(quote.embeds[0].description).toContain('Lighthouse keepers rarely debate');
     const audit = await readReloadAudit(h.store);
-    expect(audit[0]).toMatchObject({ outcome: 'reloaded', userId: h.fake.member.id, hash: h.library.state.corpus.hash });
+    expect(audit[0]).toMatchObject({
+      outcome: 'reloaded',
+      userId: h.fake.member.id,
+      hash: h.library.state.corpus.hash,
+    });
   });
 
   it('GIVEN a broken edit THEN an admin sees file, field and fix, and the old corpus keeps answering', async () => {
@@ -77,7 +83,9 @@ describe('/reload on a copy of the real corpus', () => {
     expect(embed.fields[0].name).toBe('Still serving');
     expect(h.library.state.corpus.hash).toBe(hashBefore);
 
-    const quote = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'abandon the zero-sum mentality' })));
+    const quote = callbackData(
+      await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'abandon the zero-sum mentality' })),
+    );
     expect(quote.embeds[0].author.name).toContain('Qu Xing');
     const audit = await readReloadAudit(h.store);
     expect(audit[0]).toMatchObject({ outcome: 'rejected', userId: allowListed.id, hash: hashBefore });

@@ -20,7 +20,9 @@ describe('/sources, /help and Find quotes', () => {
     const { corpus } = h.library.state;
     for (const source of corpus.sources) {
       const count = corpus.passages.filter((p) => p.sourceId === source.id).length;
-      const line = text.split('\n').find((l: string) => l.includes(source.title.replace(/[[\]*_~`|\\]/g, (c) => `\\${c}`)));
+      const line = text
+        .split('\n')
+        .find((l: string) => l.includes(source.title.replace(/[[\]*_~`|\\]/g, (c) => `\\${c}`)));
       expect(line, source.id).toBeDefined();
       expect(line).toContain(`${count} passage`);
       if (source.url !== null) expect(line).toContain(source.url);
@@ -34,12 +36,17 @@ describe('/sources, /help and Find quotes', () => {
     const data = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('help')));
     expect(data.flags).toBe(EPHEMERAL);
     const names = data.embeds[0].fields.map((f: { name: string }) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['/quote', '/sources', '/reload', '/help', 'Find quotes (message menu)']));
+    expect(names).toEqual(
+      expect.arrayContaining(['/quote', '/sources', '/reload', '/help', 'Find quotes (message menu)']),
+    );
     expect(data.embeds[0].fields.find((f: { name: string }) => f.name === '/quote').value).toContain('/quote query:');
   });
 
   it('Find quotes on a paraphrasing message answers privately with the source of the words', async () => {
-    const call = h.fake.messageCommand('Find quotes', 'didnt some chinese ambassador tell the west to drop the zero sum mentality?? @everyone');
+    const call = h.fake.messageCommand(
+      'Find quotes',
+      'didnt some chinese ambassador tell the west to drop the zero sum mentality?? @everyone',
+    );
     const data = callbackData(await h.fake.waitForCallback(call));
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.allowed_mentions).toEqual({ parse: [] });

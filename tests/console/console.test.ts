@@ -42,17 +42,31 @@ describe('npm run console', () => {
     expect(answer.command).toBe('quote');
     expect(answer.query).toBe('abandn zero sum mentalty');
     const [top] = answer.results;
-    expect(top.text).toBe('China’s ambassador to Belgium, Qu Xing, asked the West to “abandon the zero-sum mentality” with Russia.');
+    expect(top.text).toBe(
+      'China’s ambassador to Belgium, Qu Xing, asked the West to “abandon the zero-sum mentality” with Russia.',
+    );
     expect(top.speaker).toEqual({ name: 'Qu Xing', role: "China's ambassador to Belgium" });
-    expect(top.source).toMatchObject({ id: IDS.valuewalk, title: 'Russia And China To Form Alliance Against United States?', publication: 'ValueWalk', author: null, date: '2015-03', url: 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/' });
+    expect(top.source).toMatchObject({
+      id: IDS.valuewalk,
+      title: 'Russia And China To Form Alliance Against United States?',
+      publication: 'ValueWalk',
+      author: null,
+      date: '2015-03',
+      url: 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/',
+    });
     expect(top.context).toContain(top.text);
     expect(typeof top.score).toBe('number');
   });
 
   it('GIVEN several commands on stdin THEN it answers each, one JSON object per line', async () => {
-    const run = await runConsole('/quote offshore balancing speaker:yan\n/sources\n/quote source:essay\n/help\n', ['--json']);
+    const run = await runConsole('/quote offshore balancing speaker:yan\n/sources\n/quote source:essay\n/help\n', [
+      '--json',
+    ]);
     expect(run.code).toBe(0);
-    const answers = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers.map((a) => a.command)).toEqual(['quote', 'sources', 'quote', 'help']);
     expect(answers[0].results[0].speaker.name).toBe('Yan Xuetong');
     expect(answers[1].sources).toHaveLength(5);
@@ -77,7 +91,10 @@ describe('npm run console', () => {
   it('GIVEN a bad option or unknown command THEN it says so clearly, carries on, and exits 1', async () => {
     const run = await runConsole('/quote alliance source:nowhere-at-all\n/frobnicate\n/quote zero sum\n', ['--json']);
     expect(run.code).toBe(1);
-    const answers = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers[0].error).toMatchObject({ id: 'quote.unknown-source' });
     expect(answers[1].error.message).toContain('unknown command "/frobnicate"');
     expect(answers[2].results[0].speaker.name).toBe('Qu Xing');
@@ -88,7 +105,10 @@ describe('npm run console', () => {
     cleanups.push(cleanup);
     await editFile(dir, `sources/${IDS.diplomat}.md`, (t) => t.replace(/^title: .*\n/m, ''));
     await editFile(dir, `sources/${IDS.essay}.md`, (t) => t.replace(/^---\n/, 'oops\n'));
-    for (const run of [await runConsole('/quote x\n', ['--corpus', dir]), await runConsole('/quote x\n', [], { CORPUS_DIR: dir })]) {
+    for (const run of [
+      await runConsole('/quote x\n', ['--corpus', dir]),
+      await runConsole('/quote x\n', [], { CORPUS_DIR: dir }),
+    ]) {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(run.stderr).toContain(`sources/${IDS.diplomat}.md › title: is missing — write the headline as printed`);
@@ -99,7 +119,11 @@ describe('npm run console', () => {
   it('GIVEN /reload after a bad edit THEN the console refuses it and still answers from the old corpus', async () => {
     const { dir, cleanup } = await copyCorpus();
     cleanups.push(cleanup);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), '--json', '--corpus', dir], { cwd: REPO_ROOT });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), '--json', '--corpus', dir],
+      { cwd: REPO_ROOT },
+    );
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     const waitForLines = async (n: number) => {
@@ -107,11 +131,16 @@ describe('npm run console', () => {
     };
     child.stdin.write('/quote zero sum\n');
     await waitForLines(1);
-    await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) => t.replace('url: https://www.valuewalk.com/2015/03/russia-and-china-vs-us/', 'url: not a link'));
+    await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) =>
+      t.replace('url: https://www.valuewalk.com/2015/03/russia-and-china-vs-us/', 'url: not a link'),
+    );
     child.stdin.write('/reload\n/quote zero sum\n');
     child.stdin.end();
     await new Promise((r) => child.on('close', r));
-    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers[1]).toMatchObject({ command: 'reload', ok: false });
     expect(answers[1].problems[0]).toMatchObject({ file: `sources/${IDS.valuewalk}.md`, field: 'url' });
     expect(answers[2].results[0].source.url).toBe('https://www.valuewalk.com/2015/03/russia-and-china-vs-us/');

@@ -18,7 +18,10 @@ describe('FakeDiscord', () => {
     const missing = await fetch(`${fake.apiUrl}/v10/channels/1/messages`, { method: 'POST', body: '{}' });
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ message: '404: Not Found', code: 0 });
-    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /gateway/bot', 'POST /channels/1/messages']);
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /gateway/bot',
+      'POST /channels/1/messages',
+    ]);
   });
 
   it('GIVEN a raw gateway client THEN sends HELLO, acks heartbeats, and answers IDENTIFY with READY then GUILD_CREATE', async () => {

@@ -39,7 +39,12 @@ export interface InteractionOptions {
   readonly permissions?: string;
 }
 
-type Waiter = { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+type Waiter = {
+  predicate: (r: RecordedRequest) => boolean;
+  resolve: (r: RecordedRequest) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+};
 
 let snowflakeCounter = 0n;
 /** Ids that look like real snowflakes and never repeat within a run. */
@@ -53,7 +58,14 @@ export const MANAGE_GUILD_PERMISSIONS = (1024n | 2048n | 32n).toString();
 
 export class FakeDiscord {
   readonly applicationId = snowflake();
-  readonly botUser = { id: this.applicationId, username: 'Verbatim', discriminator: '0', global_name: null, avatar: null, bot: true };
+  readonly botUser = {
+    id: this.applicationId,
+    username: 'Verbatim',
+    discriminator: '0',
+    global_name: null,
+    avatar: null,
+    bot: true,
+  };
   readonly guildId = snowflake();
   readonly channelId = snowflake();
   readonly member: FakeUser = { id: snowflake(), username: 'debater' };
@@ -127,7 +139,11 @@ export class FakeDiscord {
         reject,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
-          reject(new Error(`fake Discord: no matching request within ${timeoutMs} ms; saw ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
+          reject(
+            new Error(
+              `fake Discord: no matching request within ${timeoutMs} ms; saw ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`,
+            ),
+          );
         }, timeoutMs),
       };
       this.waiters.add(waiter);
@@ -141,12 +157,18 @@ export class FakeDiscord {
 
   /** Wait for the bot's callback (initial response) to interaction `id`. */
   waitForCallback(interaction: { id: string; token: string }, timeoutMs?: number): Promise<RecordedRequest> {
-    return this.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`, timeoutMs);
+    return this.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`,
+      timeoutMs,
+    );
   }
 
   /** Wait for a webhook call (editReply, followUp, deleteReply) made with an interaction's token. */
   waitForWebhook(interaction: { token: string }, method: string, timeoutMs?: number): Promise<RecordedRequest> {
-    return this.waitForRequest((r) => r.method === method && r.path.startsWith(`/webhooks/${this.applicationId}/${interaction.token}`), timeoutMs);
+    return this.waitForRequest(
+      (r) => r.method === method && r.path.startsWith(`/webhooks/${this.applicationId}/${interaction.token}`),
+      timeoutMs,
+    );
   }
 
   async close(): Promise<void> {
@@ -216,21 +238,38 @@ export class FakeDiscord {
   }
 
   /** An autocomplete request with `focused` being the option being typed. */
-  autocomplete(name: string, focused: string, value: string, others: Record<string, string> = {}, who: InteractionOptions = {}) {
+  autocomplete(
+    name: string,
+    focused: string,
+    value: string,
+    others: Record<string, string> = {},
+    who: InteractionOptions = {},
+  ) {
     const { id, token, payload } = this.base(4, who);
     const options = [
       ...Object.entries(others).map(([n, v]) => ({ name: n, type: 3, value: v })),
       { name: focused, type: 3, value, focused: true },
     ];
-    this.dispatch('INTERACTION_CREATE', { ...payload, data: { id: snowflake(), name, type: 1, guild_id: this.guildId, options } });
+    this.dispatch('INTERACTION_CREATE', {
+      ...payload,
+      data: { id: snowflake(), name, type: 1, guild_id: this.guildId, options },
+    });
     return { id, token };
   }
 
   /** A button press on a message the bot sent (the message as the bot's callback or webhook sent it). */
-  button(customId: string, message: { id?: string; content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number }, who: InteractionOptions = {}) {
+  button(
+    customId: string,
+    message: { id?: string; content?: string; embeds?: unknown[]; components?: unknown[]; flags?: number },
+    who: InteractionOptions = {},
+  ) {
     const { id, token, payload } = this.base(3, who);
     const fullMessage = this.messageObject({ id: message.id ?? snowflake(), ...message });
-    this.dispatch('INTERACTION_CREATE', { ...payload, message: fullMessage, data: { custom_id: customId, component_type: 2 } });
+    this.dispatch('INTERACTION_CREATE', {
+      ...payload,
+      message: fullMessage,
+      data: { custom_id: customId, component_type: 2 },
+    });
     return { id, token };
   }
 
@@ -240,11 +279,24 @@ export class FakeDiscord {
     const target = this.messageObject({
       id: snowflake(),
       content,
-      author: { id: this.otherMember.id, username: this.otherMember.username, discriminator: '0', global_name: null, avatar: null },
+      author: {
+        id: this.otherMember.id,
+        username: this.otherMember.username,
+        discriminator: '0',
+        global_name: null,
+        avatar: null,
+      },
     });
     this.dispatch('INTERACTION_CREATE', {
       ...payload,
-      data: { id: snowflake(), name, type: 3, guild_id: this.guildId, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+      data: {
+        id: snowflake(),
+        name,
+        type: 3,
+        guild_id: this.guildId,
+        target_id: target.id,
+        resolved: { messages: { [target.id]: target } },
+      },
     });
     return { id, token };
   }
@@ -294,7 +346,19 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: this.guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: MEMBER_PERMISSIONS, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: this.guildId,
+          name: '@everyone',
+          color: 0,
+          hoist: false,
+          position: 0,
+          permissions: MEMBER_PERMISSIONS,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -309,7 +373,18 @@ export class FakeDiscord {
       member_count: 3,
       voice_states: [],
       members: [],
-      channels: [{ id: this.channelId, type: 0, guild_id: this.guildId, name: 'debate', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+      channels: [
+        {
+          id: this.channelId,
+          type: 0,
+          guild_id: this.guildId,
+          name: 'debate',
+          position: 0,
+          permission_overwrites: [],
+          nsfw: false,
+          parent_id: null,
+        },
+      ],
       threads: [],
       presences: [],
       stage_instances: [],
@@ -356,7 +431,13 @@ export class FakeDiscord {
         body = raw;
       }
     }
-    const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query: url.search, headers: req.headers, body };
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path,
+      query: url.search,
+      headers: req.headers,
+      body,
+    };
     this.requests.push(recorded);
 
     const send = (status: number, payload?: unknown) => {
@@ -375,7 +456,9 @@ export class FakeDiscord {
       }
     };
 
-    const failure = this.failures.find((f) => f.path.test(path) && (f.method === undefined || f.method === recorded.method));
+    const failure = this.failures.find(
+      (f) => f.path.test(path) && (f.method === undefined || f.method === recorded.method),
+    );
     if (failure !== undefined) {
       failure.times = (failure.times ?? 1) - 1;
       if (failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
@@ -391,14 +474,25 @@ export class FakeDiscord {
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(r.path);
 
     if (r.method === 'GET' && r.path === '/gateway/bot') {
-      send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      send(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
     } else if (r.method === 'GET' && r.path === '/gateway') {
       send(200, { url: this.gatewayUrl });
     } else if (r.method === 'GET' && r.path === '/users/@me') {
       send(200, this.botUser);
     } else if (appCommands !== null && r.method === 'PUT') {
       const body = Array.isArray(r.body) ? (r.body as Record<string, unknown>[]) : [];
-      const created = body.map((c) => ({ id: snowflake(), application_id: appCommands[1], version: snowflake(), type: 1, ...c, ...(appCommands[2] ? { guild_id: appCommands[2] } : {}) }));
+      const created = body.map((c) => ({
+        id: snowflake(),
+        application_id: appCommands[1],
+        version: snowflake(),
+        type: 1,
+        ...c,
+        ...(appCommands[2] ? { guild_id: appCommands[2] } : {}),
+      }));
       this.registered.set(r.path, created);
       send(200, created);
     } else if (appCommands !== null && r.method === 'GET') {
@@ -408,9 +502,20 @@ export class FakeDiscord {
     } else if (webhookMessage !== null && r.method === 'DELETE') {
       send(204);
     } else if (webhookMessage !== null && (r.method === 'PATCH' || r.method === 'GET')) {
-      send(200, this.messageObject({ id: webhookMessage[3] === '@original' ? snowflake() : webhookMessage[3], webhook_id: this.applicationId, application_id: this.applicationId, ...(r.body ?? {}) }));
+      send(
+        200,
+        this.messageObject({
+          id: webhookMessage[3] === '@original' ? snowflake() : webhookMessage[3],
+          webhook_id: this.applicationId,
+          application_id: this.applicationId,
+          ...(r.body ?? {}),
+        }),
+      );
     } else if (webhook !== null && r.method === 'POST') {
-      send(200, this.messageObject({ webhook_id: this.applicationId, application_id: this.applicationId, ...(r.body ?? {}) }));
+      send(
+        200,
+        this.messageObject({ webhook_id: this.applicationId, application_id: this.applicationId, ...(r.body ?? {}) }),
+      );
     } else {
       send(404, { message: '404: Not Found', code: 0 });
     }

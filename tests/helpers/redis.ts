@@ -11,16 +11,24 @@ export const describeWithRedis = HAS_REDIS || process.env['CI'] ? describe : des
 
 export async function startRedis(): Promise<{ port: number; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  for (let i = 0; i < 100 && !/Ready to accept connections/i.test(output); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && !/Ready to accept connections/i.test(output); i++)
+    await new Promise((r) => setTimeout(r, 50));
   if (!/Ready to accept connections/i.test(output)) throw new Error(`redis-server did not start: ${output}`);
   return { port, process: child };
 }
 
 /** A TCP proxy to `port` that holds every client→server chunk for `delayMs`: a store that is slow but answers. */
-export async function startSlowProxy(port: number, delayMs: number): Promise<{ port: number; close: () => Promise<void> }> {
+export async function startSlowProxy(
+  port: number,
+  delayMs: number,
+): Promise<{ port: number; close: () => Promise<void> }> {
   const server: Server = createServer((client) => {
     const upstream = connect(port, '127.0.0.1');
     client.on('data', (chunk) => setTimeout(() => upstream.write(chunk), delayMs));

@@ -11,13 +11,21 @@ interface Run {
 }
 
 /** Feeds `lines` one at a time; `between` runs after the output of line `i` has arrived, before line i+1. */
-function runConsole(lines: string[], args: string[], between: (i: number) => Promise<void> = async () => {}): Promise<Run> {
+function runConsole(
+  lines: string[],
+  args: string[],
+  between: (i: number) => Promise<void> = async () => {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), '--json', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CORPUS_DIR: '' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), '--json', ...args],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, CORPUS_DIR: '' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     let sent = 0;
@@ -67,7 +75,9 @@ describe('/procon in the console', () => {
     expect(out.topic.question).toBe('Are China and Russia moving toward a formal alliance?');
     expect(out.topic.pro.length).toBeGreaterThanOrEqual(3);
     expect(out.topic.con.length).toBeGreaterThanOrEqual(3);
-    expect(out.topic.bottomLine.claim).toMatch(/unlikely in the near future.*unless the U\.S\. militarily threatens both/);
+    expect(out.topic.bottomLine.claim).toMatch(
+      /unlikely in the near future.*unless the U\.S\. militarily threatens both/,
+    );
     expect(out.topic.source).toMatchObject({
       publication: 'The Diplomat',
       url: 'https://thediplomat.com/2014/05/are-china-and-russia-moving-toward-a-formal-alliance/',
@@ -91,19 +101,31 @@ describe('/procon in the console', () => {
   it('GIVEN an excerpt edited while running WHEN /reload THEN it is refused naming topic and point, and /procon keeps serving', async () => {
     const copy = await copyCorpus();
     cleanups.push(copy.cleanup);
-    const run = await runConsole(['/procon alliance', '/reload', '/procon alliance'], ['--corpus', copy.dir], async (i) => {
-      if (i === 0) {
-        await editFile(copy.dir, 'topics/alliance.yaml', (t) =>
-          t.replace('China could be dragged into an unnecessary war by Russia.', 'China could be dragged into a necessary war by Russia.'),
-        );
-      }
-    });
-    const [first, reload, after] = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const run = await runConsole(
+      ['/procon alliance', '/reload', '/procon alliance'],
+      ['--corpus', copy.dir],
+      async (i) => {
+        if (i === 0) {
+          await editFile(copy.dir, 'topics/alliance.yaml', (t) =>
+            t.replace(
+              'China could be dragged into an unnecessary war by Russia.',
+              'China could be dragged into a necessary war by Russia.',
+            ),
+          );
+        }
+      },
+    );
+    const [first, reload, after] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(reload).toMatchObject({ command: 'reload', ok: false });
     const problems = (reload as { problems: { file: string; field: string; message: string }[] }).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'topics/alliance.yaml', field: 'con[1].evidence[0]' });
-    expect(problems[0]?.message).toContain('topic "alliance", con point 2 ("Russia could drag China into an unnecessary war.")');
+    expect(problems[0]?.message).toContain(
+      'topic "alliance", con point 2 ("Russia could drag China into an unnecessary war.")',
+    );
     expect(after).toEqual(first);
     expect(run.code).toBe(1);
   });

@@ -15,12 +15,7 @@ const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
 /** An independent, deliberately naive fold: the test must not trust the code it checks. */
 function naiveFold(text: string): string {
-  return text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
 }
 
 function allEvidence(topic: Topic) {
@@ -86,13 +81,13 @@ describe('the alliance topic against the real corpus', () => {
     for (const excerpt of excerpts) expect(body, excerpt).toContain(naiveFold(excerpt));
   });
 
-  it('THEN the shown text keeps the source\'s own characters (curly apostrophes) where the file typed straight ones', () => {
+  it("THEN the shown text keeps the source's own characters (curly apostrophes) where the file typed straight ones", () => {
     const numberTwo = alliance.pro.flatMap((p) => p.evidence).find((e) => e.text.includes('number two'));
     expect(numberTwo?.quote).toContain("China's number two");
     expect(numberTwo?.text).toContain('China’s number two');
   });
 
-  it('THEN the pro side is Yan\'s argument and the con side the opponents\', point by point', () => {
+  it("THEN the pro side is Yan's argument and the con side the opponents', point by point", () => {
     const pro = alliance.pro.flatMap((p) => p.evidence.map((e) => e.text)).join(' ');
     for (const phrase of [
       'shared strategic interests',
@@ -116,7 +111,7 @@ describe('the alliance topic against the real corpus', () => {
       expect(con).toContain(phrase);
   });
 
-  it('THEN the bottom line is the source\'s own: unlikely in the near future unless the U.S. threatens both', () => {
+  it("THEN the bottom line is the source's own: unlikely in the near future unless the U.S. threatens both", () => {
     expect(alliance.bottomLine.claim).toMatch(/unlikely in the near future/i);
     expect(alliance.bottomLine.claim).toMatch(/unless the U\.S\. militarily threatens both/);
     const text = alliance.bottomLine.evidence.map((e) => e.text).join(' ');
@@ -187,7 +182,7 @@ describe('fixture topics', () => {
     makeSource('gazette-letters', ['I doubt the pipeline will ever be finished on time.'], { url: null }),
   ];
 
-  it('GIVEN straight quotes and hyphens for curly quotes and dashes WHEN loading THEN it verifies and shows the source\'s characters', async () => {
+  it("GIVEN straight quotes and hyphens for curly quotes and dashes WHEN loading THEN it verifies and shows the source's characters", async () => {
     const result = await loadTopics(path.join(FIXTURES, 'procon-mini'), sources);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const [gas] = result.topics;
@@ -246,7 +241,10 @@ describe('topic file validation', () => {
   });
 
   it('GIVEN a misspelt key THEN it is reported rather than ignored', () => {
-    const result = run({ ...valid, bottomLine: { claim: 'b', evidense: ['x'], evidence: ['epsilon zeta eta theta.'] } });
+    const result = run({
+      ...valid,
+      bottomLine: { claim: 'b', evidense: ['x'], evidence: ['epsilon zeta eta theta.'] },
+    });
     expect(result).toMatchObject({ ok: false, problems: [{ field: 'bottomLine', message: 'unknown key evidense' }] });
   });
 
@@ -296,7 +294,13 @@ describe('topic file validation', () => {
     );
     expect(result).toMatchObject({
       ok: false,
-      problems: [{ file: 'topics/u.yaml', field: 'aliases[0]', message: '"T" is already the id or an alias of topic "t" (topics/t.yaml)' }],
+      problems: [
+        {
+          file: 'topics/u.yaml',
+          field: 'aliases[0]',
+          message: '"T" is already the id or an alias of topic "t" (topics/t.yaml)',
+        },
+      ],
     });
   });
 });

@@ -91,13 +91,19 @@ describe('the alliance topic, rendered', () => {
     expect(elsewhere?.value).toContain('likely to stay strong');
     expect(embed?.description).toContain('The Diplomat · May 2014 (inferred) · author not named');
     expect(embed?.description).toContain('(link not verified)');
-    expect(page.components[0]?.components[0]).toMatchObject({ custom_id: 'procon:evidence:alliance', label: 'Show the evidence' });
+    expect(page.components[0]?.components[0]).toMatchObject({
+      custom_id: 'procon:evidence:alliance',
+      label: 'Show the evidence',
+    });
   });
 
   it('WHEN the evidence is shown THEN every excerpt appears verbatim, attributed and linked, within limits', () => {
     const messages = renderEvidenceMessages(alliance);
     messages.forEach(expectWithinLimits);
-    const values = messages.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? [])).map((f) => f.value).join('\n');
+    const values = messages
+      .flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []))
+      .map((f) => f.value)
+      .join('\n');
     const unescaped = values.replace(/\\(.)/g, '$1');
     const excerpts = [
       ...alliance.pro.flatMap((p) => p.evidence),
@@ -106,9 +112,11 @@ describe('the alliance topic, rendered', () => {
       ...alliance.elsewhere.flatMap((e) => e.evidence),
     ];
     for (const e of excerpts) expect(unescaped).toContain(`“${e.text}”`);
-    expect(unescaped).toContain('— Yan Xuetong (Qinghua University), as reported by The Diplomat · [The Diplomat](https://thediplomat.com/');
+    expect(unescaped).toContain(
+      '— Yan Xuetong (Qinghua University), as reported by The Diplomat · [The Diplomat](https://thediplomat.com/',
+    );
     expect(unescaped).toContain('— The Diplomat (author not verified)');
-    expect(unescaped).toContain('— Wang Yi, China\'s Foreign Minister, as quoted by Russia Insider');
+    expect(unescaped).toContain("— Wang Yi, China's Foreign Minister, as quoted by Russia Insider");
     expect(unescaped).toContain('First appeared on Russia Insider');
     expect(unescaped).toContain('unsigned essay, no publication named · no link known');
   });
@@ -119,7 +127,9 @@ describe('the alliance topic, rendered', () => {
     expect(brief).toContain('PRO — For an alliance (Yan Xuetong (Qinghua University), as reported by The Diplomat)');
     for (const p of [...alliance.pro, ...alliance.con]) expect(brief).toContain(p.claim);
     expect(brief).toContain(`BOTTOM LINE — ${alliance.bottomLine.claim}`);
-    expect(brief).toContain('<https://thediplomat.com/2014/05/are-china-and-russia-moving-toward-a-formal-alliance/> (link not verified)');
+    expect(brief).toContain(
+      '<https://thediplomat.com/2014/05/are-china-and-russia-moving-toward-a-formal-alliance/> (link not verified)',
+    );
     expect(brief).not.toContain('offshore balancing strategy');
     expect(brief).toContain('Evidence for every point: /procon alliance evidence:true');
     expect(renderTopicText(alliance, { evidence: true })).toContain('offshore balancing strategy');
@@ -129,7 +139,14 @@ describe('the alliance topic, rendered', () => {
     const json = renderTopicJson(alliance);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     expect(Object.keys(json)).toEqual(['id', 'question', 'source', 'sides', 'pro', 'con', 'bottomLine', 'elsewhere']);
-    expect(json.source).toMatchObject({ id: 'diplomat-2014-china-russia-formal-alliance', publication: 'The Diplomat', author: null, date: '2014-05', dateInferred: true, urlVerified: false });
+    expect(json.source).toMatchObject({
+      id: 'diplomat-2014-china-russia-formal-alliance',
+      publication: 'The Diplomat',
+      author: null,
+      date: '2014-05',
+      dateInferred: true,
+      urlVerified: false,
+    });
     expect(json.pro[0]?.evidence[0]).toEqual({
       text: alliance.pro[0]?.evidence[0]?.text,
       voice: 'Yan Xuetong (Qinghua University), as reported by The Diplomat',
@@ -195,7 +212,11 @@ describe('a huge topic', () => {
     const messages = renderEvidenceMessages(huge);
     expect(messages.length).toBeGreaterThan(20);
     messages.forEach(expectWithinLimits);
-    const all = messages.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? [])).map((f) => f.value).join('\n').replace(/ …\n… /g, ' ');
+    const all = messages
+      .flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []))
+      .map((f) => f.value)
+      .join('\n')
+      .replace(/ …\n… /g, ' ');
     for (const point of [...huge.pro, ...huge.con])
       for (const e of point.evidence) expect(all).toContain(`“${e.text.replace(/[\\*_~`|[\]<>#]/g, (c) => `\\${c}`)}”`);
     expect(all).toContain('Credit line required by the licence.');
@@ -222,8 +243,15 @@ describe('text helpers', () => {
   });
 
   it('custom ids round-trip and foreign ids are refused', () => {
-    expect(parseProconCustomId(buildProconCustomId({ kind: 'evidence', topicId: 'alliance' }))).toEqual({ kind: 'evidence', topicId: 'alliance' });
-    expect(parseProconCustomId(buildProconCustomId({ kind: 'page', topicId: 'a-b', page: 3 }))).toEqual({ kind: 'page', topicId: 'a-b', page: 3 });
+    expect(parseProconCustomId(buildProconCustomId({ kind: 'evidence', topicId: 'alliance' }))).toEqual({
+      kind: 'evidence',
+      topicId: 'alliance',
+    });
+    expect(parseProconCustomId(buildProconCustomId({ kind: 'page', topicId: 'a-b', page: 3 }))).toEqual({
+      kind: 'page',
+      topicId: 'a-b',
+      page: 3,
+    });
     expect(parseProconCustomId('quote:page:1')).toBeNull();
   });
 

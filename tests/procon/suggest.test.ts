@@ -11,13 +11,16 @@ const gas = makeTopic('gas-deal', { question: 'Is the $400 billion gas deal good
 const topics = [gas, alliance];
 
 describe('finding a topic', () => {
-  it.each(['alliance', ' Alliance ', 'china russia', 'China–Russia alliance', 'are china and russia moving toward a formal alliance'])(
-    'GIVEN "%s" THEN the alliance topic is found',
-    (typed) => {
-      const found = findTopic(topics, typed);
-      expect(found.ok && found.topic.id).toBe('alliance');
-    },
-  );
+  it.each([
+    'alliance',
+    ' Alliance ',
+    'china russia',
+    'China–Russia alliance',
+    'are china and russia moving toward a formal alliance',
+  ])('GIVEN "%s" THEN the alliance topic is found', (typed) => {
+    const found = findTopic(topics, typed);
+    expect(found.ok && found.topic.id).toBe('alliance');
+  });
 
   it('GIVEN an unknown topic THEN the answer is the list of topics, likeliest first', () => {
     const found = findTopic(topics, 'russia gas');
@@ -56,7 +59,9 @@ describe('autocomplete', () => {
 
   it('GIVEN many topics with long questions THEN at most 25 choices, names 1–100 characters cut at a word', () => {
     const many = Array.from({ length: 60 }, (_, i) =>
-      makeTopic(`topic-${String(i).padStart(2, '0')}`, { question: `${'Would a very long question '.repeat(8)}number ${i}?` }),
+      makeTopic(`topic-${String(i).padStart(2, '0')}`, {
+        question: `${'Would a very long question '.repeat(8)}number ${i}?`,
+      }),
     );
     const choices = suggestTopics(many, '');
     expect(choices).toHaveLength(25);
@@ -68,7 +73,16 @@ describe('autocomplete', () => {
       expect(c.value.length).toBeLessThanOrEqual(100);
     }
     expect(suggestTopics(many, 'topic-5', 50).map((c) => c.value)).toEqual([
-      'topic-50', 'topic-51', 'topic-52', 'topic-53', 'topic-54', 'topic-55', 'topic-56', 'topic-57', 'topic-58', 'topic-59',
+      'topic-50',
+      'topic-51',
+      'topic-52',
+      'topic-53',
+      'topic-54',
+      'topic-55',
+      'topic-56',
+      'topic-57',
+      'topic-58',
+      'topic-59',
     ]);
   });
 });

@@ -23,7 +23,18 @@ export function makeMeta(id: string, overrides: Partial<SourceMeta> = {}): Sourc
 
 /** Deterministic filler words, so long texts have real word boundaries. */
 export function words(count: number, seed: number): string {
-  const vocabulary = ['alliance', 'partner', 'Beijing', 'Moscow', 'pressure', 'strategic', 'trust', 'threat', 'U.S.', 'bloc'];
+  const vocabulary = [
+    'alliance',
+    'partner',
+    'Beijing',
+    'Moscow',
+    'pressure',
+    'strategic',
+    'trust',
+    'threat',
+    'U.S.',
+    'bloc',
+  ];
   return Array.from({ length: count }, (_, i) => vocabulary[(i * 7 + seed) % vocabulary.length]).join(' ');
 }
 
@@ -31,7 +42,17 @@ function evidence(sourceId: string, text: string, voice: string): Evidence {
   return { quote: text, text, sourceId, offset: 0, paragraphIndex: 0, voice };
 }
 
-export function makeTopic(id: string, options: { question?: string; points?: number; claimWords?: number; excerptWords?: number; excerpts?: number; aliases?: string[] } = {}): Topic {
+export function makeTopic(
+  id: string,
+  options: {
+    question?: string;
+    points?: number;
+    claimWords?: number;
+    excerptWords?: number;
+    excerpts?: number;
+    aliases?: string[];
+  } = {},
+): Topic {
   const source = makeMeta(`${id}-source`);
   const points = (side: string, n: number): Point[] =>
     Array.from({ length: n }, (_, i) => ({
@@ -40,7 +61,11 @@ export function makeTopic(id: string, options: { question?: string; points?: num
         evidence(source.id, `${side}${i + 1}e${j + 1} ${words(options.excerptWords ?? 20, i + j)}`, `${side} voice`),
       ),
     }));
-  const other = makeMeta(`${id}-other`, { publication: null, url: null, credit: 'Credit line required by the licence.' });
+  const other = makeMeta(`${id}-other`, {
+    publication: null,
+    url: null,
+    credit: 'Credit line required by the licence.',
+  });
   return {
     id,
     file: `topics/${id}.yaml`,
@@ -50,7 +75,10 @@ export function makeTopic(id: string, options: { question?: string; points?: num
     sides: { pro: { label: 'For', argumentBy: 'pro voice' }, con: { label: 'Against', argumentBy: 'con voice' } },
     pro: points('pro', options.points ?? 4),
     con: points('con', options.points ?? 4),
-    bottomLine: { claim: `bottom ${words(10, 3)}`, evidence: [evidence(source.id, `bottom-excerpt ${words(30, 5)}`, 'own voice')] },
+    bottomLine: {
+      claim: `bottom ${words(10, 3)}`,
+      evidence: [evidence(source.id, `bottom-excerpt ${words(30, 5)}`, 'own voice')],
+    },
     elsewhere: [
       {
         source: other,

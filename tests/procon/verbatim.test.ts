@@ -8,11 +8,13 @@ describe('verbatim matching', () => {
     expect(foldText(body).text).toBe('Russia\'s "strategic partner" - China. It is a win-win deal, says the desk.');
   });
 
-  it('GIVEN typographic differences THEN the excerpt is found and the span is the source\'s own characters', () => {
+  it("GIVEN typographic differences THEN the excerpt is found and the span is the source's own characters", () => {
     const span = findVerbatim(body, `Russia's "strategic partner" - China.   It is a win-win deal`);
     expect(span).not.toBeNull();
     if (!span) return;
-    expect(body.slice(span.offset, span.offset + span.length)).toBe('Russia’s “strategic partner” — China.\n\nIt is  a win–win deal');
+    expect(body.slice(span.offset, span.offset + span.length)).toBe(
+      'Russia’s “strategic partner” — China.\n\nIt is  a win–win deal',
+    );
   });
 
   it.each([

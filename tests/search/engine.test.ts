@@ -28,7 +28,9 @@ function accuracy(rank: (query: string) => string[]): { top1: number; top3: numb
 describe('the labelled query set', () => {
   it('has at least 40 queries of every kind, each naming a passage that exists', () => {
     expect(LABELLED_QUERIES.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(LABELLED_QUERIES.map((q) => q.kind))).toEqual(new Set(['typo', 'partial', 'speaker', 'paraphrase', 'exact']));
+    expect(new Set(LABELLED_QUERIES.map((q) => q.kind))).toEqual(
+      new Set(['typo', 'partial', 'speaker', 'paraphrase', 'exact']),
+    );
     const ids = new Set(corpus.passages.map((p) => p.id));
     for (const q of LABELLED_QUERIES) expect(ids.has(q.expected), q.expected).toBe(true);
   });
@@ -49,7 +51,8 @@ describe('the labelled query set', () => {
 });
 
 describe('QuoteIndex.search', () => {
-  const first = (text: string, extra: { source?: string; speaker?: string } = {}) => index.search({ text, ...extra, limit: 5 })[0]?.passage;
+  const first = (text: string, extra: { source?: string; speaker?: string } = {}) =>
+    index.search({ text, ...extra, limit: 5 })[0]?.passage;
 
   it('GIVEN "zero sum", "zerosum" or “ZERO–SUM” THEN it finds “zero-sum”', () => {
     for (const q of ['zero sum', 'zerosum', '“ZERO–SUM”']) expect(first(q)?.id).toBe(`${IDS.valuewalk}:1.2`);
@@ -112,7 +115,13 @@ describe('QuoteIndex.search', () => {
     for (const passage of index.corpus.passages) {
       expect(index.search({ text: `${PASSAGE_ID_PREFIX}${passage.id}` }).map((h) => h.passage)).toEqual([passage]);
     }
-    for (const unknown of [`${IDS.valuewalk}:999.1`, `${IDS.valuewalk}:1.99`, 'no-such-source:1.1', `${IDS.valuewalk}:0.0`, `${IDS.valuewalk}`]) {
+    for (const unknown of [
+      `${IDS.valuewalk}:999.1`,
+      `${IDS.valuewalk}:1.99`,
+      'no-such-source:1.1',
+      `${IDS.valuewalk}:0.0`,
+      `${IDS.valuewalk}`,
+    ]) {
       expect(index.search({ text: `${PASSAGE_ID_PREFIX}${unknown}` }), unknown).toEqual([]);
     }
   });
@@ -131,12 +140,24 @@ describe('QuoteIndex.search', () => {
 });
 
 describe('abusive reader comments', () => {
-  const ABUSE = ['nazis', 'hitler', 'english named whites', 'white americans', 'racists', 'molest', 'bomb america to bits', 'ugly white losers', 'saint hitler', 'wheelchairs'];
+  const ABUSE = [
+    'nazis',
+    'hitler',
+    'english named whites',
+    'white americans',
+    'racists',
+    'molest',
+    'bomb america to bits',
+    'ugly white losers',
+    'saint hitler',
+    'wheelchairs',
+  ];
 
   it('GIVEN words from the hidden comments THEN no search returns any of their text', () => {
     for (const query of ABUSE) {
       for (const hit of index.search({ text: query, limit: 50 })) {
-        for (const words of ['Nazi', 'Hitler', 'whites', 'molest', 'racist', 'losers', 'bomb America']) expect(hit.passage.text).not.toContain(words);
+        for (const words of ['Nazi', 'Hitler', 'whites', 'molest', 'racist', 'losers', 'bomb America'])
+          expect(hit.passage.text).not.toContain(words);
       }
     }
   });
@@ -152,7 +173,7 @@ describe('abusive reader comments', () => {
 
   it('never picks a reader comment as the random quote', () => {
     let seed = 1;
-    const rng = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rng = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let i = 0; i < 200; i++) expect(index.random({}, rng)?.source.kind).not.toBe('reader-comments');
   });
 });
@@ -175,7 +196,13 @@ describe('random and autocomplete', () => {
   });
 
   it('returns at most 25 choices with names of 1–100 characters for every option', () => {
-    for (const choices of [index.suggestQueries('china', 50), index.suggestQueries('', 25), index.suggestSources('', 25), index.suggestSpeakers('w', 25), index.suggestQueries('x'.repeat(500), 25)]) {
+    for (const choices of [
+      index.suggestQueries('china', 50),
+      index.suggestQueries('', 25),
+      index.suggestSources('', 25),
+      index.suggestSpeakers('w', 25),
+      index.suggestQueries('x'.repeat(500), 25),
+    ]) {
       expect(choices.length).toBeLessThanOrEqual(25);
       for (const c of choices) {
         expect(c.name.length).toBeGreaterThan(0);

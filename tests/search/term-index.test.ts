@@ -46,9 +46,11 @@ describe('TermIndexBuilder.finish', () => {
       const expected = words.filter((w) => w.startsWith(prefix) && w !== prefix);
       const got = ix.prefixed(prefix, 1_000_000).map((id) => ix.terms[id] as string);
       expect(new Set(got)).toEqual(new Set(expected));
-      for (let i = 1; i < got.length; i++) expect((got[i] as string).length).toBeGreaterThanOrEqual((got[i - 1] as string).length);
+      for (let i = 1; i < got.length; i++)
+        expect((got[i] as string).length).toBeGreaterThanOrEqual((got[i - 1] as string).length);
     };
-    for (const prefix of ['a', 'al', 'alli', 'allian', 'rus', 'russia', 'é', 'éco', 's4', 'zz', 'moscow', 'ü']) check(index, prefix);
+    for (const prefix of ['a', 'al', 'alli', 'allian', 'rus', 'russia', 'é', 'éco', 's4', 'zz', 'moscow', 'ü'])
+      check(index, prefix);
   });
 
   it('GIVEN a word one typo away from a term THEN fuzzy() finds that term', () => {
@@ -63,14 +65,17 @@ describe('PairIndexBuilder.finish', () => {
   it('GIVEN more pairs than one storage chunk holds THEN lookup() returns exactly the passages holding the pair', () => {
     const words = vocabulary(300);
     const passages: string[][] = [];
-    for (let p = 0; p < 9000; p++) passages.push(Array.from({ length: 12 }, (_, k) => words[(p * 31 + k * k * 17) % words.length] as string));
+    for (let p = 0; p < 9000; p++)
+      passages.push(Array.from({ length: 12 }, (_, k) => words[(p * 31 + k * k * 17) % words.length] as string));
     const builder = new PairIndexBuilder();
     passages.forEach((ws, p) => builder.add(p, ws.join(' ')));
     const { value: pairs, yields } = drain<PairIndex>(builder.finish());
     expect(yields).toBeGreaterThan(3);
     for (const p of [0, 1, 4500, 8999]) {
       const [first, second] = passages[p] as [string, string];
-      const expected = passages.flatMap((ws, q) => (ws.some((w, k) => k > 0 && ws[k - 1] === first && w === second) ? [q] : []));
+      const expected = passages.flatMap((ws, q) =>
+        ws.some((w, k) => k > 0 && ws[k - 1] === first && w === second) ? [q] : [],
+      );
       // A rare hash collision may add a passage; it never loses one.
       const got = [...pairs.lookup(first, second)];
       expect(got).toEqual(expect.arrayContaining(expected));

@@ -20,7 +20,13 @@ describeWithRedis('the store on a real Redis', () => {
 
   beforeAll(async () => {
     ({ port, process: redis } = await startRedis());
-    store = await openStore({ url: `redis://127.0.0.1:${port}`, timeoutMs: 1000, logger, namespace: 'verbatim-test', retryAfterMs: 0 });
+    store = await openStore({
+      url: `redis://127.0.0.1:${port}`,
+      timeoutMs: 1000,
+      logger,
+      namespace: 'verbatim-test',
+      retryAfterMs: 0,
+    });
   });
   afterAll(async () => {
     await store.close();
@@ -40,7 +46,12 @@ describeWithRedis('the store on a real Redis', () => {
   });
 
   it('GIVEN two namespaces THEN they do not see each other', async () => {
-    const other = await openStore({ url: `redis://127.0.0.1:${port}`, timeoutMs: 1000, logger, namespace: 'another-bot' });
+    const other = await openStore({
+      url: `redis://127.0.0.1:${port}`,
+      timeoutMs: 1000,
+      logger,
+      namespace: 'another-bot',
+    });
     try {
       await store.set('shared-key', 'ours');
       expect(await other.get('shared-key')).toBeUndefined();

@@ -105,7 +105,6 @@ describe('state kept in the store', () => {
   });
 });
 
-
 describe('after a failure', () => {
   it('GIVEN the store just timed out THEN the next calls fail at once instead of waiting again', async () => {
     const silent = createServer(() => undefined);

@@ -15,7 +15,10 @@ export const FIND_RESULTS = 5;
 
 export function renderFindResults(hits: readonly QuoteHit[], searched: string): MessageBody {
   const fields = hits.slice(0, FIND_RESULTS).map((hit, i) => {
-    const link = hit.source.url !== null && isHttpUrl(hit.source.url) ? `\n${maskedLink('source', hit.source.url)}` : '\nno link known';
+    const link =
+      hit.source.url !== null && isHttpUrl(hit.source.url)
+        ? `\n${maskedLink('source', hit.source.url)}`
+        : '\nno link known';
     const where = escapeMarkdown(describeSource(hit.source));
     const quote = blockquote(escapeMarkdown(hit.passage.text));
     const tail = `\n— ${where}${link}`;

@@ -16,18 +16,23 @@ export interface HelpEntry {
 
 /** Worked examples for the commands this side ships; other commands show their own description. */
 const EXAMPLES: Readonly<Record<string, string>> = {
-  quote: '`/quote query: abandon zero sum mentality` — the best match, with ◀ ▶ for more.\n`/quote speaker: Wang Yi` — a random passage by him. `private: True` answers only you.',
+  quote:
+    '`/quote query: abandon zero sum mentality` — the best match, with ◀ ▶ for more.\n`/quote speaker: Wang Yi` — a random passage by him. `private: True` answers only you.',
   sources: '`/sources` — every source with its publication, date, link and passage count.',
   reload: '`/reload` — admins: reread the corpus from disk; a broken edit keeps the old corpus serving.',
   help: '`/help` — this message.',
-  'Find quotes': 'Right-click (or long-press) a message → Apps → **Find quotes**: finds where its words come from, privately.',
+  'Find quotes':
+    'Right-click (or long-press) a message → Apps → **Find quotes**: finds where its words come from, privately.',
 };
 
 export function renderHelp(entries: readonly HelpEntry[]): MessageBody {
   const fields = entries.map((entry) => {
     const isMessage = entry.type === ApplicationCommandType.Message;
     const name = isMessage ? `${entry.name} (message menu)` : `/${entry.name}`;
-    return { name: truncate(name, LIMITS.fieldName), value: truncate(EXAMPLES[entry.name] ?? entry.description, LIMITS.fieldValue) };
+    return {
+      name: truncate(name, LIMITS.fieldName),
+      value: truncate(EXAMPLES[entry.name] ?? entry.description, LIMITS.fieldValue),
+    };
   });
   const embed: APIEmbed = {
     color: HELP_COLOUR,

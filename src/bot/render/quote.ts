@@ -64,7 +64,13 @@ function buttonRow(page: QuotePage): APIActionRowComponent<APIButtonComponent>[]
     {
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: page.buttons.prev, label: '◀', disabled: page.index <= 0 },
+        {
+          type: ComponentType.Button,
+          style: ButtonStyle.Secondary,
+          custom_id: page.buttons.prev,
+          label: '◀',
+          disabled: page.index <= 0,
+        },
         {
           type: ComponentType.Button,
           style: ButtonStyle.Secondary,

@@ -43,7 +43,9 @@ export function renderReload(outcome: ReloadReport): MessageBody {
     };
     return { embeds: [embed] };
   }
-  const lines = outcome.problems.map((p) => `• ${escapeMarkdown(`${p.file}${p.field === null ? '' : ` › ${p.field}`}: ${p.message} — ${p.fix}`)}`);
+  const lines = outcome.problems.map(
+    (p) => `• ${escapeMarkdown(`${p.file}${p.field === null ? '' : ` › ${p.field}`}: ${p.message} — ${p.fix}`)}`,
+  );
   let description = '';
   let shown = 0;
   for (const line of lines) {
@@ -52,7 +54,8 @@ export function renderReload(outcome: ReloadReport): MessageBody {
     description = description === '' ? clipped : `${description}\n${clipped}`;
     shown++;
   }
-  if (shown < lines.length) description += `\n…and ${lines.length - shown} more problem${lines.length - shown === 1 ? '' : 's'}`;
+  if (shown < lines.length)
+    description += `\n…and ${lines.length - shown} more problem${lines.length - shown === 1 ? '' : 's'}`;
   const embed: APIEmbed = {
     color: FAILED_COLOUR,
     title: `Reload refused: ${outcome.problems.length} problem${outcome.problems.length === 1 ? '' : 's'} — the old corpus is still serving`,

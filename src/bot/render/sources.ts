@@ -17,7 +17,11 @@ const BUDGET = LIMITS.embedsTotal - 400;
 export function describeSourceLine(source: Corpus['sources'][number], passages: number): string {
   const title = escapeMarkdown(truncate(describeTitle(source), 200));
   const named = source.url !== null && isHttpUrl(source.url) ? maskedLink(title, source.url) : title;
-  const parts = [escapeMarkdown(source.publication ?? 'publication unknown'), escapeMarkdown(describeDate(source)), describeLink(source)];
+  const parts = [
+    escapeMarkdown(source.publication ?? 'publication unknown'),
+    escapeMarkdown(describeDate(source)),
+    describeLink(source),
+  ];
   parts.push(`${passages} passage${passages === 1 ? '' : 's'}`);
   return `**${named}** — ${parts.join(' · ')}`;
 }
@@ -51,9 +55,13 @@ export function renderSources(corpus: Corpus): MessageBody {
     ...(i === 0 ? { title: `Sources in the corpus (${total})` } : {}),
     description,
   }));
-  if (embeds.length === 0) embeds.push({ color: SOURCES_COLOUR, title: 'Sources in the corpus (0)', description: 'The corpus is empty.' });
+  if (embeds.length === 0)
+    embeds.push({ color: SOURCES_COLOUR, title: 'Sources in the corpus (0)', description: 'The corpus is empty.' });
   const passages = corpus.passages.length;
-  const footer = shown < total ? `…and ${total - shown} more not shown · ${passages} passages in all` : `${passages} passages in all`;
+  const footer =
+    shown < total
+      ? `…and ${total - shown} more not shown · ${passages} passages in all`
+      : `${passages} passages in all`;
   embeds[embeds.length - 1] = { ...embeds[embeds.length - 1]!, footer: { text: footer } };
   return { embeds };
 }
