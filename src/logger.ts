@@ -27,6 +27,11 @@ export interface LoggerOptions {
 const RANK: Readonly<Record<LogLevel, number>> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 const SENSITIVE_KEY = /^(token|authorization|password|secret|discord_token)$/i;
 const REDACTED = '[REDACTED]';
+/**
+ * Interaction tokens (valid 15 minutes, enough to answer as the bot) sit in the path of every callback and
+ * webhook URL, which discord.js puts in `err.url` of a failed REST call: mask the path segment after the id.
+ */
+const INTERACTION_TOKEN_IN_PATH = /(\/(?:interactions|webhooks)\/\d+\/)[^/?#"\s\\]+/g;
 
 /** Turn an Error (and its cause chain) into plain JSON; everything else passes through. */
 function serialise(value: unknown, depth = 0): unknown {
@@ -65,6 +70,7 @@ export function createLogger(options: LoggerOptions, base: LogFields = {}): Logg
     } catch {
       line = JSON.stringify({ time: record.time, level, msg, note: 'fields could not be serialised' });
     }
+    line = line.replace(INTERACTION_TOKEN_IN_PATH, `$1${REDACTED}`);
     write(secretPattern === null ? line : line.replace(secretPattern, REDACTED));
   };
 

@@ -30,6 +30,11 @@ describe('GIVEN Discord rejects or fails the bot’s answers', () => {
     );
     expect(failure).toMatchObject({ level: 'error', command: 'quote', userId: h.fake.member.id });
     expect((failure!.err as { code: number }).code).toBe(10062);
+    // The failed call's URL is logged for context, but the interaction token in its path is masked.
+    expect((failure!.err as { url: string }).url).toMatch(
+      new RegExp(`/interactions/${call.id}/\\[REDACTED\\]/callback`),
+    );
+    expect(h.rawLogs.join('\n')).not.toContain(call.token);
     expect(h.logs.some((l) => l.msg === 'could not tell the user about an error' && l.interactionId === call.id)).toBe(
       true,
     );
