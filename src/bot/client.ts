@@ -22,11 +22,26 @@ export interface BotDependencies {
 
 export interface RunningBot {
   readonly client: Client<true>;
+  /**
+   * Resolves when Discord closed the gateway for good (4004 token reset, 4014 disallowed intents, …): discord.js
+   * does not reconnect then, and nothing else keeps the bot alive, so the caller must exit with a failure code.
+   */
+  readonly lost: Promise<{ readonly code: number }>;
   /** Resolves when every interaction received so far has been answered (or failed and been logged). */
   idle(): Promise<void>;
   /** Wait up to `graceMs` for answers in flight, then disconnect. Safe to call twice. */
   stop(graceMs?: number): Promise<void>;
 }
+
+/** What an admin should do after each close code discord.js does not recover from. */
+const FATAL_CLOSE_HINTS: Readonly<Record<number, string>> = {
+  4004: 'Discord rejected the token (it was reset or revoked): set a valid DISCORD_TOKEN and start again',
+  4010: 'invalid shard',
+  4011: 'sharding required: the bot is in too many servers for one connection',
+  4012: 'invalid gateway API version',
+  4013: 'invalid intents',
+  4014: 'disallowed intents: enable them in the Developer Portal or remove them',
+};
 
 /** Create the client without connecting; exposed so tests can inspect options. */
 export function createClient(config: Config): Client {
@@ -51,9 +66,17 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
   });
   client.on(Events.Error, (err) => logger.error('discord client error', { err }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { detail: message }));
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.warn('gateway disconnected', { shardId, code: event.code }),
-  );
+  // discord.js emits shardDisconnect only for close codes it will not recover from (see UNRECOVERABLE_CLOSE_CODES).
+  let markLost: (event: { code: number }) => void = () => undefined;
+  const lost = new Promise<{ code: number }>((resolve) => (markLost = resolve));
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    logger.error('gateway closed for good; the bot cannot serve', {
+      shardId,
+      code: event.code,
+      detail: FATAL_CLOSE_HINTS[event.code] ?? 'Discord will not accept a reconnect with this configuration',
+    });
+    markLost({ code: event.code });
+  });
   client.on(Events.ShardReconnecting, (shardId) => logger.info('gateway reconnecting', { shardId }));
   client.rest.on('rateLimited', (info) =>
     logger.warn('rate limited by Discord', { route: info.route, retryAfter: info.retryAfter, global: info.global }),
@@ -81,6 +104,7 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
   };
   return {
     client: readyClient,
+    lost,
     idle,
     stop(graceMs = 5000) {
       stopped ??= (async () => {

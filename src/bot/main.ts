@@ -51,14 +51,16 @@ try {
 }
 
 let shuttingDown = false;
-async function shutdown(signal: NodeJS.Signals): Promise<void> {
+async function shutdown(reason: string, exitCode: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  logger.info('shutting down', { signal });
+  logger.info('shutting down', { reason });
   await bot.stop();
   await store.close();
-  logger.info('stopped');
-  process.exit(0);
+  logger.info('stopped', { exitCode });
+  process.exit(exitCode);
 }
-process.on('SIGINT', (signal) => void shutdown(signal));
-process.on('SIGTERM', (signal) => void shutdown(signal));
+process.on('SIGINT', (signal) => void shutdown(signal, 0));
+process.on('SIGTERM', (signal) => void shutdown(signal, 0));
+// A gateway Discord will not let us back into (token reset, …) must not look like a clean stop to a supervisor.
+void bot.lost.then(({ code }) => shutdown(`gateway closed with ${code}`, 1));

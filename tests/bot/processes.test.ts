@@ -25,6 +25,20 @@ function run(script: string, env: Record<string, string>): { child: ChildProcess
   return { child, output: () => output };
 }
 
+/** Resolves once the child's output so far contains `text` (checked on each chunk it writes). */
+function outputContains(child: ChildProcess, output: () => string, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!output().includes(text)) return;
+      child.stdout?.off('data', check);
+      resolve();
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', () => reject(new Error(`exited before writing ${text}:\n${output()}`)));
+    check();
+  });
+}
+
 describe('npm start and npm run deploy-commands as processes', () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
@@ -57,6 +71,26 @@ describe('npm start and npm run deploy-commands as processes', () => {
     expect(log).toContain('"msg":"logged in"');
     expect(log).toContain('"msg":"stopped"');
     expect(log).not.toContain(TEST_TOKEN);
+  });
+
+  it('GIVEN the bot running WHEN Discord closes the gateway with 4004 (token reset) THEN it exits non-zero, saying why', async () => {
+    const own = await FakeDiscord.start();
+    try {
+      const { child, output } = run('src/bot/main.ts', {
+        ...env(),
+        DISCORD_CLIENT_ID: own.applicationId,
+        DISCORD_API_URL: own.apiUrl,
+      });
+      const exited = once(child, 'exit');
+      await outputContains(child, output, '"msg":"logged in"');
+      own.closeGateway(4004, 'Authentication failed.');
+      const [code] = await exited;
+      expect(code).toBe(1);
+      expect(output()).toContain('"code":4004');
+      expect(output()).toContain('set a valid DISCORD_TOKEN');
+    } finally {
+      await own.close();
+    }
   });
 
   it('GIVEN no token THEN the bot refuses to start, naming DISCORD_TOKEN and the fix', async () => {

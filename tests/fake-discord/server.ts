@@ -329,6 +329,13 @@ export class FakeDiscord {
     });
   }
 
+  /** Close the identified client's gateway connection with a Discord close code (e.g. 4004 after a token reset). */
+  closeGateway(code: number, reason = ''): void {
+    if (this.socket === null) throw new Error('fake Discord: cannot close the gateway, no client has identified');
+    this.socket.close(code, reason);
+    this.socket = null;
+  }
+
   /** Send a gateway dispatch (op 0) to the identified client. */
   dispatch(event: string, data: unknown): void {
     if (this.socket === null) throw new Error(`fake Discord: cannot send ${event}, no client has identified`);
