@@ -11,7 +11,7 @@ import { attributeParagraph, buildNameMatchers, type NameMatcher, type OverrideV
 import { problemsFromZod, type CorpusProblem } from './problems.ts';
 import { zCommentsFile, zPeopleFile, zSourceFrontMatter, type CommentsFile, type SourceFrontMatter } from './schema.ts';
 import { splitSentences, type SentenceSpan } from './segment.ts';
-import { BodyParagraph, BodyPassage } from './stored.ts';
+import { BodyParagraph, BodyPassage, textDigest } from './stored.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from './types.ts';
 import { foldTypography } from '../text/fold.ts';
 import { runAtOnce, runSliced, yieldToEventLoop } from '../util/yield.ts';
@@ -176,6 +176,7 @@ function* buildPassages(
 ): Generator<void, Passage[]> {
   const { paragraphs, body, offsets } = laidOut;
   const passages: Passage[] = [];
+  const seen = new Map<number, number>(); // digest -> sentences with that text so far, for stable ids
   for (const [p, paragraph] of paragraphs.entries()) {
     const spans = spansOf[p] ?? [];
     const paragraphOffset = offsets[p] ?? 0;
@@ -184,7 +185,11 @@ function* buildPassages(
       const voice = voices[i];
       if (!voice) return;
       const offset = paragraphOffset + span.start;
-      passages.push(new BodyPassage(body, sourceId, paragraph.index, i, offset, offset + span.text.length, voice));
+      const end = offset + span.text.length;
+      const digest = textDigest(body, offset, end);
+      const occurrence = (seen.get(digest) ?? 0) + 1;
+      seen.set(digest, occurrence);
+      passages.push(new BodyPassage(body, sourceId, paragraph.index, i, offset, end, voice, occurrence));
     });
     yield;
   }

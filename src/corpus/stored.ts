@@ -7,16 +7,43 @@
  */
 import type { Paragraph, Passage, Voice } from './types.ts';
 
-/** `sourceId:paragraph.sentence`, 1-based, as one flat string. */
-export function passageId(sourceId: string, paragraphIndex: number, sentenceIndex: number): string {
-  return [sourceId, ':', paragraphIndex + 1, '.', sentenceIndex + 1].join('');
+/**
+ * A passage id names the source and the sentence's text, not its position: `sourceId:digest`, plus `~n` for the
+ * n-th identical sentence in one source. Buttons under old answers, stored paging and autocomplete `id:` choices
+ * then keep pointing at the same words after a reload inserts or removes text above them; an id whose words are
+ * gone resolves to nothing (an honest "no longer in the corpus"), never to a neighbour.
+ */
+export function passageId(sourceId: string, digest: number, occurrence = 1): string {
+  const base = `${sourceId}:${digest.toString(36).padStart(DIGEST_CHARS, '0')}`;
+  return occurrence > 1 ? `${base}~${occurrence}` : base;
 }
 
 /** The parts of a passage id, or null when `id` is not one. */
-export function parsePassageId(id: string): { sourceId: string; paragraphIndex: number; sentenceIndex: number } | null {
-  const match = /^(.+):(\d{1,9})\.(\d{1,9})$/.exec(id);
-  if (!match?.[1] || !match[2] || !match[3]) return null;
-  return { sourceId: match[1], paragraphIndex: Number(match[2]) - 1, sentenceIndex: Number(match[3]) - 1 };
+export function parsePassageId(id: string): { sourceId: string; digest: number; occurrence: number } | null {
+  const match = /^(.+):([0-9a-z]{11})(?:~(\d{1,6}))?$/.exec(id);
+  if (!match?.[1] || !match[2]) return null;
+  const digest = parseInt(match[2], 36);
+  const occurrence = match[3] === undefined ? 1 : Number(match[3]);
+  if (!Number.isSafeInteger(digest) || occurrence < 2 === (match[3] !== undefined)) return null;
+  return { sourceId: match[1], digest, occurrence };
+}
+
+const DIGEST_CHARS = 11; // 2^53 in base 36 takes 11 digits
+
+/**
+ * A 53-bit hash of `text.slice(start, end)`, computed without copying it: two independent 32-bit FNV-1a-style
+ * lanes over the UTF-16 code units. Not cryptographic; it only has to tell sentences of one source apart.
+ */
+export function textDigest(text: string, start = 0, end = text.length): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    a = Math.imul(a ^ unit, 0x01000193);
+    b = Math.imul(b ^ unit, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
 /** A plain-object copy of a passage: what to spread or edit, since a loaded passage's id and text are getters. */
@@ -44,6 +71,9 @@ export class BodyParagraph implements Paragraph {
 }
 
 export class BodyPassage implements Passage {
+  /** `textDigest` of the text: ids are built from it, and looked up by comparing it (a number, not a string). */
+  readonly digest: number;
+
   constructor(
     private readonly body: string,
     readonly sourceId: string,
@@ -52,10 +82,14 @@ export class BodyPassage implements Passage {
     readonly offset: number,
     private readonly end: number,
     readonly voice: Voice,
-  ) {}
+    /** 1 for the first sentence with this text in its source, 2 for the next identical one, … */
+    readonly occurrence = 1,
+  ) {
+    this.digest = textDigest(body, offset, end);
+  }
 
   get id(): string {
-    return passageId(this.sourceId, this.paragraphIndex, this.sentenceIndex);
+    return passageId(this.sourceId, this.digest, this.occurrence);
   }
 
   get text(): string {

@@ -75,7 +75,7 @@ export interface Voice {
 
 /** A loaded passage reads its id and text from its source's body (src/corpus/stored.ts): copy it with `plainPassage`, not a spread. */
 export interface Passage {
-  /** `${sourceId}:${paragraphIndex}.${sentenceIndex}` */
+  /** `${sourceId}:${digest of the text}`, stable across edits elsewhere in the source (src/corpus/stored.ts). */
   readonly id: string;
   readonly sourceId: string;
   readonly paragraphIndex: number;

@@ -6,7 +6,7 @@
  * land the right sentence first.
  */
 import Fuse from 'fuse.js';
-import { parsePassageId } from '../corpus/stored.ts';
+import { BodyPassage, parsePassageId, textDigest } from '../corpus/stored.ts';
 import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
 import { foldForSearch, spacedWords, tokenize, tokenizeFolded } from '../text/fold.ts';
 import { runAtOnce, runSliced } from '../util/yield.ts';
@@ -370,21 +370,19 @@ export class QuoteIndex {
     return this.rank(scored, text, counted.length, limit);
   }
 
-  /** The index of the passage with id `id`, or null. */
+  /**
+   * The index of the passage with id `id`, or null when no passage of that source has those words now (ids are
+   * derived from the text, see stored.ts): a scan of one source's passages comparing digests, no string per passage.
+   */
   private indexOfId(id: string): number | null {
     const wanted = parsePassageId(id);
     const list = wanted ? this.sourcePassages[this.sourceIndex.get(wanted.sourceId) ?? -1] : undefined;
     if (!wanted || !list) return null;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const index = list[mid] as number;
+    let seen = 0;
+    for (const index of list) {
       const p = this.corpus.passages[index] as Passage;
-      const cmp = p.paragraphIndex - wanted.paragraphIndex || p.sentenceIndex - wanted.sentenceIndex;
-      if (cmp < 0) lo = mid + 1;
-      else if (cmp > 0) hi = mid;
-      else return p.id === id ? index : null;
+      const digest = p instanceof BodyPassage ? p.digest : textDigest(p.text);
+      if (digest === wanted.digest && ++seen === wanted.occurrence) return p.id === id ? index : null;
     }
     return null;
   }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributeParagraph, buildNameMatchers } from '../../src/corpus/attribute.ts';
 import type { Person, Voice } from '../../src/corpus/types.ts';
-import { IDS, realCorpus } from '../helpers/corpus.ts';
+import { IDS, passageAt, realCorpus } from '../helpers/corpus.ts';
 
 const EXPECTED: ReadonlyArray<readonly [string, string, string | null, Voice['basis']]> = [
   // [passage id, opening words, person id (null: the source's own voice or a group), basis]
@@ -43,7 +43,7 @@ const OPPONENTS = 'Opponents of a China-Russia alliance';
 describe('attribution of the seed corpus', () => {
   it.each(EXPECTED)('%s (“%s…”) is voiced by %s as %s', async (id, opening, personId, basis) => {
     const corpus = await realCorpus();
-    const passage = corpus.passages.find((p) => p.id === id);
+    const passage = passageAt(corpus, id);
     expect(passage, `passage ${id}`).toBeDefined();
     expect(passage?.text.replace(/'/g, '’').startsWith(opening.replace(/'/g, '’'))).toBe(true);
     expect(passage?.voice.personId ?? null).toBe(personId);
@@ -62,7 +62,7 @@ describe('attribution of the seed corpus', () => {
 
   it('GIVEN a source with no named author THEN its own voice is the publication, and for the essay "Unknown author"', async () => {
     const corpus = await realCorpus();
-    const own = (id: string) => corpus.passages.find((p) => p.id === id)?.voice;
+    const own = (id: string) => passageAt(corpus, id)?.voice;
     expect(own(`${IDS.valuewalk}:1.1`)).toMatchObject({ name: 'ValueWalk', role: 'publication (author not named)' });
     expect(own(`${IDS.essay}:1.1`)).toMatchObject({ name: 'Unknown author', role: 'unsigned essay' });
   });

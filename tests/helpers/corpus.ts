@@ -41,3 +41,17 @@ export const IDS = {
   essay: 'essay-china-russia-relationship',
   comments: 'valuewalk-2015-russia-china-alliance-comments',
 } as const;
+
+/**
+ * The passage at a 1-based position written `sourceId:paragraph.sentence`, as tests name sentences they read in
+ * a file. (Passage ids are derived from the text, not the position: src/corpus/stored.ts.)
+ */
+export function passageAt(corpus: Corpus, position: string): Corpus['passages'][number] | undefined {
+  const match = /^(.+):(\d+)\.(\d+)$/.exec(position);
+  if (!match) throw new Error(`not a position: ${position}`);
+  const [, sourceId, paragraph, sentence] = match;
+  return corpus.passages.find(
+    (p) =>
+      p.sourceId === sourceId && p.paragraphIndex === Number(paragraph) - 1 && p.sentenceIndex === Number(sentence) - 1,
+  );
+}
