@@ -18,7 +18,8 @@ export type ErrorId =
   | 'find.empty-message'
   | 'find.no-match'
   | 'store.unavailable'
-  | 'command.unknown';
+  | 'command.unknown'
+  | 'component.unknown';
 
 export type ErrorDetails = Readonly<Record<string, string | number>>;
 

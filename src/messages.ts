@@ -23,6 +23,8 @@ const MESSAGES: Readonly<Record<ErrorId, string>> = {
   'find.no-match': 'Nothing in the corpus matches that message.',
   'store.unavailable':
     'The bot’s storage is not answering right now, so this cannot be done. Please try again shortly.',
+  'component.unknown':
+    'This control is not one the running bot knows (it may come from an older version). Run the command again.',
   'command.unknown':
     'This command is not known to the running bot. It may have been removed; ask an admin to redeploy the commands.',
 };

@@ -47,6 +47,9 @@ export function createInteractionRouter(ctx: CommandContext): InteractionHandler
         await command.button(interaction, handlerCtx);
       } else if (interaction.isCommand() && interaction.commandType === ApplicationCommandType.User) {
         throw new UserError('command.unknown');
+      } else if (interaction.isMessageComponent() || interaction.isModalSubmit()) {
+        // No command owns select menus or modals: a forged or outdated one still gets an answer, never silence.
+        throw new UserError('component.unknown');
       }
     } catch (err) {
       await handleInteractionError(interaction, err, logger);

@@ -563,7 +563,8 @@ export function renderUnknownTopicEmbed(query: string, topics: readonly Topic[])
   const shown = topics.slice(0, EMBED_LIMITS.fields);
   const q = clipAtWord(query, 80).text;
   const embed: APIEmbed = {
-    title: clipAtWord(`No topic called “${q}”`, EMBED_LIMITS.title).text,
+    // Embed titles render bold, italics and code: the user's words are shown literally.
+    title: clipAtWord(`No topic called “${escapeMarkdown(q)}”`, EMBED_LIMITS.title).text,
     color: BRAND_COLOUR,
     description:
       topics.length === 0 ? 'The corpus has no topics yet.' : 'Pick one of these with `/procon topic:<name>`:',

@@ -81,6 +81,13 @@ describe('/procon through the fake Discord', () => {
     ]);
   });
 
+  it('GIVEN an unknown topic written in markdown THEN the title echoes it literally (escaped), pinging nobody', async () => {
+    const call = h.fake.slashCommand('procon', { topic: '**nato** `x` @everyone' });
+    const data = callbackData(await h.fake.waitForCallback(call));
+    expect(data.embeds[0].title).toBe('No topic called “\\*\\*nato\\*\\* \\`x\\` @\u200beveryone”');
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
   it('GIVEN the topic option is typed THEN autocomplete offers matching topics by id', async () => {
     const data = callbackData(await h.fake.waitForCallback(h.fake.autocomplete('procon', 'topic', 'alli')));
     expect(data.choices).toEqual([

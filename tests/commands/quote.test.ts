@@ -114,6 +114,14 @@ describe('/quote against the real corpus', () => {
     expect(data.content).toContain('expired');
   });
 
+  it('GIVEN a select-menu interaction carrying a quote: id THEN it is answered privately, not left to time out', async () => {
+    const pick = h.fake.selectMenu('quote:next:abc:1', ['x'], { content: '' });
+    const request = await h.fake.waitForCallback(pick);
+    expect(request.body.type).toBe(4);
+    expect(request.body.data.flags).toBe(EPHEMERAL);
+    expect(request.body.data.content).toContain('Run the command again');
+  });
+
   it('GIVEN autocomplete on query THEN offers at most 25 choices with names of 1–100 characters, and a choice selects its passage', async () => {
     const ac = h.fake.autocomplete('quote', 'query', 'zero sum');
     const request = await h.fake.waitForCallback(ac);

@@ -273,6 +273,22 @@ export class FakeDiscord {
     return { id, token };
   }
 
+  /** A choice in a string select menu (component type 3) on a message the bot sent. */
+  selectMenu(
+    customId: string,
+    values: readonly string[],
+    message: { id?: string; content?: string },
+    who: InteractionOptions = {},
+  ) {
+    const { id, token, payload } = this.base(3, who);
+    this.dispatch('INTERACTION_CREATE', {
+      ...payload,
+      message: this.messageObject({ id: message.id ?? snowflake(), ...message }),
+      data: { custom_id: customId, component_type: 3, values },
+    });
+    return { id, token };
+  }
+
   /** The "Find quotes"-style message context command on a message with `content`. */
   messageCommand(name: string, content: string, who: InteractionOptions = {}) {
     const { id, token, payload } = this.base(2, who);
