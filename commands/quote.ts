@@ -11,6 +11,7 @@ import {
 } from 'discord.js';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { takeCooldown } from '../src/bot/cooldown.ts';
+import { createDeadlineGuard } from '../src/bot/deadline.ts';
 import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
 import { clampChoices, truncate } from '../src/bot/render/limits.ts';
 import { toEdit, toReply, toUpdate } from '../src/bot/render/message.ts';
@@ -109,25 +110,23 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   const speaker = optional(interaction.options.getString('speaker'));
   const ephemeral = interaction.options.getBoolean('private') ?? false;
 
-  // Up to three store calls come before the answer; a slow store that still answers (each call under
-  // STORE_TIMEOUT_MS) could add up past Discord's 3-second deadline, so past a budget the reply is deferred.
-  const started = Date.now();
-  let deferred = false;
-  const keepDeadline = async (): Promise<void> => {
-    if (deferred || Date.now() - started < DEFER_AFTER_MS) return;
-    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    deferred = true;
-  };
+  // Up to three store calls come before the answer, each allowed STORE_TIMEOUT_MS (up to 2.5 s): whichever
+  // is still waiting when the budget runs out defers the reply, so Discord's 3-second deadline always holds.
+  const deadline = createDeadlineGuard(
+    () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    DEFER_AFTER_MS,
+  );
 
   let wait = 0;
   try {
-    wait = await takeCooldown(ctx.store, 'quote', interaction.user.id, ctx.config.quoteCooldownSeconds);
+    wait = await deadline.within(
+      takeCooldown(ctx.store, 'quote', interaction.user.id, ctx.config.quoteCooldownSeconds),
+    );
   } catch (err) {
     // A cooldown is a courtesy; a store outage should not stop quotes.
     if (!(err instanceof StoreUnavailableError)) throw err;
     ctx.logger.warn('cooldown skipped: store unavailable', { err });
   }
-  await keepDeadline();
   if (wait > 0) throw new UserError('quote.cooldown', { seconds: wait });
 
   checkFilters(ctx, source, speaker);
@@ -135,20 +134,21 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
 
   let buttons: ReturnType<typeof buttonsFor> | null = null;
   try {
-    const stateId = await savePaging(ctx.store, {
-      invokerId: interaction.user.id,
-      passageIds: hits.map((h) => h.passage.id),
-      query,
-      ...(note !== undefined ? { note } : {}),
-    });
+    const stateId = await deadline.within(
+      savePaging(ctx.store, {
+        invokerId: interaction.user.id,
+        passageIds: hits.map((h) => h.passage.id),
+        query,
+        ...(note !== undefined ? { note } : {}),
+      }),
+    );
     buttons = buttonsFor(stateId, 0);
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err;
     ctx.logger.warn('answering without buttons: store unavailable', { err });
   }
-  await keepDeadline();
   const page = { hit: hits[0]!, index: 0, total: hits.length, buttons, ...(note !== undefined ? { note } : {}) };
-  if (deferred) await interaction.editReply(toEdit(renderQuote(page)));
+  if (deadline.deferred) await interaction.editReply(toEdit(renderQuote(page)));
   else await interaction.reply(toReply(renderQuote(page), { ephemeral }));
   ctx.logger.info('quote answered', { matches: hits.length, passageId: page.hit.passage.id, random: query === '' });
 }

@@ -46,11 +46,13 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     userTag: interaction.user.tag,
     guildId: interaction.guildId,
   };
+  // Deferred before anything touches the store (the audit), so a slow store cannot push the first answer past
+  // Discord's 3 s; a refusal then arrives as an edit of this private deferral.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   if (!isReloadAdmin(interaction, ctx)) {
     await audit(ctx, { ...who, outcome: 'refused-not-admin', hash: ctx.library.state.corpus.hash });
     throw new UserError('reload.not-admin');
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   let report;
   try {
     report = await ctx.library.reload();

@@ -1,6 +1,10 @@
 /**
  * Every /reload attempt — who, when, outcome, corpus hash — kept in the store (newest first, bounded) as well
  * as logged, so admins can see the history after a restart.
+ *
+ * The list is read, extended and written back; within one process these updates run one after another, so
+ * simultaneous attempts all land. Processes sharing a Redis can still overwrite each other's concurrent entry
+ * (documented bound; the log line written for every attempt is the complete record).
  */
 import type { Store } from '../store/store.ts';
 
@@ -19,12 +23,24 @@ export interface ReloadAuditEntry {
   readonly ms?: number;
 }
 
+/** The last queued update per store: each update starts when the previous one settled. */
+const queues = new WeakMap<Store, Promise<unknown>>();
+
 /** Prepend an entry to the audit list. Throws StoreUnavailableError when the store is down. */
-export async function recordReloadAttempt(store: Store, entry: ReloadAuditEntry): Promise<void> {
-  const previous = (await store.get<ReloadAuditEntry[]>(AUDIT_KEY)) ?? [];
-  await store.set(AUDIT_KEY, [entry, ...previous].slice(0, AUDIT_LIMIT));
+export function recordReloadAttempt(store: Store, entry: ReloadAuditEntry): Promise<void> {
+  const update = async () => {
+    const previous = (await store.get<ReloadAuditEntry[]>(AUDIT_KEY)) ?? [];
+    await store.set(AUDIT_KEY, [entry, ...previous].slice(0, AUDIT_LIMIT));
+  };
+  const queued = (queues.get(store) ?? Promise.resolve()).then(update, update);
+  queues.set(
+    store,
+    queued.catch(() => undefined),
+  );
+  return queued;
 }
 
 export async function readReloadAudit(store: Store): Promise<readonly ReloadAuditEntry[]> {
+  await queues.get(store);
   return (await store.get<ReloadAuditEntry[]>(AUDIT_KEY)) ?? [];
 }

@@ -34,6 +34,8 @@ export interface HarnessOptions {
   readonly env?: Record<string, string>;
   /** Test-only commands added to those loaded from commands/. */
   readonly extraCommands?: readonly Command[];
+  /** Wrap the store the bot uses (e.g. to hold its calls at a gate). */
+  readonly wrapStore?: (store: Store) => Store;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -59,7 +61,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const library = await Library.open(config.corpusDir);
-  const store = await openStore({ url: config.keyvUrl, timeoutMs: config.storeTimeoutMs, logger });
+  const opened = await openStore({ url: config.keyvUrl, timeoutMs: config.storeTimeoutMs, logger });
+  const store = options.wrapStore?.(opened) ?? opened;
   const commands = [...(await loadCommands(undefined, logger)), ...(options.extraCommands ?? [])];
   const bot = await startBot({ config, library, store, logger, commands });
   return {

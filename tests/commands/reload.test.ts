@@ -33,10 +33,12 @@ describe('/reload on a copy of the real corpus', () => {
 
   it('GIVEN a member without Manage Server THEN the reload is refused privately, nothing reloads, and the attempt is audited', async () => {
     const hashBefore = h.library.state.corpus.hash;
-    const { callback } = await reloadAs({});
-    expect(callback.body.type).toBe(4);
+    const { call, callback } = await reloadAs({});
+    // Deferred privately first (before the audit touches the store), then the refusal edits the deferral.
+    expect(callback.body.type).toBe(5);
     expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect(callback.body.data.content).toContain('Only server admins');
+    const refusal = await h.fake.waitForWebhook(call, 'PATCH');
+    expect(refusal.body.content).toContain('Only server admins');
     await h.bot.idle();
     expect(h.library.state.corpus.hash).toBe(hashBefore);
     const audit = await readReloadAudit(h.store);
