@@ -19,7 +19,8 @@ export type ErrorId =
   | 'find.no-match'
   | 'store.unavailable'
   | 'command.unknown'
-  | 'component.unknown';
+  | 'component.unknown'
+  | 'option.too-long';
 
 export type ErrorDetails = Readonly<Record<string, string | number>>;
 

@@ -23,6 +23,8 @@ const MESSAGES: Readonly<Record<ErrorId, string>> = {
   'find.no-match': 'Nothing in the corpus matches that message.',
   'store.unavailable':
     'The bot’s storage is not answering right now, so this cannot be done. Please try again shortly.',
+  'option.too-long':
+    'The `{option}` option is too long ({length} characters; at most {max}). Shorten it and try again.',
   'component.unknown':
     'This control is not one the running bot knows (it may come from an older version). Run the command again.',
   'command.unknown':

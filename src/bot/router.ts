@@ -2,11 +2,34 @@
  * Route each interaction to its command: slash and message commands by name, autocomplete to the command's
  * `autocomplete`, buttons by the `name:` prefix of their custom id. Every failure goes to the one error path.
  */
-import type { Interaction } from 'discord.js';
+import type { APIApplicationCommandOption, CommandInteractionOption, Interaction } from 'discord.js';
 import { ApplicationCommandType } from 'discord.js';
 import { UserError } from '../errors.ts';
 import { type Command, type CommandContext, isMessageCommand, isSlashCommand } from './command.ts';
 import { describeInteraction, handleInteractionError } from './respond.ts';
+
+/**
+ * The first string option longer than its declared max_length. Discord enforces these for real clients, but a
+ * forged or buggy payload is not bound by them, and a 90,000-character filter once held the event loop 3 s.
+ */
+export function findOversizedOption(
+  declared: readonly APIApplicationCommandOption[] | undefined,
+  given: readonly CommandInteractionOption[],
+): { option: string; length: number; max: number } | null {
+  for (const option of given) {
+    const spec = declared?.find((d) => d.name === option.name);
+    if (typeof option.value === 'string') {
+      const max = spec !== undefined && 'max_length' in spec && spec.max_length !== undefined ? spec.max_length : 6000;
+      if (option.value.length > max) return { option: option.name, length: option.value.length, max };
+    }
+    if (option.options !== undefined) {
+      const nested = spec !== undefined && 'options' in spec ? spec.options : undefined;
+      const found = findOversizedOption(nested as readonly APIApplicationCommandOption[] | undefined, option.options);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
 
 export type InteractionHandler = (interaction: Interaction) => Promise<void>;
 
@@ -26,6 +49,8 @@ export function createInteractionRouter(ctx: CommandContext): InteractionHandler
       if (interaction.isChatInputCommand()) {
         const command = slash.get(interaction.commandName);
         if (command === undefined || !isSlashCommand(command)) throw new UserError('command.unknown');
+        const oversized = findOversizedOption(command.data.options, interaction.options.data);
+        if (oversized !== null) throw new UserError('option.too-long', oversized);
         logger.debug('command');
         await command.execute(interaction, handlerCtx);
       } else if (interaction.isMessageContextMenuCommand()) {
@@ -35,7 +60,12 @@ export function createInteractionRouter(ctx: CommandContext): InteractionHandler
         await command.execute(interaction, handlerCtx);
       } else if (interaction.isAutocomplete()) {
         const command = slash.get(interaction.commandName);
-        if (command?.autocomplete === undefined) {
+        if (
+          command === undefined ||
+          !isSlashCommand(command) ||
+          command.autocomplete === undefined ||
+          findOversizedOption(command.data.options, interaction.options.data) !== null
+        ) {
           await interaction.respond([]);
           return;
         }

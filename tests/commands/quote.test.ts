@@ -114,6 +114,15 @@ describe('/quote against the real corpus', () => {
     expect(data.content).toContain('expired');
   });
 
+  it('GIVEN a forged option far past its declared max_length THEN a private refusal naming the option and limit, and autocomplete offers nothing', async () => {
+    const call = h.fake.slashCommand('quote', { query: 'zero sum', source: 'x'.repeat(90_000) });
+    const data = callbackData(await h.fake.waitForCallback(call));
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.content).toContain('`source` option is too long (90000 characters; at most 100)');
+    const ac = await h.fake.waitForCallback(h.fake.autocomplete('quote', 'speaker', 'y'.repeat(90_000)));
+    expect(ac.body.data.choices).toEqual([]);
+  });
+
   it('GIVEN a select-menu interaction carrying a quote: id THEN it is answered privately, not left to time out', async () => {
     const pick = h.fake.selectMenu('quote:next:abc:1', ['x'], { content: '' });
     const request = await h.fake.waitForCallback(pick);
