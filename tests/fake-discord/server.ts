@@ -493,7 +493,8 @@ export class FakeDiscord {
 
   private route(r: RecordedRequest, send: (status: number, payload?: unknown) => void): void {
     const appCommands = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(r.path);
-    const webhookMessage = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/.exec(r.path);
+    // discord.js writes @original percent-encoded.
+    const webhookMessage = /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|%40original|\d+)$/.exec(r.path);
     const webhook = /^\/webhooks\/(\d+)\/([^/]+)$/.exec(r.path);
 
     if (r.method === 'GET' && r.path === '/gateway/bot') {
@@ -528,7 +529,7 @@ export class FakeDiscord {
       send(
         200,
         this.messageObject({
-          id: webhookMessage[3] === '@original' ? snowflake() : webhookMessage[3],
+          id: /^\d+$/.test(webhookMessage[3] ?? '') ? webhookMessage[3] : snowflake(),
           webhook_id: this.applicationId,
           application_id: this.applicationId,
           ...(r.body ?? {}),
