@@ -4,6 +4,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, LIMIT_VARIABLES, type CorpusLimits } from './corpus/limits.ts';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -93,9 +94,35 @@ export const zEnv = z.object({
       .max(2500, { message: 'STORE_TIMEOUT_MS must be at most 2500: Discord needs an answer within 3 s.' })
       .default(1000),
   ),
+  ...corpusLimitVariables(),
 });
 
 export type Env = z.infer<typeof zEnv>;
+
+/** One positive whole-number variable per corpus limit (src/corpus/limits.ts), defaulting to DEFAULT_LIMITS. */
+function corpusLimitVariables() {
+  const schema = (key: keyof CorpusLimits) => {
+    const variable = LIMIT_VARIABLES[key];
+    return z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ message: `${variable} must be a whole number, e.g. ${DEFAULT_LIMITS[key]}.` })
+        .int({ message: `${variable} must be a whole number, e.g. ${DEFAULT_LIMITS[key]}.` })
+        .min(1, { message: `${variable} must be at least 1.` })
+        .max(1_000_000_000, { message: `${variable} is at most 1000000000.` })
+        .default(DEFAULT_LIMITS[key]),
+    );
+  };
+  return {
+    CORPUS_MAX_FILE_BYTES: schema('maxFileBytes'),
+    CORPUS_MAX_FILES: schema('maxFiles'),
+    CORPUS_MAX_PARAGRAPH_CHARS: schema('maxParagraphChars'),
+    CORPUS_MAX_SENTENCE_CHARS: schema('maxSentenceChars'),
+    CORPUS_MAX_PEOPLE: schema('maxPeople'),
+    CORPUS_MAX_COMMENTS: schema('maxComments'),
+    RELOAD_TIMEOUT_MS: schema('reloadTimeoutMs'),
+  };
+}
 
 export type LogLevel = Env['LOG_LEVEL'];
 
@@ -111,6 +138,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly quoteCooldownSeconds: number;
   readonly storeTimeoutMs: number;
+  /** Bounds on corpus input; past one, a reload is refused naming the file and the limit. */
+  readonly corpusLimits: CorpusLimits;
 }
 
 /** Thrown when the environment is unusable; `problems` holds one sentence per bad variable. */
@@ -162,6 +191,15 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     logLevel: env2.LOG_LEVEL,
     quoteCooldownSeconds: env2.QUOTE_COOLDOWN_SECONDS,
     storeTimeoutMs: env2.STORE_TIMEOUT_MS,
+    corpusLimits: Object.freeze({
+      maxFileBytes: env2.CORPUS_MAX_FILE_BYTES,
+      maxFiles: env2.CORPUS_MAX_FILES,
+      maxParagraphChars: env2.CORPUS_MAX_PARAGRAPH_CHARS,
+      maxSentenceChars: env2.CORPUS_MAX_SENTENCE_CHARS,
+      maxPeople: env2.CORPUS_MAX_PEOPLE,
+      maxComments: env2.CORPUS_MAX_COMMENTS,
+      reloadTimeoutMs: env2.RELOAD_TIMEOUT_MS,
+    }),
   });
 }
 

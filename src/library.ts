@@ -3,6 +3,7 @@
  * replace the old ones only when all three are whole; a broken edit leaves the old state serving.
  */
 import { performance } from 'node:perf_hooks';
+import { DEFAULT_LIMITS, type CorpusLimits } from './corpus/limits.ts';
 import { loadCorpus, CorpusLoadError, type CorpusProblem } from './corpus/load.ts';
 import type { Corpus } from './corpus/types.ts';
 import { loadTopics } from './procon/load.ts';
@@ -55,18 +56,36 @@ export function countsOf(state: LibraryState): Counts {
 /** Loads and validates everything under `root` without touching any live state. */
 export async function buildState(
   root: string,
+  limits: CorpusLimits = DEFAULT_LIMITS,
 ): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
-  const loaded = await loadCorpus(root);
+  const loaded = await loadCorpus(root, limits);
   if (!loaded.ok) return loaded;
-  const topics = await loadTopics(root, loaded.corpus.sources);
+  const topics = await loadTopics(root, loaded.corpus.sources, limits);
   if (!topics.ok) return { ok: false, problems: topics.problems };
   const index = await QuoteIndex.buildAsync(loaded.corpus);
   return { ok: true, state: { corpus: loaded.corpus, index, topics: topics.topics } };
 }
 
-/** Topics keyed `topic:<id>`, fingerprinted by content, so a reload reports topic edits too. */
+/**
+ * Topics keyed `topic:<id>`, fingerprinted by their file's bytes, so a reload reports topic edits too — and
+ * only those: the loaded topic also carries its source's metadata, which a source edit may change.
+ */
 function topicFingerprints(state: LibraryState): (readonly [string, string])[] {
-  return state.topics.map((t) => [`topic:${t.id}`, JSON.stringify(t)] as const);
+  return state.topics.map((t) => [`topic:${t.id}`, t.hash ?? JSON.stringify(t)] as const);
+}
+
+export interface LibraryOptions {
+  readonly limits?: CorpusLimits;
+}
+
+/** The problem a reload reports when it ran past its time bound (the build is abandoned, never swapped in). */
+function timedOut(limits: CorpusLimits): CorpusProblem {
+  return {
+    file: '(corpus)',
+    field: null,
+    message: `the reload was still running after ${limits.reloadTimeoutMs.toLocaleString('en-US')} ms (RELOAD_TIMEOUT_MS) and was abandoned`,
+    fix: 'look for a file that cannot be read to the end (a stalled network mount, a pipe), then reload again',
+  };
 }
 
 export class Library {
@@ -77,15 +96,48 @@ export class Library {
   private constructor(
     readonly root: string,
     state: LibraryState,
+    readonly limits: CorpusLimits,
   ) {
     this.current = state;
   }
 
   /** Opens the corpus at `root`; throws `CorpusLoadError` (with every problem) when it is broken. */
-  static async open(root: string): Promise<Library> {
-    const built = await buildState(root);
+  static async open(root: string, options: LibraryOptions = {}): Promise<Library> {
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const built = await Library.boundedBuild(root, limits);
     if (!built.ok) throw new CorpusLoadError(built.problems);
-    return new Library(root, built.state);
+    return new Library(root, built.state, limits);
+  }
+
+  /**
+   * `buildState` within `limits.reloadTimeoutMs`. A build past the bound is abandoned (its result, if it ever
+   * comes, is dropped), so a file that never finishes opening cannot wedge this reload or queue the next.
+   */
+  private static async boundedBuild(
+    root: string,
+    limits: CorpusLimits,
+  ): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<{ ok: false; problems: CorpusProblem[] }>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, problems: [timedOut(limits)] }), limits.reloadTimeoutMs);
+      timer.unref();
+    });
+    const build = buildState(root, limits).catch((error: unknown) => ({
+      ok: false as const,
+      problems: [
+        {
+          file: '(corpus)',
+          field: null,
+          message: `the corpus could not be read (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.name : 'error')})`,
+          fix: 'check that the corpus folder exists and is readable',
+        },
+      ],
+    }));
+    try {
+      return await Promise.race([build, bound]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The state now serving; always whole. */
@@ -116,17 +168,7 @@ export class Library {
   private async rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.current;
-    const built = await buildState(this.root).catch((error: unknown) => ({
-      ok: false as const,
-      problems: [
-        {
-          file: this.root,
-          field: null,
-          message: `the corpus could not be read: ${error instanceof Error ? error.message : String(error)}`,
-          fix: 'check that the corpus folder exists and is readable',
-        },
-      ],
-    }));
+    const built = await Library.boundedBuild(this.root, this.limits);
     const ms = Math.round(performance.now() - started);
     if (!built.ok) return { ok: false, problems: built.problems, ms, kept: countsOf(before), hash: before.corpus.hash };
     const after = built.state;

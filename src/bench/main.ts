@@ -12,6 +12,7 @@ import type { ChildResult, ChildTask } from './child.ts';
 import { measureColdStart, measureSeedSearch, type ColdStartResult, type SeedSearchResult } from './coldstart.ts';
 import { baselineQueriesFor, parseOptions, USAGE, type BenchOptions } from './options.ts';
 import type { ReloadResult, ReloadTask } from './reload.ts';
+import { runStallProbes } from './stall-probes.ts';
 import { checkTargets, formatSizeTable, formatTargets, reloadLayout, reportSize, type SizeReport } from './report.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -112,6 +113,9 @@ async function main(): Promise<number> {
     }
   }
 
+  // Hostile corpus shapes (issue 16): each reloaded in its own process, worst stall per shape.
+  const stalls = options.skipReload ? null : await runStallProbes(repoRoot, progress);
+
   let seed: SeedSearchResult | null = null;
   let cold: ColdStartResult | null = null;
   if (!options.skipCold) {
@@ -155,6 +159,7 @@ async function main(): Promise<number> {
         `reload ${reload.reloadMs.toFixed(0)} ms; worst event-loop stall ${reload.worstStallMs.toFixed(1)} ms (1 ms timer drift); monitorEventLoopDelay max ${reload.histogramMaxMs.toFixed(1)} ms, p99 ${reload.histogramP99Ms.toFixed(1)} ms`,
     );
   }
+  if (stalls) lines.push('', ...stalls.lines);
   lines.push('', formatTargets(targets));
   const totalS = (performance.now() - started) / 1000;
   lines.push('', `total ${totalS.toFixed(0)} s; JSON: ${options.out}`);
@@ -175,6 +180,7 @@ async function main(): Promise<number> {
     seedCorpus: seed,
     coldStart: cold,
     reloads,
+    stallProbes: stalls?.results ?? null,
     targets,
     totalSeconds: totalS,
   };

@@ -18,7 +18,7 @@ process.on('unhandledRejection', (reason) => logger.error('unhandled promise rej
 
 let library: Library;
 try {
-  library = await Library.open(resolve(config.corpusDir));
+  library = await Library.open(resolve(config.corpusDir), { limits: config.corpusLimits });
 } catch (err) {
   if (err instanceof CorpusLoadError) {
     logger.error('the corpus has problems; fix them and start again', {

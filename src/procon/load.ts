@@ -2,7 +2,10 @@
  * Loading pro/con topics from `corpus/topics/*.yaml`, validating them, and verifying that every excerpt is in its
  * source. Any problem rejects the whole set, so the caller keeps serving the topics it had (build-then-swap).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { DEFAULT_LIMITS, describeLimit, type CorpusLimits } from '../corpus/limits.ts';
+import { readCorpusFile } from '../corpus/read-file.ts';
+import { runAtOnce, runSliced } from '../util/yield.ts';
 import { yamlErrorLine } from '../corpus/frontmatter.ts';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -30,11 +33,19 @@ export const TOPICS_DIR = 'topics';
  * Reads every `topics/*.yaml` under `root`, validates it and verifies each excerpt against `sources`.
  * A missing topics folder is not an error (a corpus may have no topics). Never throws for a broken topic file.
  */
-export async function loadTopics(root: string, sources: readonly Source[]): Promise<TopicsLoadResult> {
+export async function loadTopics(
+  root: string,
+  sources: readonly Source[],
+  limits: CorpusLimits = DEFAULT_LIMITS,
+): Promise<TopicsLoadResult> {
   const dir = path.join(root, TOPICS_DIR);
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    // Links, pipes and devices are listed too, so the reader refuses them by name instead of skipping them.
+    names = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => !e.isDirectory() && /\.ya?ml$/i.test(e.name))
+      .map((e) => e.name)
+      .sort();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, topics: [] };
     return {
@@ -43,40 +54,50 @@ export async function loadTopics(root: string, sources: readonly Source[]): Prom
         {
           file: TOPICS_DIR,
           field: null,
-          message: `cannot read the folder: ${String(err)}`,
+          message: `cannot read the folder (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
           fix: 'check its permissions',
         },
       ],
     };
   }
+  if (names.length > limits.maxFiles) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file: `${TOPICS_DIR}/`,
+          field: null,
+          message: `holds ${names.length} topic files, over ${describeLimit(limits, 'maxFiles')}`,
+          fix: 'remove topics, or raise the limit',
+        },
+      ],
+    };
+  }
   const unreadable: CorpusProblem[] = [];
-  const files = (
-    await Promise.all(
-      names.map(async (name) => {
-        const file = `${TOPICS_DIR}/${name}`;
-        try {
-          return { file, text: await readFile(path.join(dir, name), 'utf8') };
-        } catch (err) {
-          unreadable.push({
-            file,
-            field: null,
-            message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-            fix: 'make it a readable text file, or remove it',
-          });
-          return null;
-        }
-      }),
-    )
-  ).filter((f): f is { file: string; text: string } => f !== null);
+  const files: TopicText[] = [];
+  for (const name of names) {
+    const read = await readCorpusFile(root, `${TOPICS_DIR}/${name}`, limits);
+    if (read.ok) files.push({ file: read.file.rel, text: read.file.text, hash: read.file.hash });
+    else unreadable.push(read.problem);
+  }
   if (unreadable.length > 0) return { ok: false, problems: unreadable };
-  return parseTopics(files, sources);
+  return runSliced(parseTopicSteps(files, sources));
+}
+
+/** A topic file's text; `hash` (of its bytes) is what /reload compares to tell an edited topic. */
+export interface TopicText {
+  readonly file: string;
+  readonly text: string;
+  readonly hash?: string;
 }
 
 /** The pure part of `loadTopics`: topic files' text in, verified topics or every problem out. */
-export function parseTopics(
-  files: readonly { file: string; text: string }[],
-  sources: readonly Source[],
-): TopicsLoadResult {
+export function parseTopics(files: readonly TopicText[], sources: readonly Source[]): TopicsLoadResult {
+  return runAtOnce(parseTopicSteps(files, sources));
+}
+
+/** `parseTopics` as steps: it yields after each file, so many topics never hold the event loop in one go. */
+function* parseTopicSteps(files: readonly TopicText[], sources: readonly Source[]): Generator<void, TopicsLoadResult> {
   const problems: CorpusProblem[] = [];
   const topics: Topic[] = [];
   const byId = new Map(sources.map((s) => [s.id, s]));
@@ -87,7 +108,8 @@ export function parseTopics(
     return f;
   };
 
-  for (const { file, text } of files) {
+  for (const { file, text, hash } of files) {
+    yield;
     const raw = parseYaml(file, text, problems);
     if (raw === undefined) continue;
     const parsed = zTopicFile.safeParse(raw);
@@ -96,7 +118,7 @@ export function parseTopics(
       continue;
     }
     const topic = verifyTopic(file, parsed.data, byId, foldedBody, problems);
-    if (topic) topics.push(topic);
+    if (topic) topics.push(hash === undefined ? topic : { ...topic, hash });
   }
   problems.push(...findNameClashes(topics));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, topics };

@@ -130,6 +130,8 @@ export interface Topic {
   readonly con: readonly Point[];
   readonly bottomLine: Point;
   readonly elsewhere: readonly Elsewhere[];
+  /** SHA-256 of the topic file's bytes, when loaded from disk: /reload reports a topic changed only when it is. */
+  readonly hash?: string;
 }
 
 /** Topic problems are reported alongside the rest of the corpus's, in the same shape. */

@@ -60,7 +60,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
-  const library = await Library.open(config.corpusDir);
+  const library = await Library.open(config.corpusDir, { limits: config.corpusLimits });
   const opened = await openStore({ url: config.keyvUrl, timeoutMs: config.storeTimeoutMs, logger });
   const store = options.wrapStore?.(opened) ?? opened;
   const commands = [...(await loadCommands(undefined, logger)), ...(options.extraCommands ?? [])];
