@@ -2,8 +2,9 @@
  * Loading pro/con topics from `corpus/topics/*.yaml`, validating them, and verifying that every excerpt is in its
  * source. Any problem rejects the whole set, so the caller keeps serving the topics it had (build-then-swap).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { listFiles, readOrReport } from '../corpus/files.ts';
 import { yamlErrorLine } from '../corpus/frontmatter.ts';
+import { ownVoiceOf } from '../corpus/voice.ts';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -31,44 +32,20 @@ export const TOPICS_DIR = 'topics';
  * A missing topics folder is not an error (a corpus may have no topics). Never throws for a broken topic file.
  */
 export async function loadTopics(root: string, sources: readonly Source[]): Promise<TopicsLoadResult> {
-  const dir = path.join(root, TOPICS_DIR);
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    names = await listFiles(root, TOPICS_DIR, /\.ya?ml$/i);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, topics: [] };
-    return {
-      ok: false,
-      problems: [
-        {
-          file: TOPICS_DIR,
-          field: null,
-          message: `cannot read the folder: ${String(err)}`,
-          fix: 'check its permissions',
-        },
-      ],
-    };
+    const problem = { file: TOPICS_DIR, field: null, message: `cannot read the folder: ${String(err)}` };
+    return { ok: false, problems: [{ ...problem, fix: 'check its permissions' }] };
   }
-  const unreadable: CorpusProblem[] = [];
-  const files = (
-    await Promise.all(
-      names.map(async (name) => {
-        const file = `${TOPICS_DIR}/${name}`;
-        try {
-          return { file, text: await readFile(path.join(dir, name), 'utf8') };
-        } catch (err) {
-          unreadable.push({
-            file,
-            field: null,
-            message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-            fix: 'make it a readable text file, or remove it',
-          });
-          return null;
-        }
-      }),
-    )
-  ).filter((f): f is { file: string; text: string } => f !== null);
-  if (unreadable.length > 0) return { ok: false, problems: unreadable };
+  const problems: CorpusProblem[] = [];
+  const files: { file: string; text: string }[] = [];
+  for (const rel of names) {
+    const raw = await readOrReport(root, rel, problems);
+    if (raw) files.push({ file: raw.rel, text: raw.text });
+  }
+  if (problems.length > 0) return { ok: false, problems };
   return parseTopics(files, sources);
 }
 
@@ -197,11 +174,12 @@ function pickMeta(s: Source): SourceMeta {
   return meta;
 }
 
-/** The source speaking for itself: its author, else its publication, else what kind of unsigned text it is. */
+/** The source speaking for itself (`ownVoiceOf`) as one line: "Author, Publication", "Publication (author not named)". */
 export function describeOwnVoice(meta: SourceMeta): string {
-  if (meta.author) return meta.publication ? `${meta.author}, ${meta.publication}` : meta.author;
-  if (meta.publication) return `${meta.publication} (author not named)`;
-  return `unsigned ${meta.kind}, no publication named`;
+  const voice = ownVoiceOf(meta);
+  if (meta.author) return meta.publication ? `${voice.name}, ${meta.publication}` : voice.name;
+  if (meta.publication) return `${voice.name} (author not named)`;
+  return `${voice.role}, no publication named`;
 }
 
 function paragraphStarts(s: Source): { index: number; start: number }[] {
