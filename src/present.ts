@@ -52,6 +52,16 @@ export function formatVoice(voice: Voice): string {
   return `${voice.name}, ${voice.role}${reported}`;
 }
 
+/** A speaker in a pick list: "Wang Yi — China's Foreign Minister", or the bare name of a voice with no role. */
+export function formatSpeakerName(speaker: { readonly name: string; readonly role: string | null }): string {
+  return speaker.role ? `${speaker.name} — ${speaker.role}` : speaker.name;
+}
+
+/** A source in a pick list: "The Diplomat — Title". */
+export function formatSourceName(source: Pick<SourceMeta, 'publication' | 'title'>): string {
+  return `${source.publication ?? 'Unknown publication'} — ${source.title}`;
+}
+
 /** The speaker as data: null when the passage is the source's own voice with no named author. */
 export function speakerOf(voice: Voice): { name: string; role: string } | null {
   if (
