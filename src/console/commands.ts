@@ -7,7 +7,9 @@ import type { Library } from '../library.ts';
 import {
   formatDate,
   formatLink,
+  formatPublication,
   formatSpeakerName,
+  formatTitle,
   formatVoice,
   formatWhere,
   sourceData,
@@ -129,7 +131,7 @@ const sources: ConsoleCommand = {
     const text = corpus.sources
       .map(
         (s, i) =>
-          `${i + 1}. ${s.title}${s.titleIsDescriptive ? ' (descriptive title)' : ''}\n   ${s.publication ?? 'publication unknown'} · ${formatDate(s)} · ${counts.get(s.id) ?? 0} passages · id ${s.id}\n   ${formatLink(s)}`,
+          `${i + 1}. ${formatTitle(s)}\n   ${formatPublication(s)} · ${formatDate(s)} · ${counts.get(s.id) ?? 0} passages · id ${s.id}\n   ${formatLink(s)}`,
       )
       .join('\n');
     return { json: { command: 'sources', sources: list }, text };

@@ -11,8 +11,6 @@ import { zTopicFile, type CorpusProblem, type Topic } from './types.ts';
 import { foldText, type FoldedText } from './verbatim.ts';
 import { verifyTopic } from './verify.ts';
 
-export { describeOwnVoice } from './verify.ts';
-
 export type TopicsLoadResult = { ok: true; topics: Topic[] } | { ok: false; problems: CorpusProblem[] };
 
 /** Folder of topic files, relative to the corpus root. */

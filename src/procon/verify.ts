@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { Source, SourceMeta } from '../corpus/types.ts';
-import { ownVoiceOf } from '../corpus/voice.ts';
+import { formatOwnVoice } from '../present.ts';
+import { truncate } from '../text/truncate.ts';
 import type { CorpusProblem, Elsewhere, Evidence, EvidenceEntry, Point, PointFile, Topic, TopicFile } from './types.ts';
 import { findMatchingPrefix, findVerbatim, type FoldedText } from './verbatim.ts';
 
@@ -36,11 +37,11 @@ export function verifyTopic(ctx: VerifyContext, data: TopicFile): Topic | undefi
     data[side].map((p, i) =>
       verifyPoint(ctx, main, p, {
         field: `${side}[${i}]`,
-        label: `${side} point ${i + 1} ("${shorten(p.claim, 60)}")`,
+        label: `${side} point ${i + 1} ("${truncate(p.claim, 60)}")`,
         voice: data.sides[side].argumentBy,
       }),
     );
-  const bottomLine = { field: 'bottomLine', label: 'the bottom line', voice: describeOwnVoice(main) };
+  const bottomLine = { field: 'bottomLine', label: 'the bottom line', voice: formatOwnVoice(main) };
   const topic: Topic = {
     id: data.id,
     file: ctx.file,
@@ -54,14 +55,6 @@ export function verifyTopic(ctx: VerifyContext, data: TopicFile): Topic | undefi
     elsewhere,
   };
   return ctx.problems.length === before ? topic : undefined;
-}
-
-/** The source speaking for itself (`ownVoiceOf`) as one line: "Author, Publication", "Publication (author not named)". */
-export function describeOwnVoice(meta: SourceMeta): string {
-  const voice = ownVoiceOf(meta);
-  if (meta.author) return meta.publication ? `${voice.name}, ${meta.publication}` : voice.name;
-  if (meta.publication) return `${voice.name} (author not named)`;
-  return `${voice.role}, no publication named`;
 }
 
 function verifyFileName(ctx: VerifyContext, id: string): void {
@@ -81,7 +74,7 @@ function verifyElsewhere(ctx: VerifyContext, entries: TopicFile['elsewhere']): E
     const field = `elsewhere[${i}]`;
     const other = resolveSource(ctx, `${field}.source`, e.source);
     if (!other) return;
-    const place = { field, label: `elsewhere ${i + 1} (${other.id})`, voice: describeOwnVoice(other) };
+    const place = { field, label: `elsewhere ${i + 1} (${other.id})`, voice: formatOwnVoice(other) };
     elsewhere.push({ ...verifyPoint(ctx, other, e, place), source: pickMeta(other), stance: e.stance });
   });
   return elsewhere;
@@ -140,8 +133,8 @@ function verifyEvidence(
       file: ctx.file,
       field: place.field,
       message:
-        `topic "${ctx.topicId}", ${place.label}: excerpt not found in source ${source.id}: "${shorten(quote.trim(), 90)}"` +
-        (matching ? ` (the source has "${shorten(matching, 90)}" but then differs)` : ''),
+        `topic "${ctx.topicId}", ${place.label}: excerpt not found in source ${source.id}: "${truncate(quote.trim(), 90)}"` +
+        (matching ? ` (the source has "${truncate(matching, 90)}" but then differs)` : ''),
       fix: 'copy the words exactly from the source; only quote styles, dashes and spacing may differ',
     });
     return undefined;
@@ -174,11 +167,4 @@ function paragraphAt(s: Source, offset: number): number | null {
     cursor = at + p.text.length;
   }
   return found;
-}
-
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
 }

@@ -8,18 +8,26 @@ const ELLIPSIS = '…';
 /** A word boundary earlier than this share of `max` would waste too much room: cut mid-word instead. */
 const MIN_WORD_CUT = 0.5;
 
+/**
+ * Where to cut `text` so that `text.slice(0, at)` has at most `max` characters: at the last space when it
+ * is late enough, with trailing spaces, a dangling high surrogate and an odd trailing backslash left out.
+ */
+export function cutAtWord(text: string, max: number): number {
+  if (text.length <= max) return text.length;
+  let at = Math.max(0, max);
+  const space = text.lastIndexOf(' ', at);
+  if (space > max * MIN_WORD_CUT) at = space;
+  while (at > 0 && /\s/.test(text.charAt(at - 1))) at--;
+  const last = text.charCodeAt(at - 1);
+  if (last >= 0xd800 && last <= 0xdbff) at--;
+  const trailingBackslashes = /\\+$/.exec(text.slice(0, at))?.[0].length ?? 0;
+  if (trailingBackslashes % 2 === 1) at--;
+  return at;
+}
+
 /** `text` cut to at most `max` characters, ending with "…" when cut. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 0) return '';
-  let at = max - 1;
-  const space = text.lastIndexOf(' ', at);
-  if (space > max * MIN_WORD_CUT) at = space;
-  let cut = text.slice(0, at);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  cut = cut.trimEnd();
-  const trailingBackslashes = /\\+$/.exec(cut)?.[0].length ?? 0;
-  if (trailingBackslashes % 2 === 1) cut = cut.slice(0, -1);
-  return `${cut}${ELLIPSIS}`;
+  return `${text.slice(0, cutAtWord(text, max - 1))}${ELLIPSIS}`;
 }

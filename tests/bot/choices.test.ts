@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { quoteChoices, sourceChoices, speakerChoices } from '../../src/bot/render/choices.ts';
+import { quoteChoices, sourceChoices, speakerChoices, topicChoices } from '../../src/bot/render/choices.ts';
+import { makeTopic } from '../procon/topics.ts';
 import { PASSAGE_ID_PREFIX, QuoteIndex } from '../../src/search/engine.ts';
 import { IDS, realCorpus } from '../helpers/corpus.ts';
 
@@ -39,5 +40,21 @@ describe('autocomplete choices', () => {
   it('GIVEN a person and a source THEN they read "Name — role" and "Publication — Title"', () => {
     expect(speakerChoices(index.suggestSpeakers('feng', 1))[0]?.name).toMatch(/^Huiyun Feng — \S/);
     expect(sourceChoices(index.suggestSources('insider', 1))[0]?.name).toMatch(/^Russia Insider — /);
+  });
+
+  it('GIVEN topics with long questions THEN names are "id — question" of 1–100 characters cut at a word', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      makeTopic(`topic-${String(i).padStart(2, '0')}`, {
+        question: `${'Would a very long question '.repeat(8)}number ${i}?`,
+      }),
+    );
+    const choices = topicChoices(many);
+    expect(choices).toHaveLength(25);
+    for (const c of choices) {
+      expect(c.name.startsWith(`${c.value} — Would a very long question`)).toBe(true);
+      expect(c.name.length).toBeLessThanOrEqual(100);
+      expect(c.name.endsWith('…')).toBe(true);
+      expect(c.name.slice(0, -1).endsWith(' ')).toBe(false);
+    }
   });
 });

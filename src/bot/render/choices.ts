@@ -1,6 +1,7 @@
 /** Autocomplete choices for /quote: the search engine's suggestions as Discord shows them (≤ 100 characters). */
 import { formatSourceName, formatSpeakerName } from '../../present.ts';
 import type { Source } from '../../corpus/types.ts';
+import type { Topic } from '../../procon/types.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit, type SpeakerSuggestion } from '../../search/engine.ts';
 import { clampChoices, LIMITS, truncate } from './limits.ts';
 
@@ -27,4 +28,11 @@ export function sourceChoices(sources: readonly Source[]): Choice[] {
 /** Each speaker as "Name — role", choosing them by person id (or voice name). */
 export function speakerChoices(speakers: readonly SpeakerSuggestion[]): Choice[] {
   return clampChoices(speakers.map((s) => ({ name: formatSpeakerName(s), value: s.key })));
+}
+
+/** Each topic as "id — question", choosing it by id. */
+export function topicChoices(topics: readonly Topic[]): Choice[] {
+  return clampChoices(
+    topics.map((t) => ({ name: truncate(`${t.id} — ${t.question}`, LIMITS.choiceName), value: t.id })),
+  );
 }
