@@ -76,6 +76,8 @@ function topicFingerprints(state: LibraryState): (readonly [string, string])[] {
 
 export interface LibraryOptions {
   readonly limits?: CorpusLimits;
+  /** What builds a state (default `buildState`); tests pass one that never finishes to check the time bound. */
+  readonly build?: typeof buildState;
 }
 
 /** The problem a reload reports when it ran past its time bound (the build is abandoned, never swapped in). */
@@ -97,6 +99,7 @@ export class Library {
     readonly root: string,
     state: LibraryState,
     readonly limits: CorpusLimits,
+    private readonly build: typeof buildState,
   ) {
     this.current = state;
   }
@@ -104,9 +107,10 @@ export class Library {
   /** Opens the corpus at `root`; throws `CorpusLoadError` (with every problem) when it is broken. */
   static async open(root: string, options: LibraryOptions = {}): Promise<Library> {
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const built = await Library.boundedBuild(root, limits);
+    const build = options.build ?? buildState;
+    const built = await Library.boundedBuild(build, root, limits);
     if (!built.ok) throw new CorpusLoadError(built.problems);
-    return new Library(root, built.state, limits);
+    return new Library(root, built.state, limits, build);
   }
 
   /**
@@ -114,6 +118,7 @@ export class Library {
    * comes, is dropped), so a file that never finishes opening cannot wedge this reload or queue the next.
    */
   private static async boundedBuild(
+    build: typeof buildState,
     root: string,
     limits: CorpusLimits,
   ): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
@@ -122,7 +127,7 @@ export class Library {
       timer = setTimeout(() => resolve({ ok: false, problems: [timedOut(limits)] }), limits.reloadTimeoutMs);
       timer.unref();
     });
-    const build = buildState(root, limits).catch((error: unknown) => ({
+    const building = build(root, limits).catch((error: unknown) => ({
       ok: false as const,
       problems: [
         {
@@ -134,7 +139,7 @@ export class Library {
       ],
     }));
     try {
-      return await Promise.race([build, bound]);
+      return await Promise.race([building, bound]);
     } finally {
       clearTimeout(timer);
     }
@@ -168,7 +173,7 @@ export class Library {
   private async rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.current;
-    const built = await Library.boundedBuild(this.root, this.limits);
+    const built = await Library.boundedBuild(this.build, this.root, this.limits);
     const ms = Math.round(performance.now() - started);
     if (!built.ok) return { ok: false, problems: built.problems, ms, kept: countsOf(before), hash: before.corpus.hash };
     const after = built.state;

@@ -49,3 +49,55 @@ export const LIMIT_VARIABLES: Readonly<Record<keyof CorpusLimits, string>> = Obj
 export function describeLimit(limits: CorpusLimits, which: keyof CorpusLimits): string {
   return `the limit of ${limits[which].toLocaleString('en-US')} (${LIMIT_VARIABLES[which]})`;
 }
+
+/** The opening words of a long text, for a problem message that lets an admin find the place. */
+function opening(text: string): string {
+  const words = text.slice(0, 60).replace(/\s+/g, ' ').trim();
+  return text.length > 60 ? `${words}…` : words;
+}
+
+/**
+ * Adds a problem for each paragraph longer than `limits.maxParagraphChars` (at most three, then a count); false
+ * when there was one. Runs before sentence splitting, whose cost grows faster than the paragraph.
+ */
+export function checkParagraphLengths(
+  file: string,
+  paragraphs: readonly { readonly text: string }[],
+  limits: CorpusLimits,
+  problems: { file: string; field: string | null; message: string; fix: string }[],
+): boolean {
+  const over = paragraphs.flatMap((p, i) => (p.text.length > limits.maxParagraphChars ? [i] : []));
+  for (const i of over.slice(0, 3)) {
+    const text = paragraphs[i]?.text ?? '';
+    problems.push({
+      file,
+      field: 'body',
+      message: `paragraph ${i + 1} (“${opening(text)}”) is ${text.length.toLocaleString('en-US')} characters, over ${describeLimit(limits, 'maxParagraphChars')}`,
+      fix: 'separate its paragraphs with a blank line (lines joined by a single newline are one paragraph), or raise the limit',
+    });
+  }
+  if (over.length > 3)
+    problems.push({ file, field: 'body', message: `${over.length - 3} more paragraphs are over the limit too`, fix: 'as above' });
+  return over.length === 0;
+}
+
+/** Adds a problem for each sentence longer than `limits.maxSentenceChars` (at most three); false when there was one. */
+export function checkSentenceLengths(
+  file: string,
+  sentences: readonly string[],
+  limits: CorpusLimits,
+  problems: { file: string; field: string | null; message: string; fix: string }[],
+): boolean {
+  const over = sentences.filter((s) => s.length > limits.maxSentenceChars);
+  for (const sentence of over.slice(0, 3)) {
+    problems.push({
+      file,
+      field: 'body',
+      message: `a sentence (“${opening(sentence)}”) is ${sentence.length.toLocaleString('en-US')} characters, over ${describeLimit(limits, 'maxSentenceChars')}`,
+      fix: 'check for a missing full stop or pasted data; a quote must fit one Discord message',
+    });
+  }
+  if (over.length > 3)
+    problems.push({ file, field: 'body', message: `${over.length - 3} more sentences are over the limit too`, fix: 'as above' });
+  return over.length === 0;
+}
