@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS } from '../src/corpus/limits.ts';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config.ts';
 
@@ -28,6 +29,7 @@ describe('parseConfig', () => {
       logLevel: 'info',
       quoteCooldownSeconds: 5,
       storeTimeoutMs: 1000,
+      corpusLimits: DEFAULT_LIMITS,
     });
   });
 

@@ -5,6 +5,7 @@
 import type { APIApplicationCommandOption, CommandInteractionOption, Interaction } from 'discord.js';
 import { ApplicationCommandType } from 'discord.js';
 import { UserError } from '../errors.ts';
+import { LIMITS } from './render/limits.ts';
 import { type Command, type CommandContext, isMessageCommand, isSlashCommand } from './command.ts';
 import { describeInteraction, handleInteractionError } from './respond.ts';
 
@@ -19,7 +20,10 @@ export function findOversizedOption(
   for (const option of given) {
     const spec = declared?.find((d) => d.name === option.name);
     if (typeof option.value === 'string') {
-      const max = spec !== undefined && 'max_length' in spec && spec.max_length !== undefined ? spec.max_length : 6000;
+      const max =
+        spec !== undefined && 'max_length' in spec && spec.max_length !== undefined
+          ? spec.max_length
+          : LIMITS.optionValue;
       if (option.value.length > max) return { option: option.name, length: option.value.length, max };
     }
     if (option.options !== undefined) {

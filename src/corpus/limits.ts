@@ -4,6 +4,8 @@
  * limit, and the old corpus keeps serving. Each limit is a configuration variable (src/config.ts,
  * .env.example); the defaults leave room for book-length sources and thousands of comments.
  */
+import { truncate } from '../text/truncate.ts';
+
 export interface CorpusLimits {
   /** Bytes in any one corpus file. A book is 1–2 MB; 50 MB of pasted bytes once exhausted the heap. */
   readonly maxFileBytes: number;
@@ -52,8 +54,7 @@ export function describeLimit(limits: CorpusLimits, which: keyof CorpusLimits): 
 
 /** The opening words of a long text, for a problem message that lets an admin find the place. */
 function opening(text: string): string {
-  const words = text.slice(0, 60).replace(/\s+/g, ' ').trim();
-  return text.length > 60 ? `${words}…` : words;
+  return truncate(text.slice(0, 200).replace(/\s+/g, ' ').trim(), 60);
 }
 
 /**

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { parseYamlFile, yamlErrorLine } from './frontmatter.ts';
 
 /** Below this, parsing inline costs less than starting a worker (and the stall is a few milliseconds). */
-const INLINE_BELOW = 16 * 1024;
+const INLINE_BELOW = 16_384;
 
 export type YamlParse =
   | { ok: true; data: unknown }

@@ -20,6 +20,8 @@ export const LIMITS = Object.freeze({
   choiceName: 100,
   choiceValue: 100,
   customId: 100,
+  /** A string option's value, when its command declares no max_length. */
+  optionValue: 6000,
   buttonLabel: 80,
 });
 
