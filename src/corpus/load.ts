@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFrontMatter, parseYamlFile } from './frontmatter.ts';
-import { attributeParagraph, buildNameMatchers, type NameMatcher, type OverrideVoice } from './attribute.ts';
+import { buildNameMatchers, createSourceAttributor, type NameMatcher, type OverrideVoice } from './attribution/attribute.ts';
 import { problemsFromZod, type CorpusProblem } from './problems.ts';
 import { zCommentsFile, zPeopleFile, zSourceFrontMatter, type CommentsFile, type SourceFrontMatter } from './schema.ts';
 import { splitSentences, type SentenceSpan } from './segment.ts';
@@ -172,14 +172,14 @@ function* buildPassages(
   sourceId: string,
   laidOut: { readonly paragraphs: readonly Paragraph[]; readonly body: string; readonly offsets: readonly number[] },
   spansOf: readonly (readonly SentenceSpan[])[],
-  voiceFor: (paragraph: Paragraph, sentences: readonly string[]) => Voice[],
+  voiceFor: (paragraph: Paragraph, sentences: readonly SentenceSpan[]) => Voice[],
 ): Generator<void, Passage[]> {
   const { paragraphs, body, offsets } = laidOut;
   const passages: Passage[] = [];
   for (const [p, paragraph] of paragraphs.entries()) {
     const spans = spansOf[p] ?? [];
     const paragraphOffset = offsets[p] ?? 0;
-    const voices = voiceFor(paragraph, spans.map((s) => s.text));
+    const voices = voiceFor(paragraph, spans);
     spans.forEach((span, i) => {
       const voice = voices[i];
       if (!voice) return;
@@ -262,12 +262,10 @@ function* loadSource(file: RawFile, people: readonly Person[], matchers: NameMat
     yield;
   }
   const overrideFor = yield* resolveOverrides(file.rel, meta, allSentences, new Map(people.map((p) => [p.id, p])), problems);
-  let lastPerson: Person | null = null;
-  const passages = yield* buildPassages(meta.id, laidOut, spans, (_paragraph, sentences) => {
-    const result = attributeParagraph(sentences, ctx, matchers, lastPerson, overrideFor);
-    lastPerson = result.lastPerson;
-    return result.voices;
-  });
+  const attributor = createSourceAttributor(ctx, matchers, overrideFor);
+  const passages = yield* buildPassages(meta.id, laidOut, spans, (paragraph, sentences) =>
+    attributor.paragraph(paragraph.text, sentences),
+  );
   const { overrides: _overrides, ...rest } = meta;
   return { ...rest, file: file.rel, body: laidOut.body, paragraphs: laidOut.paragraphs, hash: file.hash, passages };
 }
@@ -317,6 +315,7 @@ function loadComments(
       name: `Anonymous reader (comment ${commentOf[paragraph.index] ?? '?'})`,
       role: `reader comment under ${where}, not the article's words`,
       basis: 'own' as const,
+      rule: 'reader-comment' as const,
     })),
   ));
   return {
