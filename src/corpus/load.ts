@@ -5,7 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildNameMatchers } from './attribute.ts';
+import { buildNameMatchers } from './attribution/attribute.ts';
 import { loadComments, type LoadedSource } from './comments.ts';
 import { hashFiles, listFiles, readOrReport, type RawFile } from './files.ts';
 import { loadPeople } from './people.ts';
