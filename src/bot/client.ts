@@ -84,6 +84,7 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
     idle,
     stop(graceMs = 5000) {
       stopped ??= (async () => {
+        if (inFlight.size > 0) logger.info('waiting for answers in flight', { answers: inFlight.size, graceMs });
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
         clearTimeout(timer);

@@ -1,5 +1,6 @@
 /**
- * `npm start`: load config, corpus, store and commands, connect to Discord, and shut down cleanly on
+ * `npm start` (tsx, for development) and `npm run start:prod` (`node dist/src/bot/main.js`, what Docker, systemd and
+ * PM2 run): load config, corpus, store and commands, connect to Discord, and shut down cleanly on
  * SIGINT/SIGTERM (answers in flight finish, client destroyed, store closed).
  */
 import { resolve } from 'node:path';
@@ -57,6 +58,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   logger.info('shutting down', { signal });
   await bot.stop();
   await store.close();
+  logger.info('store closed');
   logger.info('stopped');
   process.exit(0);
 }
