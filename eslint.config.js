@@ -20,6 +20,15 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files for other tools (PM2).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/config.ts', 'src/console/main.ts', 'tests/**', 'src/bench/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
