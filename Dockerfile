@@ -29,7 +29,8 @@ RUN apt-get update \
 ENV NODE_ENV=production \
     CORPUS_DIR=/data/corpus \
     KEYV_URL=sqlite:///data/state/verbatim.sqlite \
-    HEALTH_PORT=8080
+    HEALTH_PORT=8080 \
+    HEALTH_HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord } from '../fake-discord/server.ts';
 import { TEST_TOKEN } from '../bot/harness.ts';
+import { freePort } from '../helpers/net.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = 'dist/src/bot/main.js';
@@ -52,7 +53,11 @@ describe('the production start (node dist/src/bot/main.js)', () => {
     await rm(out, { recursive: true, force: true });
   });
 
-  function start(): { child: ChildProcess; output: () => string; lines: (msg: string) => Promise<void> } {
+  function start(extraEnv: Record<string, string> = {}): {
+    child: ChildProcess;
+    output: () => string;
+    lines: (msg: string) => Promise<void>;
+  } {
     const child = spawn(process.execPath, [join(out, 'src/bot/main.js')], {
       cwd: ROOT,
       env: {
@@ -62,6 +67,7 @@ describe('the production start (node dist/src/bot/main.js)', () => {
         KEYV_URL: 'memory',
         QUOTE_COOLDOWN_SECONDS: '0',
         LOG_LEVEL: 'info',
+        ...extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -92,6 +98,8 @@ describe('the production start (node dist/src/bot/main.js)', () => {
     expect(commands.pm2).toEqual(['node', ENTRY]);
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts['start:prod']).toBe(`node ${ENTRY}`);
+    const dockerfile = await readFile(join(ROOT, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^HEALTHCHECK .*\\\n\s+CMD \["node", "dist\/src\/cli\/healthcheck.js"\]$/m);
   });
 
   it('WHEN SIGTERM arrives while a /quote answer is in flight THEN the answer finishes, the store closes, exit 0', async () => {
@@ -115,10 +123,16 @@ describe('the production start (node dist/src/bot/main.js)', () => {
     expect(log).toContain('"msg":"stopped"');
   }, 60_000);
 
-  it('WHEN SIGINT arrives (PM2 stop, Ctrl-C) THEN the bot shuts down cleanly and exits 0', async () => {
-    const { child, output, lines } = start();
+  it('GIVEN HEALTH_PORT THEN the HEALTHCHECK probe passes; WHEN SIGINT arrives (PM2 stop, Ctrl-C) THEN a clean exit 0', async () => {
+    const port = String(await freePort());
+    const { child, output, lines } = start({ HEALTH_PORT: port });
     const exited = once(child, 'exit');
     await lines('logged in');
+    const probe = await promisify(execFile)(process.execPath, [join(out, 'src/cli/healthcheck.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HEALTH_PORT: port },
+    });
+    expect(JSON.parse(probe.stdout)).toEqual({ status: 'ok', discord: 'ok', corpus: 'ok', store: 'ok' });
     child.kill('SIGINT');
     const [code, signal] = await exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
