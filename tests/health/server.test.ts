@@ -38,13 +38,12 @@ describe('the health endpoint', () => {
   let metrics: Metrics;
   let server: HealthServer;
   beforeAll(async () => {
-    let library: Harness['library'] | undefined;
+    // Read at scrape time, after the harness below has started.
     metrics = createMetrics(
-      () => ({ passages: library?.state.corpus.passages.length ?? 0, hash: library?.state.corpus.hash ?? '' }),
+      () => ({ passages: h.library.state.corpus.passages.length, hash: h.library.state.corpus.hash }),
       { processMetrics: false },
     );
     h = await startHarness({ metrics });
-    library = h.library;
     server = await serve(h, metrics);
   });
   afterAll(async () => {
