@@ -51,7 +51,8 @@ export function renderPrivacy(facts: PrivacyFacts): MessageBody {
       {
         name: 'Logs',
         value:
-          'The bot’s log lines name your user id, server, channel and the command you ran (not your search words); ' +
+          'The bot’s log lines name your user id, server, channel, the command you ran and the passage or topic it ' +
+          'answered (not your search words; Find quotes keeps nothing of the message); ' +
           'how long logs are kept is up to the operator.',
       },
       {
