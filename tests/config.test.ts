@@ -30,6 +30,8 @@ describe('parseConfig', () => {
       quoteCooldownSeconds: 5,
       storeTimeoutMs: 1000,
       corpusLimits: DEFAULT_LIMITS,
+      healthPort: null,
+      healthHost: '127.0.0.1',
     });
   });
 

@@ -8,6 +8,7 @@ import { loadCommands } from '../../src/bot/loader.ts';
 import { startBot, type RunningBot } from '../../src/bot/client.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
 import { Library } from '../../src/library.ts';
+import type { Metrics } from '../../src/health/metrics.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../fake-discord/server.ts';
@@ -36,6 +37,8 @@ export interface HarnessOptions {
   readonly extraCommands?: readonly Command[];
   /** Wrap the store the bot uses (e.g. to hold its calls at a gate). */
   readonly wrapStore?: (store: Store) => Store;
+  /** Prometheus metrics the bot records into (tests/health). */
+  readonly metrics?: Metrics;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -64,7 +67,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const opened = await openStore({ url: config.keyvUrl, timeoutMs: config.storeTimeoutMs, logger });
   const store = options.wrapStore?.(opened) ?? opened;
   const commands = [...(await loadCommands(undefined, logger)), ...(options.extraCommands ?? [])];
-  const bot = await startBot({ config, library, store, logger, commands });
+  const bot = await startBot({
+    config,
+    library,
+    store,
+    logger,
+    commands,
+    ...(options.metrics !== undefined ? { metrics: options.metrics } : {}),
+  });
   return {
     fake,
     bot,

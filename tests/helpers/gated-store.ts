@@ -33,6 +33,8 @@ export function gateStore(inner: Store): GatedStore {
     get: (key) => pass(() => inner.get(key)),
     set: (key, value, ttl) => pass(() => inner.set(key, value, ttl)),
     delete: (key) => pass(() => inner.delete(key)),
+    scan: (prefix) => pass(() => inner.scan(prefix)),
+    sweepExpired: (limit) => pass(() => inner.sweepExpired(limit)),
     close: () => inner.close(),
     open() {
       opened = true;
