@@ -1,20 +1,19 @@
 /**
  * Per-user cooldowns kept in the store, so they hold across restarts and across shards sharing one Redis.
  *
- * The check-and-take is atomic within one process: a map in memory is checked and set synchronously before the
- * store is asked, so ten simultaneous `/quote` from one member let exactly one through. Across processes sharing
+ * The check-and-take is atomic within one process: a claim in memory is checked and set synchronously before
+ * the store is asked, so ten simultaneous `/quote` from one member let exactly one through. Across processes sharing
  * a Redis the store's get-then-set is not atomic: at most one extra request per process can pass (documented
  * bound, README "Reliability").
  */
 import type { Store } from '../store/store.ts';
 
-/** Entries kept per process before expired ones are swept (a sweep is O(entries), run at most once per growth). */
-const SWEEP_AT = 10_000;
-const local = new WeakMap<Store, Map<string, number>>();
+/** Cooldowns being taken right now (between the check and the store's answer), per store. */
+const taking = new WeakMap<Store, Map<string, number>>();
 
-function localCooldowns(store: Store): Map<string, number> {
-  let map = local.get(store);
-  if (map === undefined) local.set(store, (map = new Map()));
+function inFlight(store: Store): Map<string, number> {
+  let map = taking.get(store);
+  if (map === undefined) taking.set(store, (map = new Map()));
   return map;
 }
 
@@ -32,18 +31,18 @@ export async function takeCooldown(
   if (seconds <= 0) return 0;
   const key = `cooldown:${action}:${userId}`;
   const until = now + seconds * 1000;
-  const running = localCooldowns(store);
-  const held = running.get(key);
+  const pending = inFlight(store);
+  const held = pending.get(key);
   if (held !== undefined && held > now) return Math.max(1, Math.ceil((held - now) / 1000));
-  if (running.size >= SWEEP_AT) for (const [k, v] of running) if (v <= now) running.delete(k);
-  running.set(key, until); // taken before any await: no other call in this process can pass meanwhile
-
-  const stored = await store.get<number>(key);
-  if (stored !== undefined && stored > now) {
-    // Taken by an earlier process (a restart) or another shard: honour it here too.
-    running.set(key, stored);
-    return Math.max(1, Math.ceil((stored - now) / 1000));
+  // Claimed before any await, so no other call in this process passes while the store is asked. The claim
+  // lasts only until the store has the cooldown: the store stays the one record (/forget-me deletes it there).
+  pending.set(key, until);
+  try {
+    const stored = await store.get<number>(key);
+    if (stored !== undefined && stored > now) return Math.max(1, Math.ceil((stored - now) / 1000));
+    await store.set(key, until, seconds * 1000);
+    return 0;
+  } finally {
+    if (pending.get(key) === until) pending.delete(key);
   }
-  await store.set(key, until, seconds * 1000);
-  return 0;
 }

@@ -83,10 +83,10 @@ try {
 const running = bot;
 
 let shuttingDown = false;
-async function shutdown(reason: string, exitCode: number): Promise<void> {
+async function shutdown(why: Readonly<Record<string, unknown>>, exitCode: number): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
-  logger.info('shutting down', { reason });
+  logger.info('shutting down', why);
   await running.stop();
   await health?.close();
   await store.close();
@@ -94,7 +94,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   logger.info('stopped', { exitCode });
   process.exit(exitCode);
 }
-process.on('SIGINT', (signal) => void shutdown(signal, 0));
-process.on('SIGTERM', (signal) => void shutdown(signal, 0));
+process.on('SIGINT', (signal) => void shutdown({ signal }, 0));
+process.on('SIGTERM', (signal) => void shutdown({ signal }, 0));
 // A gateway Discord will not let us back into (token reset, …) must not look like a clean stop to a supervisor.
-void running.lost.then(({ code }) => shutdown(`gateway closed with ${code}`, 1));
+void running.lost.then(({ code }) => shutdown({ reason: 'gateway closed for good', code }, 1));
