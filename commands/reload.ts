@@ -12,7 +12,8 @@ import {
 import { recordReloadAttempt, type ReloadAuditEntry } from '../src/bot/audit.ts';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { toEdit } from '../src/bot/render/message.ts';
-import { renderReload } from '../src/bot/render/reload.ts';
+import { renderClusterReload } from '../src/bot/render/reload.ts';
+import { createLocalCluster } from '../src/cluster/reload.ts';
 import { UserError } from '../src/errors.ts';
 
 const data = new SlashCommandBuilder()
@@ -51,13 +52,14 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     throw new UserError('reload.not-admin');
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  let report;
+  let result;
   try {
-    report = await ctx.library.reload();
+    result = await (ctx.cluster ?? createLocalCluster(ctx.library)).reload();
   } catch (err) {
     await audit(ctx, { ...who, outcome: 'failed', hash: ctx.library.state.corpus.hash });
     throw err;
   }
+  const report = result.local;
   await audit(ctx, {
     ...who,
     outcome: report.ok ? 'reloaded' : 'rejected',
@@ -65,7 +67,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     ms: report.ms,
     ...(report.ok ? {} : { problems: report.problems.length }),
   });
-  await interaction.editReply(toEdit(renderReload(report)));
+  await interaction.editReply(toEdit(renderClusterReload(result)));
 }
 
 export default { data, execute } satisfies Command;

@@ -93,6 +93,43 @@ export const zEnv = z.object({
       .max(2500, { message: 'STORE_TIMEOUT_MS must be at most 2500: Discord needs an answer within 3 s.' })
       .default(1000),
   ),
+  SHARD_COUNT: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
+    z
+      .union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
+        message: 'SHARD_COUNT must be "auto" (ask Discord) or a whole number of shards from 1 to 1000.',
+      })
+      .default('auto'),
+  ),
+  SHARD_SPAWN_DELAY_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'SHARD_SPAWN_DELAY_MS must be a number of milliseconds, e.g. 5500.' })
+      .int({ message: 'SHARD_SPAWN_DELAY_MS must be a whole number of milliseconds.' })
+      .min(0, { message: 'SHARD_SPAWN_DELAY_MS cannot be negative.' })
+      .max(60_000, { message: 'SHARD_SPAWN_DELAY_MS is at most 60000.' })
+      .default(5500),
+  ),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, {
+        message:
+          'DISCORD_PUBLIC_KEY must be the 64 hex characters of the Public Key in the Developer Portal (General Information).',
+      })
+      .optional(),
+  ),
+  INTERACTIONS_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'INTERACTIONS_PORT must be a TCP port number, e.g. 8080.' })
+      .int({ message: 'INTERACTIONS_PORT must be a whole number.' })
+      .min(0, { message: 'INTERACTIONS_PORT must be from 0 to 65535 (0 picks a free port).' })
+      .max(65535, { message: 'INTERACTIONS_PORT must be from 0 to 65535.' })
+      .default(8080),
+  ),
 });
 
 export type Env = z.infer<typeof zEnv>;
@@ -111,6 +148,13 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly quoteCooldownSeconds: number;
   readonly storeTimeoutMs: number;
+  /** `npm run start:sharded`: how many shards, or 'auto' to ask Discord (GET /gateway/bot). */
+  readonly shardCount: 'auto' | number;
+  /** Pause between spawning two shards: Discord allows one IDENTIFY per 5 s per concurrency bucket. */
+  readonly shardSpawnDelayMs: number;
+  /** `npm run start:http`: the application's Ed25519 public key (hex) that signs interaction requests. */
+  readonly publicKey: string | null;
+  readonly interactionsPort: number;
 }
 
 /** Thrown when the environment is unusable; `problems` holds one sentence per bad variable. */
@@ -129,6 +173,8 @@ export class ConfigError extends Error {
 /** What a command-line entry point needs beyond the schema: `requireClientId` for deploy-commands. */
 export interface ParseOptions {
   readonly requireClientId?: boolean;
+  /** For `npm run start:http`, which cannot verify requests without it. */
+  readonly requirePublicKey?: boolean;
 }
 
 /**
@@ -149,6 +195,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
       'DISCORD_CLIENT_ID is missing. Copy the Application ID from the Developer Portal (General Information) into .env.',
     );
   }
+  if (options.requirePublicKey && result.success && result.data.DISCORD_PUBLIC_KEY === undefined) {
+    problems.push(
+      'DISCORD_PUBLIC_KEY is missing. Copy the Public Key from the Developer Portal (General Information) into .env.',
+    );
+  }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const env2 = result.data;
   return Object.freeze({
@@ -162,6 +213,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     logLevel: env2.LOG_LEVEL,
     quoteCooldownSeconds: env2.QUOTE_COOLDOWN_SECONDS,
     storeTimeoutMs: env2.STORE_TIMEOUT_MS,
+    shardCount: env2.SHARD_COUNT,
+    shardSpawnDelayMs: env2.SHARD_SPAWN_DELAY_MS,
+    publicKey: env2.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null,
+    interactionsPort: env2.INTERACTIONS_PORT,
   });
 }
 
@@ -169,7 +224,7 @@ let cached: Config | undefined;
 
 /** Load `.env` (without overriding variables already set) and parse `process.env`, once per process. */
 export function loadConfig(options: ParseOptions = {}): Config {
-  if (cached === undefined || options.requireClientId) {
+  if (cached === undefined || options.requireClientId || options.requirePublicKey) {
     loadDotenv({ quiet: true });
     cached = parseConfig(process.env, options);
   }

@@ -28,6 +28,10 @@ describe('parseConfig', () => {
       logLevel: 'info',
       quoteCooldownSeconds: 5,
       storeTimeoutMs: 1000,
+      shardCount: 'auto',
+      shardSpawnDelayMs: 5500,
+      publicKey: null,
+      interactionsPort: 8080,
     });
   });
 
@@ -97,5 +101,29 @@ describe('parseConfig', () => {
 
   it('GIVEN deploy needs the client id THEN its absence is reported', () => {
     expect(problemsOf({ DISCORD_TOKEN: TOKEN }, { requireClientId: true })[0]).toMatch(/^DISCORD_CLIENT_ID is missing/);
+  });
+
+  it('GIVEN the scale-out variables THEN SHARD_COUNT is auto or a number, and the public key is 64 hex digits', () => {
+    const key = 'AB'.repeat(32);
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      SHARD_COUNT: '4',
+      SHARD_SPAWN_DELAY_MS: '0',
+      DISCORD_PUBLIC_KEY: key,
+      INTERACTIONS_PORT: '0',
+    });
+    expect(config).toMatchObject({
+      shardCount: 4,
+      shardSpawnDelayMs: 0,
+      publicKey: key.toLowerCase(),
+      interactionsPort: 0,
+    });
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: ' AUTO ' }).shardCount).toBe('auto');
+    const problems = problemsOf({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: 'many', DISCORD_PUBLIC_KEY: 'xyz' }).join('\n');
+    expect(problems).toContain('SHARD_COUNT must be "auto"');
+    expect(problems).toContain('DISCORD_PUBLIC_KEY must be the 64 hex characters');
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN }, { requirePublicKey: true })[0]).toMatch(
+      /^DISCORD_PUBLIC_KEY is missing/,
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import type { Cluster } from '../cluster/reload.ts';
 import type { Config } from '../config.ts';
 import type { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
@@ -18,6 +19,7 @@ export interface BotDependencies {
   readonly store: Store;
   readonly logger: Logger;
   readonly commands: readonly Command[];
+  readonly cluster?: Cluster;
 }
 
 export interface RunningBot {
@@ -41,7 +43,14 @@ export function createClient(config: Config): Client {
 export async function startBot(deps: BotDependencies): Promise<RunningBot> {
   const { config, logger } = deps;
   const client = createClient(config);
-  const ctx: CommandContext = { config, library: deps.library, store: deps.store, logger, commands: deps.commands };
+  const ctx: CommandContext = {
+    config,
+    library: deps.library,
+    store: deps.store,
+    logger,
+    commands: deps.commands,
+    ...(deps.cluster === undefined ? {} : { cluster: deps.cluster }),
+  };
   const route = createInteractionRouter(ctx);
   const inFlight = new Set<Promise<void>>();
 

@@ -11,6 +11,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { ApplicationCommandType } from 'discord.js';
+import type { Cluster } from '../cluster/reload.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -24,6 +25,8 @@ export interface CommandContext {
   readonly logger: Logger;
   /** The other loaded commands, for /help. */
   readonly commands: readonly Command[];
+  /** Every process serving the bot (shards, replicas), for /reload; absent means this process alone. */
+  readonly cluster?: Cluster;
 }
 
 interface CommandHandlers<I> {

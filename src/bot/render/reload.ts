@@ -2,6 +2,7 @@
  * The /reload answer: what changed and how long it took, or every problem with the old corpus still serving.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { ClusterReload, MemberOutcome } from '../../cluster/reload.ts';
 import type { Counts, ReloadReport } from '../../library.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { escapeMarkdown } from './markdown.ts';
@@ -64,4 +65,41 @@ export function renderReload(outcome: ReloadReport): MessageBody {
     footer: { text: `checked in ${Math.round(outcome.ms)} ms · fix the files and run /reload again` },
   };
   return { embeds: [embed] };
+}
+
+function memberLine(outcome: MemberOutcome): string {
+  const verdict = outcome.ok
+    ? 'reloaded'
+    : `refused (${outcome.problems} problem${outcome.problems === 1 ? '' : 's'}), kept`;
+  return `${escapeMarkdown(outcome.member)}: ${verdict} · corpus ${outcome.hash.slice(0, 12)} · ${outcome.passages} passages · ${Math.round(outcome.ms)} ms`;
+}
+
+/**
+ * The /reload answer when several processes serve the bot: this process's report, then one line per shard or
+ * replica with its outcome and corpus hash, and a warning when some did not answer or could not be reached.
+ * A single process answering alone gets exactly `renderReload`.
+ */
+export function renderClusterReload(result: ClusterReload): MessageBody {
+  const body = renderReload(result.local);
+  if (result.members.length <= 1 && result.silent === 0 && result.unreachable === null) return body;
+  const lines = result.members.map(memberLine);
+  if (result.silent > 0)
+    lines.push(`⚠ ${result.silent} more did not answer in time; they may still be serving the old corpus.`);
+  if (result.unreachable !== null)
+    lines.push(
+      `⚠ Only this process reloaded: the others could not be reached (${escapeMarkdown(result.unreachable)}).`,
+    );
+  const hashes = new Set(result.members.map((m) => m.hash));
+  const title = hashes.size > 1 ? 'Every process — corpora differ!' : 'Every process';
+  const [embed] = body.embeds;
+  if (embed === undefined) return body;
+  return {
+    ...body,
+    embeds: [
+      {
+        ...embed,
+        fields: [...(embed.fields ?? []), { name: title, value: truncate(lines.join('\n'), LIMITS.fieldValue) }],
+      },
+    ],
+  };
 }
