@@ -110,6 +110,11 @@ export const zEnv = z.object({
       .max(60_000, { message: 'SHARD_SPAWN_DELAY_MS is at most 60000.' })
       .default(5500),
   ),
+  // Set by discord.js's ShardingManager for each shard process it spawns (never by hand): this process's shard id.
+  SHARDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0, { message: 'SHARDS is set by the sharding manager; unset it.' }).optional(),
+  ),
   DISCORD_PUBLIC_KEY: z.preprocess(
     emptyToUndefined,
     z
@@ -155,6 +160,8 @@ export interface Config {
   /** `npm run start:http`: the application's Ed25519 public key (hex) that signs interaction requests. */
   readonly publicKey: string | null;
   readonly interactionsPort: number;
+  /** This process's shard id when the sharding manager spawned it, else null. */
+  readonly shardId: number | null;
 }
 
 /** Thrown when the environment is unusable; `problems` holds one sentence per bad variable. */
@@ -217,6 +224,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     shardSpawnDelayMs: env2.SHARD_SPAWN_DELAY_MS,
     publicKey: env2.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null,
     interactionsPort: env2.INTERACTIONS_PORT,
+    shardId: env2.SHARDS ?? null,
   });
 }
 

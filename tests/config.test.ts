@@ -32,6 +32,7 @@ describe('parseConfig', () => {
       shardSpawnDelayMs: 5500,
       publicKey: null,
       interactionsPort: 8080,
+      shardId: null,
     });
   });
 
@@ -111,12 +112,14 @@ describe('parseConfig', () => {
       SHARD_SPAWN_DELAY_MS: '0',
       DISCORD_PUBLIC_KEY: key,
       INTERACTIONS_PORT: '0',
+      SHARDS: '3',
     });
     expect(config).toMatchObject({
       shardCount: 4,
       shardSpawnDelayMs: 0,
       publicKey: key.toLowerCase(),
       interactionsPort: 0,
+      shardId: 3,
     });
     expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: ' AUTO ' }).shardCount).toBe('auto');
     const problems = problemsOf({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: 'many', DISCORD_PUBLIC_KEY: 'xyz' }).join('\n');

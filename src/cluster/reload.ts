@@ -5,10 +5,12 @@
  * runs. Without Redis there is one process, and the cluster is just that process.
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { createClient } from '@keyv/redis';
-import type { ReloadReport } from '../library.ts';
-import type { Library } from '../library.ts';
+import type { Config } from '../config.ts';
+import type { Library, ReloadReport } from '../library.ts';
 import type { Logger } from '../logger.ts';
+import { storeKindOf } from '../store/store.ts';
 
 /** One member's answer to a cluster-wide reload. */
 export interface MemberOutcome {
@@ -244,4 +246,28 @@ export async function openRedisCluster(options: RedisClusterOptions): Promise<Cl
       await Promise.allSettled([closeOne(subscriber), closeOne(publisher)]);
     },
   };
+}
+
+/** This process's name in the cluster: its shard id under the sharding manager, else host and pid. */
+export function memberName(config: Config, kind: 'gateway' | 'http'): string {
+  if (config.shardId !== null) return `shard ${config.shardId}`;
+  return `${kind === 'http' ? 'replica' : 'process'} ${hostname()}:${process.pid}`;
+}
+
+/** The cluster this process belongs to: everyone on the same Redis when KEYV_URL is redis://, else itself alone. */
+export async function openCluster(options: {
+  readonly config: Config;
+  readonly library: Library;
+  readonly logger: Logger;
+  readonly member: string;
+}): Promise<Cluster> {
+  const { config } = options;
+  if (storeKindOf(config.keyvUrl) !== 'redis') return createLocalCluster(options.library, options.member);
+  return openRedisCluster({
+    url: config.keyvUrl,
+    library: options.library,
+    member: options.member,
+    logger: options.logger,
+    timeoutMs: Math.max(config.storeTimeoutMs, 1000),
+  });
 }
