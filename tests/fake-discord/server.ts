@@ -101,6 +101,11 @@ export class FakeDiscord {
   readonly identifies: unknown[] = [];
   /** Commands registered with PUT, by route. */
   readonly registered = new Map<string, unknown[]>();
+  /**
+   * When set, interactions go here instead of over the gateway: a test of HTTP interactions mode signs and POSTs
+   * them to the bot's endpoint, as Discord does for an application with an Interactions Endpoint URL.
+   */
+  interactionSink: ((payload: { id: string; type: number }) => void) | null = null;
 
   private readonly http: Server;
   private readonly wss: WebSocketServer;
@@ -386,6 +391,10 @@ export class FakeDiscord {
    * it; events without a guild go to shard 0.
    */
   dispatch(event: string, data: unknown): void {
+    if (event === 'INTERACTION_CREATE' && this.interactionSink !== null) {
+      this.interactionSink(data as { id: string; type: number });
+      return;
+    }
     const guildId = (data as { guild_id?: unknown } | null)?.guild_id;
     this.sendTo(typeof guildId === 'string' ? shardOf(guildId, this.shardCount) : 0, event, data);
   }
