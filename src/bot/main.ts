@@ -70,4 +70,5 @@ async function shutdown(signal: NodeJS.Signals | 'manager gone'): Promise<void> 
 process.on('SIGINT', (signal) => void shutdown(signal));
 process.on('SIGTERM', (signal) => void shutdown(signal));
 // A shard spawned by the sharding manager must not outlive it (its IPC channel closes when the manager dies).
-if (process.send !== undefined) process.on('disconnect', () => void shutdown('manager gone'));
+if (config.shardId !== null && process.send !== undefined)
+  process.on('disconnect', () => void shutdown('manager gone'));
