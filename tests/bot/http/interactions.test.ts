@@ -192,6 +192,25 @@ describeWithRedis('npm run start:http: signed interactions served by two replica
     expect(press.body.data.embeds[0].footer.text).toMatch(`match 2 of ${total}`);
   });
 
+  it('GIVEN autocomplete and the Find quotes message command over HTTP THEN each answers in the HTTP response', async () => {
+    target = replicas[1]!;
+    const choices = await answerTo(fake.autocomplete('quote', 'source', 'diplomat'));
+    expect(choices.status).toBe(200);
+    expect(choices.body.type).toBe(8);
+    expect(choices.body.data.choices.length).toBeGreaterThan(0);
+
+    const found = await answerTo(
+      fake.messageCommand(
+        'Find quotes',
+        'didnt some chinese ambassador tell the west to drop the zero sum mentality??',
+      ),
+    );
+    expect(found.status).toBe(200);
+    expect(found.body.type).toBe(4);
+    expect(found.body.data.flags).toBe(EPHEMERAL);
+    expect(found.body.data.embeds[0].fields[0].name).toBe("1. Qu Xing — China's ambassador to Belgium");
+  });
+
   it('GIVEN an admin runs /reload on replica b THEN it defers over HTTP, both replicas reload, and the edit lists both', async () => {
     await cp(FIXTURE, join(corpusDir, 'sources', 'bot-test-debate-notes.md'));
     target = replicas[1]!;
