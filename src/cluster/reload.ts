@@ -5,6 +5,7 @@
  * runs. Without Redis there is one process, and the cluster is just that process.
  */
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { createClient } from '@keyv/redis';
 import type { Config } from '../config.ts';
@@ -114,6 +115,8 @@ export async function openRedisCluster(options: RedisClusterOptions): Promise<Cl
   const namespace = options.namespace ?? 'verbatim';
   const requestChannel = `${namespace}:cluster:reload`;
   const replyChannel = (requestId: string) => `${namespace}:cluster:reload:${requestId}`;
+  /** The id of the latest cluster reload, so a member that was cut off from Redis can tell it missed one. */
+  const latestKey = `${namespace}:cluster:latest-reload`;
   const answerTimeoutMs = options.answerTimeoutMs ?? MEMBER_ANSWER_TIMEOUT_MS;
   const id = `${member}#${randomUUID()}`;
 
@@ -137,6 +140,8 @@ export async function openRedisCluster(options: RedisClusterOptions): Promise<Cl
 
   /** Requests this process started: its own copy of the request counts as its answer. */
   const ownRequests = new Map<string, () => void>();
+  /** The latest reload this member took part in; undefined until it first reaches Redis. */
+  let lastSeen: string | null | undefined;
 
   const onRequest = (message: string) => {
     let request: ReloadRequest;
@@ -146,6 +151,7 @@ export async function openRedisCluster(options: RedisClusterOptions): Promise<Cl
       logger.warn('ignored a malformed reload request', { message: message.slice(0, 200) });
       return;
     }
+    lastSeen = request.requestId;
     if (request.from === id) {
       ownRequests.get(request.requestId)?.();
       return;
@@ -166,6 +172,32 @@ export async function openRedisCluster(options: RedisClusterOptions): Promise<Cl
       logger.error('could not answer a reload request', { requestId: request.requestId, err: reasonOf(err) }),
     );
   };
+
+  /**
+   * Pub/sub messages sent while a member is disconnected are lost. Each time its subscription is (re)established,
+   * the member compares the latest reload id in Redis with the last one it saw, and reloads if it missed one, so
+   * it does not keep serving an old corpus after a network cut.
+   */
+  const catchUp = async () => {
+    if (!publisher.isReady) await once(publisher, 'ready');
+    const latest = await publisher.get(latestKey);
+    if (lastSeen === undefined) {
+      // First contact: the corpus was read from disk moments ago, after any earlier reload.
+      lastSeen = latest;
+      return;
+    }
+    if (latest === null || latest === lastSeen) return;
+    lastSeen = latest;
+    const report = await library.reload();
+    logger.info('reloaded to catch up with a cluster reload missed while Redis was unreachable', {
+      requestId: latest,
+      ok: report.ok,
+      hash: report.hash,
+    });
+  };
+  subscriber.on('ready', () => {
+    catchUp().catch((err: unknown) => logger.warn('could not check for missed reloads', { err: reasonOf(err) }));
+  });
 
   const connecting = Promise.all([subscriber.connect(), publisher.connect()]).then(() =>
     subscriber.subscribe(requestChannel, onRequest),
@@ -209,6 +241,7 @@ export async function openRedisCluster(options: RedisClusterOptions): Promise<Cl
           options.timeoutMs,
           'Redis subscribe',
         );
+        await withTimeout(publisher.set(latestKey, requestId), options.timeoutMs, 'Redis set');
         const localReload = library.reload();
         try {
           expected = await withTimeout(

@@ -7,11 +7,13 @@ import type { ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createClient } from '@keyv/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Cluster, createLocalCluster, openRedisCluster } from '../../src/cluster/reload.ts';
 import { Library } from '../../src/library.ts';
 import { createLogger } from '../../src/logger.ts';
 import { freePort } from '../helpers/net.ts';
+import { startCuttableProxy } from '../helpers/proxy.ts';
 import { describeWithRedis, startRedis } from '../helpers/redis.ts';
 
 const logger = createLogger({ level: 'silent', write: () => undefined });
@@ -85,6 +87,58 @@ describeWithRedis('cluster reload over Redis pub/sub', () => {
       expect(libraries.map((l) => l.state.corpus.hash)).toEqual([serving, serving, serving]);
     } finally {
       await writeFile(join(dir, 'people.yaml'), '[]\n');
+    }
+  });
+});
+
+describeWithRedis('a member cut off from Redis during a cluster reload', () => {
+  it('GIVEN member c is partitioned while a and b reload THEN c catches up with that reload once it reconnects', async () => {
+    const started = await startRedis();
+    const url = `redis://127.0.0.1:${started.port}`;
+    const proxy = await startCuttableProxy(started.port);
+    const dir = await smallCorpus();
+    let caughtUp!: () => void;
+    const caughtUpLogged = new Promise<void>((resolve) => (caughtUp = resolve));
+    const cLogger = createLogger({
+      level: 'info',
+      write: (line) => {
+        if (line.includes('reloaded to catch up')) caughtUp();
+      },
+    });
+    const [a, b, c] = [await Library.open(dir), await Library.open(dir), await Library.open(dir)];
+    const members = [
+      await openRedisCluster({ url, library: a, member: 'a', logger, timeoutMs: 2000 }),
+      await openRedisCluster({ url, library: b, member: 'b', logger, timeoutMs: 2000 }),
+      await openRedisCluster({
+        url: `redis://127.0.0.1:${proxy.port}`,
+        library: c,
+        member: 'c',
+        logger: cLogger,
+        timeoutMs: 2000,
+      }),
+    ];
+    try {
+      const before = c.state.corpus.hash;
+      proxy.cut();
+      // Redis must have seen c's subscription go before a publishes, or the request would count c as a listener.
+      const observer = createClient({ url });
+      await observer.connect();
+      while ((await observer.pubSubNumSub('verbatim:cluster:reload'))['verbatim:cluster:reload'] !== 2)
+        await new Promise((r) => setTimeout(r, 10));
+      await observer.close();
+      await addSource(dir);
+      const result = await members[0]!.reload();
+      expect(result.members.map((m) => m.member)).toEqual(['a', 'b']);
+      expect(b.state.corpus.hash).toBe(a.state.corpus.hash);
+      expect(c.state.corpus.hash).toBe(before);
+      proxy.restore();
+      await caughtUpLogged;
+      expect(c.state.corpus.hash).toBe(a.state.corpus.hash);
+    } finally {
+      await Promise.all(members.map((m) => m.close()));
+      await proxy.close();
+      started.process.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
