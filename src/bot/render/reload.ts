@@ -76,6 +76,23 @@ function memberLine(outcome: MemberOutcome): string {
   return `${escapeMarkdown(outcome.member)}: ${verdict} · corpus ${outcome.hash.slice(0, 12)} · ${outcome.passages} passages · ${Math.round(outcome.ms)} ms`;
 }
 
+/** Up to this many members get a line each; more (a bot with dozens of shards) are summarised by outcome. */
+const MEMBER_LINES = 10;
+
+/** One line per distinct outcome and hash, largest group first; smaller groups name their members. */
+function groupLines(members: readonly MemberOutcome[]): string[] {
+  const groups = new Map<string, MemberOutcome[]>();
+  for (const m of members) {
+    const key = `${m.ok ? 'reloaded' : 'refused, kept'} · corpus ${m.hash.slice(0, 12)}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const sorted = [...groups].sort((a, b) => b[1].length - a[1].length);
+  return sorted.map(([key, group], i) => {
+    const names = i === 0 ? '' : ` (${truncate(group.map((m) => escapeMarkdown(m.member)).join(', '), 200)})`;
+    return `${group.length} of ${members.length}: ${key}${names}`;
+  });
+}
+
 /**
  * The /reload answer when several processes serve the bot: this process's report, then one line per shard or
  * replica with its outcome and corpus hash, and a warning when some did not answer or could not be reached.
@@ -84,7 +101,7 @@ function memberLine(outcome: MemberOutcome): string {
 export function renderClusterReload(result: ClusterReload): MessageBody {
   const body = renderReload(result.local);
   if (result.members.length <= 1 && result.silent === 0 && result.unreachable === null) return body;
-  const lines = result.members.map(memberLine);
+  const lines = result.members.length <= MEMBER_LINES ? result.members.map(memberLine) : groupLines(result.members);
   if (result.silent > 0)
     lines.push(`⚠ ${result.silent} more did not answer in time; they may still be serving the old corpus.`);
   if (result.unreachable !== null)

@@ -69,4 +69,15 @@ describe('renderClusterReload', () => {
       'Only this process reloaded: the others could not be reached (Redis is not connected)',
     );
   });
+
+  it('GIVEN 40 shards, one of them refusing THEN the answer groups them by outcome and names the odd one out', () => {
+    const members = Array.from({ length: 40 }, (_, i) =>
+      i === 17 ? member(`shard ${i}`, 'cccccccccccccccc', false) : member(`shard ${i}`),
+    );
+    const field = fieldOf({ local, members, silent: 0, unreachable: null }, /Every/);
+    expect(field?.value.split('\n')).toEqual([
+      '39 of 40: reloaded · corpus aaaaaaaaaaaa',
+      '1 of 40: refused, kept · corpus cccccccccccc (shard 17)',
+    ]);
+  });
 });
