@@ -9,14 +9,18 @@ import type { Shard, ShardingManager } from 'discord.js';
 const REQUEST = 'verbatimStatusRequest';
 const REPLY = 'verbatimStatusReply';
 
+/** `health` for /healthz; `metrics` also carries the shard's Prometheus metrics, which only /metrics needs. */
+export type StatusKind = 'health' | 'metrics';
+
 /** In a shard process: answer the manager's status requests. Does nothing outside a sharding manager. */
-export function answerStatusRequests(getStatus: () => Promise<unknown>): void {
+export function answerStatusRequests(getStatus: (kind: StatusKind) => Promise<unknown>): void {
   const send = process.send?.bind(process);
   if (send === undefined) return;
   process.on('message', (message: unknown) => {
-    const id = (message as Record<string, unknown> | null)?.[REQUEST];
+    const request = message as Record<string, unknown> | null;
+    const id = request?.[REQUEST];
     if (typeof id !== 'string') return;
-    getStatus().then(
+    getStatus(request?.kind === 'metrics' ? 'metrics' : 'health').then(
       (status) => send({ [REPLY]: id, status }),
       (err: unknown) => send({ [REPLY]: id, error: err instanceof Error ? err.message : String(err) }),
     );
@@ -27,7 +31,7 @@ export type ShardStatus<T> =
   | { readonly shard: number; readonly up: true; readonly status: T }
   | { readonly shard: number; readonly up: false; readonly reason: string };
 
-function askShard<T>(shard: Shard, timeoutMs: number): Promise<ShardStatus<T>> {
+function askShard<T>(shard: Shard, timeoutMs: number, kind: StatusKind): Promise<ShardStatus<T>> {
   const child = shard.process;
   if (child === null || !child.connected) return Promise.resolve({ shard: shard.id, up: false, reason: 'not running' });
   const id = randomUUID();
@@ -52,7 +56,7 @@ function askShard<T>(shard: Shard, timeoutMs: number): Promise<ShardStatus<T>> {
     shard.on('message', onMessage);
     shard.on('death', onDeath);
     shard
-      .send({ [REQUEST]: id })
+      .send({ [REQUEST]: id, kind })
       .catch((err: unknown) =>
         finish({ shard: shard.id, up: false, reason: err instanceof Error ? err.message : String(err) }),
       );
@@ -60,7 +64,11 @@ function askShard<T>(shard: Shard, timeoutMs: number): Promise<ShardStatus<T>> {
 }
 
 /** Every shard's status, in shard order, within `timeoutMs`. */
-export function collectShardStatuses<T>(manager: ShardingManager, timeoutMs: number): Promise<ShardStatus<T>[]> {
+export function collectShardStatuses<T>(
+  manager: ShardingManager,
+  timeoutMs: number,
+  kind: StatusKind,
+): Promise<ShardStatus<T>[]> {
   const shards = [...manager.shards.values()].sort((a, b) => a.id - b.id);
-  return Promise.all(shards.map((shard) => askShard<T>(shard, timeoutMs)));
+  return Promise.all(shards.map((shard) => askShard<T>(shard, timeoutMs, kind)));
 }
