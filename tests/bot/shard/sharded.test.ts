@@ -95,7 +95,7 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
     ]);
     expect([shardOf(guild0, 2), shardOf(guild1, 2)]).toEqual([0, 1]);
     expect(output).not.toContain(TEST_TOKEN);
-  });
+  }, 60_000);
 
   it('GIVEN a /quote answered by shard 0 THEN its ▶ button works when the press arrives at shard 1, and the cooldown holds there too', async () => {
     const debater = user('pager');
@@ -120,7 +120,7 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
     );
     expect(again.body.data.flags).toBe(EPHEMERAL);
     expect(again.body.data.content).toMatch(/another quote in \d+ s/);
-  });
+  }, 60_000);
 
   it('GIVEN an admin runs /reload on shard 1 after adding a source THEN both shards reload to one hash, and shard 0 finds the new text', async () => {
     await cp(FIXTURE, join(corpusDir, 'sources', 'bot-test-debate-notes.md'));
@@ -143,7 +143,7 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
       20_000,
     );
     expect(found.body.data.embeds[0].description).toContain('Lighthouse keepers rarely debate');
-  });
+  }, 60_000);
 
   it('GIVEN shard 0 is killed THEN the manager respawns it, it identifies again, and answers /quote', async () => {
     const [pid] = pidsOf(0);
@@ -163,7 +163,7 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
     expect(answer.body.data.embeds[0].author.name).toContain('Qu Xing');
     expect(pidsOf(0)).toHaveLength(2);
     expect(pidsOf(0)[1]).not.toBe(pid);
-  });
+  }, 60_000);
 
   it('GIVEN SIGTERM to the manager THEN every shard stops cleanly and the manager exits 0', async () => {
     manager.kill('SIGTERM');
@@ -172,5 +172,5 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
     const stopped = logs().filter((l) => l.msg === 'stopped');
     expect(stopped.map((l) => l.shard ?? 'manager').sort()).toEqual([0, 1, 'manager']);
     for (const pid of [pidsOf(0).at(-1)!, pidsOf(1).at(-1)!]) expect(() => process.kill(pid, 0)).toThrow();
-  });
+  }, 60_000);
 });
