@@ -33,6 +33,8 @@ describe('parseConfig', () => {
       publicKey: null,
       interactionsPort: 8080,
       shardId: null,
+      healthPort: null,
+      healthHost: '127.0.0.1',
     });
   });
 

@@ -8,6 +8,7 @@ import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js'
 import type { Cluster } from '../cluster/reload.ts';
 import type { Config } from '../config.ts';
 import type { Library } from '../library.ts';
+import type { Metrics } from '../health/metrics.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Command, CommandContext } from './command.ts';
@@ -20,6 +21,7 @@ export interface BotDependencies {
   readonly logger: Logger;
   readonly commands: readonly Command[];
   readonly cluster?: Cluster;
+  readonly metrics?: Metrics;
 }
 
 export interface RunningBot {
@@ -50,6 +52,7 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
     logger,
     commands: deps.commands,
     ...(deps.cluster === undefined ? {} : { cluster: deps.cluster }),
+    ...(deps.metrics !== undefined ? { metrics: deps.metrics } : {}),
   };
   const route = createInteractionRouter(ctx);
   const inFlight = new Set<Promise<void>>();
@@ -93,6 +96,7 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
     idle,
     stop(graceMs = 5000) {
       stopped ??= (async () => {
+        if (inFlight.size > 0) logger.info('waiting for answers in flight', { answers: inFlight.size, graceMs });
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
         clearTimeout(timer);

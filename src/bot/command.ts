@@ -16,6 +16,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Library } from '../library.ts';
+import type { Metrics } from '../health/metrics.ts';
 
 /** Passed explicitly to every handler; tests build one with a memory store and a fixture corpus. */
 export interface CommandContext {
@@ -27,6 +28,8 @@ export interface CommandContext {
   readonly commands: readonly Command[];
   /** Every process serving the bot (shards, replicas), for /reload; absent means this process alone. */
   readonly cluster?: Cluster;
+  /** Prometheus metrics, when the bot runs with them (the console and most tests do not). */
+  readonly metrics?: Metrics;
 }
 
 interface CommandHandlers<I> {

@@ -59,6 +59,7 @@ export function createHttpBridge(deps: BotDependencies): HttpBridge {
     logger,
     commands: deps.commands,
     ...(deps.cluster === undefined ? {} : { cluster: deps.cluster }),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   };
   const route = createInteractionRouter(ctx);
   const inFlight = new Set<Promise<void>>();

@@ -11,6 +11,10 @@ import { CorpusLoadError, formatProblems } from '../../corpus/load.ts';
 import { Library } from '../../library.ts';
 import { createLogger } from '../../logger.ts';
 import { describeStoreUrl, openStore } from '../../store/store.ts';
+import { checkHealth } from '../../health/check.ts';
+import { withMemberDetails } from '../../health/member.ts';
+import { createMetrics } from '../../health/metrics.ts';
+import { type HealthServer, startHealthServer } from '../../health/server.ts';
 import { loadCommands } from '../loader.ts';
 import { createHttpBridge } from './bridge.ts';
 import { startInteractionsServer } from './server.ts';
@@ -36,11 +40,21 @@ logger.info('corpus loaded', {
   hash: library.state.corpus.hash,
 });
 
-const store = await openStore({ url: config.keyvUrl, timeoutMs: config.storeTimeoutMs, logger });
+const metrics = createMetrics(() => ({
+  passages: library.state.corpus.passages.length,
+  hash: library.state.corpus.hash,
+}));
+const store = await openStore({
+  url: config.keyvUrl,
+  timeoutMs: config.storeTimeoutMs,
+  logger,
+  onError: (operation) => metrics.recordStoreError(operation),
+});
 logger.info('store opened', { store: describeStoreUrl(config.keyvUrl) });
 const commands = await loadCommands(undefined, logger);
-const cluster = await openCluster({ config, library, logger, member: memberName(config, 'http') });
-const bridge = createHttpBridge({ config, library, store, logger, commands, cluster });
+const member = memberName(config, 'http');
+const cluster = await openCluster({ config, library, logger, member });
+const bridge = createHttpBridge({ config, library, store, logger, commands, cluster, metrics });
 const server = await startInteractionsServer({
   publicKey: publicKeyFromHex(config.publicKey ?? ''),
   bridge,
@@ -48,12 +62,42 @@ const server = await startInteractionsServer({
   port: config.interactionsPort,
 });
 
+// A replica has no gateway: it is ready to serve once its endpoint listens.
+const health: HealthServer | null =
+  config.healthPort === null
+    ? null
+    : await startHealthServer({
+        port: config.healthPort,
+        host: config.healthHost,
+        metrics,
+        logger,
+        check: withMemberDetails(
+          async () => {
+            const report = await checkHealth({
+              discordReady: () => server.server.listening,
+              corpusPassages: () => library.state.corpus.passages.length,
+              store,
+            });
+            return {
+              ...report,
+              checks: {
+                ...report.checks,
+                discord:
+                  report.checks.discord === 'ok' ? 'ok (HTTP interactions, no gateway)' : 'endpoint not listening',
+              },
+            };
+          },
+          { member, library, gatewayPing: () => null },
+        ),
+      });
+
 let shuttingDown = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info('shutting down', { signal });
   await server.stop();
+  await health?.close();
   await bridge.stop();
   await cluster.close();
   await store.close();

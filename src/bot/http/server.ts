@@ -15,7 +15,7 @@ import { verifyInteractionRequest } from './verify.ts';
  * Largest body accepted. Real interaction payloads stay far below it (a message command carries one message:
  * at most 4,000 characters of content and 6,000 of embeds, plus ids); anything bigger is refused unread.
  */
-export const MAX_BODY_BYTES = 256 * 1024;
+export const MAX_BODY_BYTES = 262_144; // 256 KiB
 
 export const INTERACTIONS_PATH = '/interactions';
 

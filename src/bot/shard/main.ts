@@ -6,6 +6,7 @@
 import { loadConfigOrExit } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { describeStoreUrl, storeKindOf } from '../../store/store.ts';
+import { type ShardsHealthServer, startShardsHealthServer } from './health.ts';
 import { type RunningShards, startShards } from './manager.ts';
 
 const config = loadConfigOrExit();
@@ -27,11 +28,23 @@ try {
   process.exit(1);
 }
 
+// After every shard is up: a probe sees no answer while they start, as with one process before its login.
+let health: ShardsHealthServer | null = null;
+if (config.healthPort !== null) {
+  health = await startShardsHealthServer({
+    port: config.healthPort,
+    host: config.healthHost,
+    manager: shards.manager,
+    logger,
+  });
+}
+
 let shuttingDown = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info('stopping every shard', { signal });
+  await health?.close();
   await shards.stop();
   logger.info('stopped');
   process.exit(0);
