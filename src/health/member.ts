@@ -31,7 +31,7 @@ export function withMemberDetails(check: () => Promise<HealthReport>, facts: Mem
   };
 }
 
-/** Adds `verbatim_gateway_ping_seconds` (absent until the first heartbeat) to the bot's metrics. */
+/** Adds `verbatim_gateway_ping_seconds` to the bot's metrics: NaN (unknown) until the first heartbeat is answered. */
 export function registerGatewayPing(metrics: Metrics, gatewayPing: () => number | null): void {
   new Gauge({
     name: 'verbatim_gateway_ping_seconds',
@@ -39,8 +39,7 @@ export function registerGatewayPing(metrics: Metrics, gatewayPing: () => number 
     registers: [metrics.registry],
     collect() {
       const ms = gatewayPing();
-      if (ms === null) this.reset();
-      else this.set(ms / 1000);
+      this.set(ms === null ? Number.NaN : ms / 1000);
     },
   });
 }

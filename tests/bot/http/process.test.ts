@@ -4,6 +4,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../helpers/net.ts';
 import { TEST_TOKEN } from '../harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -47,7 +48,8 @@ describe('npm run start:http as a process', () => {
     expect(output()).toContain('Developer Portal');
   });
 
-  it('GIVEN a key THEN it listens without any gateway, answers a signed PING with PONG, and exits 0 on SIGTERM', async () => {
+  it('GIVEN a key THEN it listens without any gateway, answers a signed PING with PONG, reports its health, and exits 0 on SIGTERM', async () => {
+    const healthPort = await freePort();
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const hex = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
     const { child, output, waitForLog } = run({
@@ -56,6 +58,7 @@ describe('npm run start:http as a process', () => {
       INTERACTIONS_PORT: '0',
       // Nothing listens here: the HTTP mode must not need Discord's gateway or REST to start.
       DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      HEALTH_PORT: String(healthPort),
     });
     const exited = once(child, 'exit');
     const listening = await waitForLog('interactions endpoint listening');
@@ -71,6 +74,21 @@ describe('npm run start:http as a process', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ type: 1 });
+
+    await waitForLog('health endpoint listening');
+    const health = await fetch(`http://127.0.0.1:${healthPort}/healthz`);
+    expect(health.status).toBe(200);
+    const report = (await health.json()) as Record<string, unknown>;
+    expect(report).toMatchObject({
+      status: 'ok',
+      discord: 'ok (HTTP interactions, no gateway)',
+      corpus: 'ok',
+      store: 'ok',
+      gatewayPingMs: null,
+    });
+    expect(report.member).toMatch(/^replica .+:\d+$/);
+    expect(report.corpusHash).toMatch(/^[0-9a-f]{12,}$/);
+    expect(report.passages).toBeGreaterThan(0);
     child.kill('SIGTERM');
     const [code] = await exited;
     expect(code).toBe(0);

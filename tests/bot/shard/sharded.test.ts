@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeDiscord, MANAGE_GUILD_PERMISSIONS, shardOf, snowflake } from '../../fake-discord/server.ts';
+import { freePort } from '../../helpers/net.ts';
 import { describeWithRedis, startRedis } from '../../helpers/redis.ts';
 import { REAL_CORPUS, TEST_TOKEN } from '../harness.ts';
 
@@ -29,6 +30,11 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
   let output = '';
   let guild0: string;
   let guild1: string;
+  let healthPort: number;
+  const health = async (path: string) => {
+    const res = await fetch(`http://127.0.0.1:${healthPort}${path}`);
+    return { status: res.status, text: await res.text() };
+  };
 
   /** Every JSON log line written so far by the manager and its shards. */
   const logs = () =>
@@ -48,6 +54,7 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
     await cp(REAL_CORPUS, corpusDir, { recursive: true });
     fake = await FakeDiscord.start({ shards: 2 });
     [guild0, guild1] = fake.guildIds as [string, string];
+    healthPort = await freePort();
     manager = spawn(process.execPath, ['--import', 'tsx', 'src/bot/shard/main.ts'], {
       cwd: ROOT,
       env: {
@@ -62,6 +69,7 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
         SHARD_SPAWN_DELAY_MS: '0',
         QUOTE_COOLDOWN_SECONDS: '60',
         LOG_LEVEL: 'info',
+        HEALTH_PORT: String(healthPort),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -69,6 +77,9 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
     manager.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     manager.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     await fake.whenIdentified();
+    // The manager serves health once every shard is ready.
+    while (!logs().some((l) => l.msg === 'health endpoint listening'))
+      await new Promise((resolve) => manager.stdout?.once('data', resolve));
   }, 90_000);
 
   afterAll(async () => {
@@ -143,6 +154,43 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
       20_000,
     );
     expect(found.body.data.embeds[0].description).toContain('Lighthouse keepers rarely debate');
+  }, 60_000);
+
+  it('GIVEN HEALTH_PORT THEN the manager reports each shard (checks, corpus hash, passages) and merges their metrics by shard', async () => {
+    const res = await health('/healthz');
+    expect(res.status).toBe(200);
+    const body = JSON.parse(res.text) as { status: string; shards: Record<string, unknown>[] };
+    expect(body.status).toBe('ok');
+    expect(body.shards.map((s) => [s.shard, s.member, s.status, s.discord, s.corpus, s.store])).toEqual([
+      [0, 'shard 0', 'ok', 'ok', 'ok', 'ok'],
+      [1, 'shard 1', 'ok', 'ok', 'ok', 'ok'],
+    ]);
+    expect(body.shards[0]!.corpusHash).toBe(body.shards[1]!.corpusHash);
+    expect(body.shards[0]!.passages).toBeGreaterThan(0);
+    expect(body.shards.every((s) => 'gatewayPingMs' in s)).toBe(true);
+
+    const metrics = await health('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/verbatim_corpus_passages\{shard="0"\} \d+/);
+    expect(metrics.text).toMatch(/verbatim_corpus_passages\{shard="1"\} \d+/);
+    expect(metrics.text).toMatch(/verbatim_interactions_total\{command="quote",outcome="ok",shard="0"\} \d+/);
+    expect(metrics.text).toContain('verbatim_shards{state="up"} 2');
+  }, 60_000);
+
+  it('GIVEN shard 1 stops answering (SIGSTOP) THEN /healthz is 503 naming it, and 200 again once it continues', async () => {
+    const pid = pidsOf(1).at(-1)!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const res = await health('/healthz');
+      expect(res.status).toBe(503);
+      const body = JSON.parse(res.text) as { status: string; shards: Record<string, unknown>[] };
+      expect(body.shards[0]).toMatchObject({ shard: 0, status: 'ok' });
+      expect(body.shards[1]).toMatchObject({ shard: 1, status: 'down' });
+      expect(body.shards[1]!.reason).toMatch(/no answer within \d+ ms/);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    expect((await health('/healthz')).status).toBe(200);
   }, 60_000);
 
   it('GIVEN shard 0 is killed THEN the manager respawns it, it identifies again, and answers /quote', async () => {
