@@ -3,6 +3,7 @@
  * replace the old ones only when all three are whole; a broken edit leaves the old state serving.
  */
 import { performance } from 'node:perf_hooks';
+import { unattributedCounts, type UnattributedCount } from './corpus/attribution/report.ts';
 import { loadCorpus, CorpusLoadError, type CorpusProblem } from './corpus/load.ts';
 import type { Corpus } from './corpus/types.ts';
 import { loadTopics } from './procon/load.ts';
@@ -33,6 +34,8 @@ export type ReloadReport =
       readonly ms: number;
       readonly hash: string;
       readonly previousHash: string;
+      /** Sources with quotations whose speaker the rules could not tell: a notice for admins, not an error. */
+      readonly unattributed: readonly UnattributedCount[];
     }
   | {
       readonly ok: false;
@@ -151,6 +154,7 @@ export class Library {
       ms,
       hash: after.corpus.hash,
       previousHash: before.corpus.hash,
+      unattributed: unattributedCounts(after.corpus),
     };
   }
 }

@@ -2,6 +2,7 @@
  * The console's commands: the same names and options as in Discord, answered as readable text or as
  * one JSON object per command. Each command returns both forms; main.ts picks one.
  */
+import { speakersOf, unattributedCounts, type UnattributedCount } from '../corpus/attribution/report.ts';
 import { formatProblems } from '../corpus/problems.ts';
 import type { Library } from '../library.ts';
 import {
@@ -159,13 +160,52 @@ const reload: ConsoleCommand = {
     ].filter(Boolean);
     return {
       json: { command: 'reload', ...report },
-      text: `✓ Reloaded in ${report.ms} ms: sources ${report.before.sources} → ${report.after.sources}, passages ${report.before.passages} → ${report.after.passages}, topics ${report.before.topics} → ${report.after.topics}. ${changes.length ? changes.join('; ') : 'No source changed.'}`,
+      text: `✓ Reloaded in ${report.ms} ms: sources ${report.before.sources} → ${report.after.sources}, passages ${report.before.passages} → ${report.after.passages}, topics ${report.before.topics} → ${report.after.topics}. ${changes.length ? changes.join('; ') : 'No source changed.'}${unattributedNotice(report.unattributed)}`,
     };
   },
 };
 
+/** "Quotations without a speaker: …" after a load, so an admin knows where an override would help; empty when none. */
+export function unattributedNotice(counts: readonly UnattributedCount[]): string {
+  if (counts.length === 0) return '';
+  const list = counts.map((c) => `${c.sourceId} ${c.unattributed} of ${c.quotations}`).join(', ');
+  return `\nNotice: quotations without a speaker (see /speakers source:<id>; add an override or a people.yaml entry): ${list}.`;
+}
+
+const speakers: ConsoleCommand = {
+  name: 'speakers',
+  options: ['source'],
+  usage: '/speakers source:<source>',
+  summary: 'each quoted passage of a source with its speaker, role and the rule that decided it',
+  run(main, options, { library }) {
+    const wanted = (options['source'] ?? main).trim();
+    const index = library.state.index;
+    const source = wanted ? index.resolveSource(wanted) : null;
+    if (!source) {
+      const suggestions = wanted ? index.suggestSources(wanted, 3).map((s) => s.id) : [];
+      return failure(
+        'speakers',
+        'speakers.unknown-source',
+        wanted
+          ? `no source matches "${wanted}"${suggestions.length ? ` — try ${suggestions.join(', ')}` : ''}; /sources lists them`
+          : 'name a source: /speakers source:<id> (/sources lists them)',
+      );
+    }
+    const rows = speakersOf(library.state.corpus, source.id);
+    const text = rows.length
+      ? rows
+          .map(
+            (r) =>
+              `${r.id}  ${r.speaker === null ? 'UNATTRIBUTED' : `${r.speaker}${r.role ? ` (${r.role})` : ''}`} · ${r.basis} · ${r.rule ?? '—'}\n    “${r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text}”`,
+          )
+          .join('\n')
+      : `No quoted or reported passages in ${source.id}: every sentence is the source's own voice.`;
+    return { json: { command: 'speakers', source: source.id, passages: rows }, text };
+  },
+};
+
 /** The registry: add a command here and it is parsed, helped and dispatched. */
-export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, sources, reload, procon];
+export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, sources, reload, speakers, procon];
 
 const help: ConsoleCommand = {
   name: 'help',
