@@ -85,7 +85,8 @@ describe('npm run console', () => {
   it('GIVEN words that match nothing but resemble corpus words THEN the answer suggests them', async () => {
     const run = await runConsole('/quote muxtial\n');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('No match: no passage matches "muxtial" — did you mean "mutual"?');
+    // The same sentence as Discord's (src/messages.ts).
+    expect(run.stdout).toContain('No passage matches “muxtial”. Did you mean “mutual”?');
   });
 
   it('GIVEN a bad option or unknown command THEN it says so clearly, carries on, and exits 1', async () => {
