@@ -153,7 +153,8 @@ const help: ConsoleCommand = {
   usage: '/help',
   summary: 'this list',
   run() {
-    const all = [...CONSOLE_COMMANDS, help];
+    // The registry holds /help itself (pushed below), so it is listed once.
+    const all = CONSOLE_COMMANDS;
     return {
       json: { command: 'help', commands: all.map((c) => ({ name: c.name, usage: c.usage, summary: c.summary })) },
       text: [

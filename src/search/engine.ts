@@ -16,7 +16,7 @@ import { collect, Scratch, type CollectSources } from './collect.ts';
 import { facetWords, FilterResolver, type PassageFilter, type Speaker } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { Ranker } from './rank.ts';
-import { plainWords } from './term-index.ts';
+import { plainWords } from './pair-index.ts';
 
 export type { PassageFilter, Speaker } from './facets.ts';
 

@@ -39,6 +39,9 @@ describe('/sources, /help and Find quotes', () => {
       expect.arrayContaining(['/quote', '/sources', '/reload', '/help', 'Find quotes (message menu)']),
     );
     expect(data.embeds[0].fields.find((f: { name: string }) => f.name === '/quote').value).toContain('/quote query:');
+    expect(data.embeds[0].fields.find((f: { name: string }) => f.name === '/procon').value).toContain(
+      '/procon topic: alliance',
+    );
   });
 
   it('Find quotes on a paraphrasing message answers privately with the source of the words', async () => {

@@ -72,6 +72,9 @@ describe('npm run console', () => {
     expect(answers[1].sources).toHaveLength(5);
     expect(answers[2].random).toBe(true);
     expect(answers[2].results[0].source.id).toBe(IDS.essay);
+    const listed = answers[3].commands.map((c: { name: string }) => c.name);
+    expect(listed.filter((name: string) => name === 'help')).toHaveLength(1);
+    expect(listed).toEqual(expect.arrayContaining(['quote', 'sources', 'reload', 'procon', 'help']));
   });
 
   it('GIVEN text mode THEN the answer reads as a quote with voice, where and link', async () => {
