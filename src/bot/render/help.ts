@@ -23,6 +23,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   procon:
     '`/procon topic: alliance` — both sides of a debate question from its source, with its bottom line; **Show the evidence** lists every excerpt, verbatim and linked, privately.',
   help: '`/help` — this message.',
+  privacy: '`/privacy` — what Verbatim stores about you, for how long, and where.',
+  'forget-me': '`/forget-me` — deletes your cooldown and stored /quote results; anonymises your /reload entries.',
   'Find quotes':
     'Right-click (or long-press) a message → Apps → **Find quotes**: finds where its words come from, privately.',
 };
