@@ -9,14 +9,15 @@ import {
   formatDate,
   formatLink,
   formatPublication,
-  formatSpeakerName,
   formatTitle,
   formatVoice,
   formatWhere,
   sourceData,
   speakerOf,
 } from '../present.ts';
+import { describeError, quoteMissError } from '../messages.ts';
 import type { QuoteHit } from '../search/engine.ts';
+import { findQuotes } from '../search/find.ts';
 import { procon } from './procon.ts';
 
 export interface ConsoleContext {
@@ -78,44 +79,23 @@ const quote: ConsoleCommand = {
   usage: '/quote <words> [source:<source>] [speaker:<person>]',
   summary: 'find the exact passage, who said it, where, and the link (no words: a random quote)',
   run(main, options, { library }) {
-    const index = library.state.index;
     const text = (options['query'] ?? main).trim();
-    const filter = { source: options['source'], speaker: options['speaker'] };
-    if (filter.source && !index.resolveSource(filter.source)) {
-      const suggestions = index.suggestSources(filter.source, 3).map((s) => s.id);
-      return failure(
-        'quote',
-        'quote.unknown-source',
-        `no source matches "${filter.source}"${suggestions.length ? ` — try ${suggestions.join(', ')}` : ''}; /sources lists them`,
-        { query: text },
-      );
-    }
-    if (filter.speaker && !index.resolveSpeaker(filter.speaker)) {
-      const suggestions = index.suggestSpeakers(filter.speaker, 3).map(formatSpeakerName);
-      return failure(
-        'quote',
-        'quote.unknown-speaker',
-        `nobody called "${filter.speaker}" is quoted${suggestions.length ? ` — try ${suggestions.join('; ')}` : ''}`,
-        { query: text },
-      );
-    }
-    const hits = text
-      ? index.search({ text, ...filter, limit: QUOTE_LIMIT })
-      : [index.random(filter)].filter((h): h is QuoteHit => h !== null);
+    const request = { text, source: options['source'], speaker: options['speaker'], limit: QUOTE_LIMIT };
+    const outcome = findQuotes(library.state.index, request);
+    const hits = outcome.ok ? outcome.hits : [];
     const json: Record<string, unknown> = {
       command: 'quote',
       query: text,
       random: text === '',
       results: hits.map(hitJson),
     };
-    if (hits.length === 0) {
-      const correction = text ? index.suggestCorrection(text) : null;
-      const hint = text
-        ? `no passage matches "${text}"${correction ? ` — did you mean "${correction}"?` : ''} — try fewer or other words, or drop a filter`
-        : 'no passage to pick at random with those filters';
-      return { json, text: `No match: ${hint}.` };
-    }
-    return { json, text: hits.map((h, i) => hitText(h, i + 1, hits.length)).join('\n\n') };
+    if (outcome.ok) return { json, text: hits.map((h, i) => hitText(h, i + 1, hits.length)).join('\n\n') };
+    const error = quoteMissError(outcome.miss);
+    const message = describeError(error);
+    // A filter that names nothing is the user's mistake; finding nothing for good words is an answer.
+    if (outcome.miss.kind === 'unknown-source' || outcome.miss.kind === 'unknown-speaker')
+      return failure('quote', error.id, message, { query: text });
+    return { json, text: message };
   },
 };
 
@@ -213,7 +193,8 @@ const help: ConsoleCommand = {
   usage: '/help',
   summary: 'this list',
   run() {
-    const all = [...CONSOLE_COMMANDS, help];
+    // The registry holds /help itself (pushed below), so it is listed once.
+    const all = CONSOLE_COMMANDS;
     return {
       json: { command: 'help', commands: all.map((c) => ({ name: c.name, usage: c.usage, summary: c.summary })) },
       text: [

@@ -73,6 +73,9 @@ describe('npm run console', () => {
     expect(answers[1].sources).toHaveLength(5);
     expect(answers[2].random).toBe(true);
     expect(answers[2].results[0].source.id).toBe(IDS.essay);
+    const listed = answers[3].commands.map((c: { name: string }) => c.name);
+    expect(listed.filter((name: string) => name === 'help')).toHaveLength(1);
+    expect(listed).toEqual(expect.arrayContaining(['quote', 'sources', 'reload', 'procon', 'help']));
   });
 
   it('GIVEN text mode THEN the answer reads as a quote with voice, where and link', async () => {
@@ -86,7 +89,8 @@ describe('npm run console', () => {
   it('GIVEN words that match nothing but resemble corpus words THEN the answer suggests them', async () => {
     const run = await runConsole('/quote muxtial\n');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('No match: no passage matches "muxtial" — did you mean "mutual"?');
+    // The same sentence as Discord's (src/messages.ts).
+    expect(run.stdout).toContain('No passage matches “muxtial”. Did you mean “mutual”?');
   });
 
   it('GIVEN a bad option or unknown command THEN it says so clearly, carries on, and exits 1', async () => {
