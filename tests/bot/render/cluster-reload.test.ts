@@ -15,6 +15,7 @@ const local: ReloadReport = {
   ms: 120,
   hash: 'aaaaaaaaaaaaaaaa',
   previousHash: 'bbbbbbbbbbbbbbbb',
+  unattributed: [],
 };
 const member = (name: string, hash = 'aaaaaaaaaaaaaaaa', ok = true): MemberOutcome => ({
   member: name,
