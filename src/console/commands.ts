@@ -2,7 +2,7 @@
  * The console's commands: the same names and options as in Discord, answered as readable text or as
  * one JSON object per command. Each command returns both forms; main.ts picks one.
  */
-import { speakersOf, unattributedCounts, type UnattributedCount } from '../corpus/attribution/report.ts';
+import { speakersOf, type UnattributedCount } from '../corpus/attribution/report.ts';
 import { formatProblems } from '../corpus/problems.ts';
 import type { Library } from '../library.ts';
 import {
