@@ -1,6 +1,6 @@
 /**
  * /quote — the best match for half-remembered words, with who said it, where, when and the link;
- * ◀ ▶ page through further matches (invoker only) and Context shows the paragraph privately.
+ * ◀ ▶ page through further matches (invoker only), Context shows the paragraph privately and Card cuts a debate card.
  */
 import {
   MessageFlags,
@@ -9,12 +9,14 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { replyWithCard } from '../src/bot/card-reply.ts';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { takeCooldown } from '../src/bot/cooldown.ts';
 import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
 import { clampChoices, truncate } from '../src/bot/render/limits.ts';
 import { toEdit, toReply, toUpdate } from '../src/bot/render/message.ts';
 import { renderContext, renderQuote } from '../src/bot/render/quote.ts';
+import { SPANS } from '../src/cite/card.ts';
 import { StoreUnavailableError, UserError } from '../src/errors.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit } from '../src/search/engine.ts';
 
@@ -165,6 +167,12 @@ async function button(interaction: ButtonInteraction, ctx: CommandContext): Prom
   if (pressed.action === 'ctx') {
     if (hit === null) throw new UserError('paging.passage-gone');
     await interaction.reply(toReply(renderContext(hit), { ephemeral: true }));
+    return;
+  }
+  if (pressed.action === 'card') {
+    // Anyone may cut a card from a shown quote; the card is theirs, private, and only they can widen or post it.
+    if (hit === null) throw new UserError('paging.passage-gone');
+    await replyWithCard(interaction, ctx, { ...hit, tag: null, style: 'card', span: SPANS.paragraph });
     return;
   }
   if (interaction.user.id !== state.invokerId) throw new UserError('paging.not-yours');

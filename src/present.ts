@@ -2,7 +2,7 @@
  * How sources and voices read to a person, shared by the console and Discord renderers so both say
  * the same thing: unknown stays "unknown", inferred dates and unverified links say so.
  */
-import type { Passage, Source, SourceMeta, Voice } from './corpus/types.ts';
+import type { Passage, Source, SourceKind, SourceMeta, Voice } from './corpus/types.ts';
 
 const MONTHS = [
   'January',
@@ -44,6 +44,30 @@ export function formatWhere(
 export function formatLink(source: Pick<Source, 'url' | 'urlVerified'>): string {
   if (!source.url) return 'no link known';
   return source.urlVerified ? source.url : `${source.url} (link not verified)`;
+}
+
+/** The byline as a person reads it: "by Miriam Okafor", or plainly "author not named". */
+export function formatByline(source: Pick<SourceMeta, 'author'>): string {
+  return source.author === null ? 'author not named' : `by ${source.author}`;
+}
+
+const KIND_WORDS: Readonly<Record<SourceKind, string | null>> = {
+  article: null,
+  opinion: 'opinion',
+  blog: 'blog post',
+  essay: 'essay',
+  'reader-comments': 'reader comment',
+};
+
+/** The kind of text, named only where it is not a plain article: "opinion", "blog post", "reader comment". */
+export function formatKind(source: Pick<SourceMeta, 'kind'>): string | null {
+  return KIND_WORDS[source.kind];
+}
+
+/** "by Miriam Okafor · opinion", "author not named · blog post", "author not named". */
+export function formatBylineAndKind(source: Pick<SourceMeta, 'author' | 'kind'>): string {
+  const kind = formatKind(source);
+  return kind === null ? formatByline(source) : `${formatByline(source)} · ${kind}`;
 }
 
 /** Who says it, as a person reads it: "Qu Xing, China's ambassador to Belgium". */

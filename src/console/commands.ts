@@ -4,8 +4,17 @@
  */
 import { formatProblems } from '../corpus/problems.ts';
 import type { Library } from '../library.ts';
-import { formatDate, formatLink, formatVoice, formatWhere, sourceData, speakerOf } from '../present.ts';
+import {
+  formatBylineAndKind,
+  formatDate,
+  formatLink,
+  formatVoice,
+  formatWhere,
+  sourceData,
+  speakerOf,
+} from '../present.ts';
 import type { QuoteHit } from '../search/engine.ts';
+import { cite } from './cite.ts';
 import { procon } from './procon.ts';
 
 export interface ConsoleContext {
@@ -40,7 +49,7 @@ function hitJson(hit: QuoteHit): Record<string, unknown> {
     text: hit.passage.text,
     speaker: speakerOf(hit.passage.voice),
     voice: { name: hit.passage.voice.name, role: hit.passage.voice.role, basis: hit.passage.voice.basis },
-    source: sourceData(hit.source),
+    source: { ...sourceData(hit.source), kind: hit.source.kind },
     context: hit.context,
     score: hit.score,
   };
@@ -50,7 +59,7 @@ function hitText(hit: QuoteHit, rank: number, total: number): string {
   const lines = [
     `[${rank}/${total}] “${hit.passage.text}”`,
     `    — ${formatVoice(hit.passage.voice)}`,
-    `    ${formatWhere(hit.source)}`,
+    `    ${formatWhere(hit.source)} · ${formatBylineAndKind(hit.source)}`,
     `    ${formatLink(hit.source)}`,
   ];
   if (hit.source.credit) lines.push(`    ${hit.source.credit}`);
@@ -155,7 +164,7 @@ const reload: ConsoleCommand = {
 };
 
 /** The registry: add a command here and it is parsed, helped and dispatched. */
-export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, sources, reload, procon];
+export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, cite, sources, reload, procon];
 
 const help: ConsoleCommand = {
   name: 'help',

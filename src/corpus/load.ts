@@ -330,6 +330,7 @@ function loadComments(
     dateInferred: false,
     url: article.url,
     urlVerified: article.urlVerified,
+    accessed: article.accessed ?? null,
     kind: 'reader-comments',
     credit: null,
     licence: null,

@@ -2,6 +2,7 @@
  * "Find quotes": the best matches for a message's text, each with voice, source and link — the debater's "source?".
  */
 import type { APIEmbed } from 'discord.js';
+import { formatBylineAndKind } from '../../present.ts';
 import type { QuoteHit } from '../../search/engine.ts';
 import { isHttpUrl, LIMITS, truncate } from './limits.ts';
 import { escapeMarkdown, neutraliseMentions } from './markdown.ts';
@@ -19,7 +20,7 @@ export function renderFindResults(hits: readonly QuoteHit[], searched: string): 
       hit.source.url !== null && isHttpUrl(hit.source.url)
         ? `\n${maskedLink('source', hit.source.url)}`
         : '\nno link known';
-    const where = escapeMarkdown(describeSource(hit.source));
+    const where = escapeMarkdown(`${describeSource(hit.source)} · ${formatBylineAndKind(hit.source)}`);
     const quote = blockquote(escapeMarkdown(hit.passage.text));
     const tail = `\n— ${where}${link}`;
     return {
