@@ -2,14 +2,14 @@
  * Answering with a card, shared by /cite and the Card button under every /quote answer: the card is private,
  * with the .md and .html files attached and buttons to widen it or post it to the channel.
  */
-import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
 import { buildCard, type CardStyle, type Span } from '../cite/card.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import { cardButtonsFor, saveCard } from './card-state.ts';
 import type { CommandContext } from './command.ts';
 import { cardFiles, renderCard } from './render/card.ts';
-import { toReply } from './render/message.ts';
+import { toEdit, toReply } from './render/message.ts';
 
 export interface CardOrder {
   readonly passage: Passage;
@@ -30,6 +30,9 @@ export async function replyWithCard(
   ctx: CommandContext,
   order: CardOrder,
 ): Promise<void> {
+  // A bibliography style's first use builds its citeproc engine (up to a second or so): answer "thinking" first.
+  const deferred = order.style !== 'card';
+  if (deferred) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const card = buildCard(order);
   let buttons: ReturnType<typeof cardButtonsFor> | null = null;
   try {
@@ -46,6 +49,7 @@ export async function replyWithCard(
     ctx.logger.warn('card without buttons: store unavailable', { err });
   }
   const body = renderCard(card, cardUrl(order.source), buttons);
-  await interaction.reply({ ...toReply(body, { ephemeral: true }), files: cardFiles(card) });
+  if (deferred) await interaction.editReply({ ...toEdit(body), files: cardFiles(card) });
+  else await interaction.reply({ ...toReply(body, { ephemeral: true }), files: cardFiles(card) });
   ctx.logger.info('card answered', { passageId: order.passage.id, style: card.style });
 }

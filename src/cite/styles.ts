@@ -28,14 +28,28 @@ function registerStyles(): void {
   registered = true;
 }
 
+/**
+ * Formatting costs tens of milliseconds once a style's engine is built (over a second for APA's first use), and
+ * a corpus has few sources: each entry is kept, keyed by style, format and record.
+ */
+const formatted = new Map<string, string>();
+const MAX_CACHED = 2000;
+
 /** One bibliography entry for `item` in `style`, as plain text or as HTML (italics kept). */
 export function formatCitation(item: CslItem, style: CitationStyle, format: 'text' | 'html'): string {
+  const key = `${style}\u0000${format}\u0000${JSON.stringify(item)}`;
+  const cached = formatted.get(key);
+  if (cached !== undefined) return cached;
   registerStyles();
   const out = new Cite([item]).format('bibliography', { format, template: TEMPLATE[style], lang: 'en-US' });
-  if (format === 'text') return out.replace(/\s+/g, ' ').trim();
-  // citeproc wraps the entry in two divs; the entry's inner HTML is what a card needs.
-  const inner = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(out)?.[1] ?? out;
-  return inner.trim();
+  // citeproc wraps an HTML entry in two divs; the entry's inner HTML is what a card needs.
+  const entry =
+    format === 'text'
+      ? out.replace(/\s+/g, ' ').trim()
+      : (/<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/.exec(out)?.[1] ?? out).trim();
+  if (formatted.size >= MAX_CACHED) formatted.clear();
+  formatted.set(key, entry);
+  return entry;
 }
 
 export function isCitationStyle(value: string): value is CitationStyle {
