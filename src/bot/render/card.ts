@@ -63,41 +63,79 @@ function renderTokens(tokens: readonly Token[]): string {
 }
 
 /**
- * Split the card's words into pieces of at most `first` characters for the first and `rest` for the others, cut
- * only at whitespace; stops when `budget` characters are used, reporting that the text did not all fit.
+ * Split tokens from `from` on into pieces of at most `first` characters for the first and `rest` for the others,
+ * cut only at whitespace; stops when `budget` characters are used, reporting how far it got.
+ */
+function packTokens(
+  tokens: readonly Token[],
+  from: number,
+  first: number,
+  rest: number,
+  budget: number,
+): { pieces: string[]; next: number } {
+  const pieces: string[] = [];
+  let used = 0;
+  let start = from;
+  while (start < tokens.length) {
+    const room = Math.min(pieces.length === 0 ? first : rest, budget - used);
+    if (room < 40) break;
+    // Skip whitespace at a piece's start: a field cannot begin with a blank line.
+    while (start < tokens.length && /^\s+$/.test(tokens[start]!.text)) start++;
+    if (start >= tokens.length) break;
+    // Estimate the rendered length token by token (escapes, plus 4 for each bold run), then check it for real.
+    let end = start;
+    let estimate = 0;
+    while (end < tokens.length) {
+      const token = tokens[end]!;
+      const opensRun = token.read && (end === start || !tokens[end - 1]!.read);
+      const grown = estimate + escapeMarkdown(token.text).length + (opensRun ? 4 : 0);
+      if (grown > room) break;
+      estimate = grown;
+      end++;
+    }
+    while (end > start && renderTokens(tokens.slice(start, end)).trimEnd().length > room) end--;
+    // One word longer than a whole field (a URL, a run of symbols) cannot be shown whole: stop, marked.
+    if (end === start) break;
+    const piece = renderTokens(tokens.slice(start, end)).trimEnd();
+    pieces.push(piece);
+    used += piece.length;
+    start = end;
+  }
+  return { pieces, next: start };
+}
+
+/** Characters of context kept before the passage when the words do not all fit and must start later. */
+const LEAD_IN = 600;
+
+/**
+ * The card's words for Discord: pieces that fit the description and fields, cut only between words. When they
+ * do not all fit, the passage is still shown — the words start a little before it, after "…" — and the end is
+ * marked as continued in the attached file.
  */
 export function packWords(
   card: Card,
   first: number,
   rest: number,
   budget: number,
-): { pieces: string[]; complete: boolean } {
+): { pieces: string[]; complete: boolean; cutStart: boolean } {
   const tokens = tokensOf(card);
-  const pieces: string[] = [];
-  let used = 0;
-  let start = 0;
-  while (start < tokens.length) {
-    const room = Math.min(pieces.length === 0 ? first : rest, budget - used);
-    if (room < 40) return { pieces, complete: false };
-    // Skip whitespace at a piece's start: a field cannot begin with a blank line.
-    while (start < tokens.length && /^\s+$/.test(tokens[start]!.text)) start++;
-    let end = start;
-    let best = start;
-    while (end < tokens.length) {
-      end++;
-      if (renderTokens(tokens.slice(start, end)).length > room) break;
-      best = end;
+  let packed = packTokens(tokens, 0, first, rest, budget);
+  const firstRead = tokens.findIndex((t) => t.read);
+  const lastRead = tokens.findLastIndex((t) => t.read);
+  let cutStart = false;
+  if (packed.next < tokens.length && firstRead >= 0 && packed.next <= lastRead) {
+    let from = firstRead;
+    let lead = 0;
+    while (from > 0 && lead + tokens[from - 1]!.text.length <= LEAD_IN) lead += tokens[--from]!.text.length;
+    while (from < firstRead && /^\s+$/.test(tokens[from]!.text)) from++;
+    if (from > 0) {
+      packed = packTokens(tokens, from, first - 2, rest, budget - 2);
+      cutStart = true;
     }
-    if (best === start) {
-      // One word longer than a whole field (a URL, a run of symbols): it goes to the file, marked here.
-      return { pieces, complete: false };
-    }
-    const piece = renderTokens(tokens.slice(start, best)).trimEnd();
-    pieces.push(piece);
-    used += piece.length;
-    start = best;
   }
-  return { pieces, complete: true };
+  const pieces = packed.pieces;
+  if (cutStart && pieces.length > 0) pieces[0] = `… ${pieces[0]}`;
+  return { pieces, complete: packed.next >= tokens.length, cutStart };
 }
 
 function buttonRow(card: Card, buttons: CardButtons | null): APIActionRowComponent<APIButtonComponent>[] {
@@ -129,6 +167,14 @@ function buttonRow(card: Card, buttons: CardButtons | null): APIActionRowCompone
 /** Room kept for names, footer and the title when packing the text into one message's 6000 characters. */
 const EMBED_OVERHEAD = 600;
 
+/** "passage only", "paragraph 3", "paragraphs 2–4" (1-based, as a reader counts). */
+function spanText(card: Card): string {
+  if (card.span.sentenceOnly) return 'passage only';
+  const first = (card.paragraphs[0]?.index ?? 0) + 1;
+  const last = (card.paragraphs[card.paragraphs.length - 1]?.index ?? 0) + 1;
+  return first === last ? `paragraph ${first}` : `paragraphs ${first}–${last}`;
+}
+
 /** The card as one embed; `url` links the title to the source when its link is known and verified. */
 export function renderCardEmbed(card: Card, url: string | null): APIEmbed {
   const citeText = `**${escapeMarkdown(card.shortCite)}** — ${escapeMarkdown(citeLine(card))}`;
@@ -140,7 +186,7 @@ export function renderCardEmbed(card: Card, url: string | null): APIEmbed {
   const head = truncate([citeText, ...extras].join('\n'), 1500);
   const title = card.tag === null ? TAG_PLACEHOLDER : card.tag;
   const budget = LIMITS.embedsTotal - EMBED_OVERHEAD - head.length - title.length;
-  const { pieces, complete } = packWords(
+  const { pieces, complete, cutStart } = packWords(
     card,
     LIMITS.embedDescription - head.length - 2 - CONTINUED_IN_FILE.length,
     LIMITS.fieldValue - CONTINUED_IN_FILE.length,
@@ -149,14 +195,16 @@ export function renderCardEmbed(card: Card, url: string | null): APIEmbed {
   const last = pieces.length - 1;
   if (!complete && last >= 0) pieces[last] = `${pieces[last]}${CONTINUED_IN_FILE}`;
   if (!complete && last < 0) pieces.push(CONTINUED_IN_FILE.replace(/^… /, ''));
+  const filesText =
+    complete && !cutStart
+      ? '.md and .html attached'
+      : 'shortened here: the whole text is in the attached .md and .html';
   const fields: APIEmbedField[] = pieces.slice(1).map((value) => ({ name: '(continued)', value }));
   const embed: APIEmbed = {
     color: CARD_COLOUR,
     title: truncate(card.tag === null ? TAG_PLACEHOLDER : escapeMarkdown(card.tag), LIMITS.embedTitle),
     description: `${head}\n\n${pieces[0] ?? ''}`,
-    footer: {
-      text: `Card · bold = the passage, verbatim · ${card.span.sentenceOnly ? 'passage only' : `paragraphs ${card.paragraphs[0]!.index + 1}–${card.paragraphs[card.paragraphs.length - 1]!.index + 1}`} · .md and .html attached`,
-    },
+    footer: { text: [`Card · bold = the passage, verbatim`, spanText(card), filesText].join(' · ') },
   };
   if (fields.length > 0) embed.fields = fields.slice(0, LIMITS.embedFields);
   if (url !== null && isHttpUrl(url)) embed.url = url;
