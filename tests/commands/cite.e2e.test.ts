@@ -65,6 +65,13 @@ describe('debate cards against the fake Discord', () => {
     expect(buttons['＋ before']!.disabled).toBe(true); // the passage is in the source's first paragraph
     expect(buttons['＋ after']!.disabled).toBe(false);
 
+    // Anyone may cut their own card from a public quote; it is private to them.
+    const other = callbackData(
+      await h.fake.waitForCallback(h.fake.button(card!.custom_id, quote, { user: h.fake.otherMember })),
+    );
+    expect(other.flags).toBe(EPHEMERAL);
+    expect(other.embeds[0].description).toContain(`**${QU_XING}**`);
+
     // Only the card's maker may widen it.
     const intruder = callbackData(
       await h.fake.waitForCallback(
