@@ -116,7 +116,11 @@ function speakerLine(passage: Passage, source: Source): string | null {
 /** The one-line debate cite for `passage` in `source`. */
 export function fullCite(passage: Passage, source: Source): string {
   const author =
-    source.author ?? (source.publication !== null ? `${source.publication} (author not named)` : 'author not named');
+    source.author !== null
+      ? [source.author, source.authorRole].filter(Boolean).join(', ')
+      : source.publication !== null
+        ? `${source.publication} (author not named)`
+        : 'author not named';
   const speaker = quotedSpeaker(passage);
   let who: string;
   // A reader comment is its reader's words, never the article's or its author's.

@@ -106,7 +106,7 @@ describe('a source that names its author', () => {
     const passage = passageWith(ledger, LEDGER, 'Storage targets');
     expect(shortCite(source)).toBe('Okafor 26');
     expect(fullCite(passage, source)).toBe(
-      'Miriam Okafor, 14 March 2026, “Gas and the Grid”, The Ledger, https://example.org/ledger/gas-and-the-grid, accessed 20 March 2026',
+      'Miriam Okafor, energy columnist, 14 March 2026, “Gas and the Grid”, The Ledger, https://example.org/ledger/gas-and-the-grid, accessed 20 March 2026',
     );
     expect(buildCard({ passage, source }).caveats).toEqual([]);
   });
@@ -115,7 +115,7 @@ describe('a source that names its author', () => {
     const source = sourceOf(ledger, LEDGER);
     const passage = passageWith(ledger, LEDGER, 'keep the gas flowing');
     expect(fullCite(passage, source)).toMatch(
-      /^Anton Veselov, Deputy Energy Minister, quoted in Miriam Okafor, 14 March/,
+      /^Anton Veselov, Deputy Energy Minister, quoted in Miriam Okafor, energy columnist, 14 March/,
     );
     const styled = buildCard({ passage, source, style: 'mla' });
     expect(exportCard(styled, 'text')).toContain('Words of: Anton Veselov, Deputy Energy Minister, quoted.');
