@@ -12,10 +12,12 @@ import { decodeCardButton, cardButtonsFor, loadCard } from '../src/bot/card-stat
 import { cardUrl, replyWithCard } from '../src/bot/card-reply.ts';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { cardFiles, renderCard } from '../src/bot/render/card.ts';
-import { clampChoices, truncate } from '../src/bot/render/limits.ts';
+import { quoteChoices, sourceChoices } from '../src/bot/render/choices.ts';
+import { truncate } from '../src/bot/render/limits.ts';
 import { toReply, toUpdate } from '../src/bot/render/message.ts';
 import { buildCard, isCardStyle, isSpanName, SPANS } from '../src/cite/card.ts';
 import { UserError } from '../src/errors.ts';
+import { formatSourceName } from '../src/present.ts';
 import { PASSAGE_ID_PREFIX } from '../src/search/engine.ts';
 
 const data = new SlashCommandBuilder()
@@ -67,7 +69,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   const spanName = interaction.options.getString('span') ?? 'paragraph';
   const index = ctx.library.state.index;
   if (source !== undefined && index.resolveSource(source) === null) {
-    const names = index.suggestSources(source, 3).map((c) => c.name);
+    const names = index.suggestSources(source, 3).map(formatSourceName);
     throw new UserError('quote.unknown-source', {
       source: truncate(source, 100),
       suggestions: names.length === 0 ? '' : ` Did you mean: ${names.join('; ')}?`,
@@ -125,8 +127,9 @@ async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandCo
   const focused = interaction.options.getFocused(true);
   const index = ctx.library.state.index;
   const typed = String(focused.value).slice(0, 300);
-  const choices = focused.name === 'source' ? index.suggestSources(typed, 25) : index.suggestQueries(typed, 25);
-  await interaction.respond(clampChoices(choices));
+  const choices =
+    focused.name === 'source' ? sourceChoices(index.suggestSources(typed)) : quoteChoices(index.suggestQueries(typed));
+  await interaction.respond(choices);
 }
 
 export default { data, execute, autocomplete, button } satisfies Command;

@@ -4,7 +4,17 @@
  * unknown author, date, link or access date is said to be unknown, never filled in.
  */
 import type { Passage, Source } from '../corpus/types.ts';
-import { formatDate, formatLink, speakerOf } from '../present.ts';
+import {
+  formatAccessed,
+  formatAuthor,
+  formatCaveats,
+  formatDate,
+  formatLink,
+  formatOwnVoice,
+  formatPublication,
+  formatTitle,
+  speakerOf,
+} from '../present.ts';
 import { buildCslItem, type CslItem } from './csl.ts';
 import { type CitationStyle, formatCitation } from './styles.ts';
 
@@ -88,7 +98,8 @@ function surname(byline: string): string {
  * is named; "n.d." when the date is unknown.
  */
 export function shortCite(source: Pick<Source, 'author' | 'publication' | 'date'>): string {
-  const who = source.author !== null ? surname(source.author) : (source.publication ?? 'Author not named');
+  const who =
+    source.author !== null ? surname(source.author) : (source.publication ?? capitalise(formatAuthor(source)));
   return source.date === null ? `${who}, n.d.` : `${who} ${source.date.slice(2, 4)}`;
 }
 
@@ -99,10 +110,8 @@ function quotedSpeaker(passage: Passage): { name: string; role: string; how: str
   return { ...speaker, how: passage.voice.basis === 'reported' ? 'reported in' : 'quoted in' };
 }
 
-function accessedText(source: Pick<Source, 'accessed'>): string {
-  return source.accessed
-    ? `accessed ${formatDate({ date: source.accessed, dateInferred: false })}`
-    : 'accessed: date not recorded';
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Whose words these are, for the styles that cite only the work: "Wang Yi, China's Foreign Minister, quoted". */
@@ -113,41 +122,29 @@ function speakerLine(passage: Passage, source: Source): string | null {
   return [speaker.name, speaker.role, speaker.how === 'reported in' ? 'reported' : 'quoted'].filter(Boolean).join(', ');
 }
 
-/** The one-line debate cite for `passage` in `source`. */
+/** The one-line debate cite for `passage` in `source`: who, date, title, publication, link, accessed. */
 export function fullCite(passage: Passage, source: Source): string {
+  // The author with their stated qualifications, or the source's own voice worded as everywhere else.
   const author =
     source.author !== null
       ? [source.author, source.authorRole].filter(Boolean).join(', ')
       : source.publication !== null
-        ? `${source.publication} (author not named)`
-        : 'author not named';
+        ? formatOwnVoice(source)
+        : formatAuthor(source);
   const speaker = quotedSpeaker(passage);
   let who: string;
   // A reader comment is its reader's words, never the article's or its author's.
   if (source.kind === 'reader-comments') who = [passage.voice.name, passage.voice.role].filter(Boolean).join(', ');
-  else if (speaker === null) who = author.charAt(0).toUpperCase() + author.slice(1);
+  else if (speaker === null) who = capitalise(author);
   else who = [speaker.name, speaker.role, `${speaker.how} ${author}`].filter(Boolean).join(', ');
-  const date =
-    source.date === null
-      ? 'date unknown'
-      : `${formatDate({ date: source.date, dateInferred: false })}${source.dateInferred ? ' (date inferred)' : ''}`;
-  const title = source.titleIsDescriptive ? `${source.title} (descriptive title)` : `“${source.title}”`;
-  return [who, date, title, source.publication ?? 'publication unknown', formatLink(source), accessedText(source)].join(
-    ', ',
-  );
-}
-
-/** The honesty marks a card carries, in the order a reader meets them. */
-export function caveatsFor(source: Source): string[] {
-  const caveats: string[] = [];
-  if (source.author === null) caveats.push('author not named');
-  if (source.date === null) caveats.push('date unknown');
-  else if (source.dateInferred) caveats.push('date inferred');
-  if (source.titleIsDescriptive) caveats.push('descriptive title');
-  if (source.url === null) caveats.push('no link known');
-  else if (!source.urlVerified) caveats.push('link not verified');
-  if (!source.accessed) caveats.push('access date not recorded');
-  return caveats;
+  return [
+    who,
+    formatDate(source),
+    formatTitle(source, { quoted: true }),
+    formatPublication(source),
+    formatLink(source),
+    formatAccessed(source),
+  ].join(', ');
 }
 
 /** Where each paragraph starts in the body (paragraphs are joined by one blank line). */
@@ -204,7 +201,7 @@ export function buildCard(request: CardRequest): Card {
     styled:
       style === 'card' ? null : { text: formatCitation(csl, style, 'text'), html: formatCitation(csl, style, 'html') },
     speaker: speakerLine(passage, source),
-    caveats: caveatsFor(source),
+    caveats: formatCaveats(source),
     credit: source.credit,
     passage: passage.text,
     paragraphs,

@@ -4,6 +4,7 @@
  * out of the record (the cite names it separately, marked "link not verified").
  */
 import type { SourceKind, SourceMeta } from '../corpus/types.ts';
+import { formatCaveats, formatLink } from '../present.ts';
 
 /** The CSL-JSON fields Verbatim fills (see the CSL-JSON schema for their meaning). */
 export interface CslItem {
@@ -68,10 +69,9 @@ export function buildCslItem(
     | 'accessed'
   >,
 ): CslItem {
-  const notes: string[] = [];
-  if (source.dateInferred && source.date !== null) notes.push('date inferred');
-  if (source.url !== null && !source.urlVerified) notes.push(`link not verified: ${source.url}`);
-  if (source.titleIsDescriptive) notes.push('descriptive title given by the corpus editors');
+  const notes = formatCaveats(source);
+  // The unverified link stays out of URL, but the record keeps it in its note, marked.
+  if (source.url !== null && !source.urlVerified) notes.push(formatLink(source));
   return {
     id: source.id,
     type: TYPE_BY_KIND[source.kind],

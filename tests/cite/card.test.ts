@@ -40,7 +40,7 @@ describe('short and full cite for each seed source', () => {
     const source = sourceOf(seeds, IDS.valuewalk);
     expect(shortCite(source)).toBe('ValueWalk 15');
     expect(fullCite(passage, source)).toBe(
-      "Qu Xing, China's ambassador to Belgium, quoted in ValueWalk (author not named), March 2015 (date inferred), " +
+      "Qu Xing, China's ambassador to Belgium, quoted in ValueWalk (author not named), March 2015 (inferred), " +
         '“Russia And China To Form Alliance Against United States?”, ValueWalk, ' +
         'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/, accessed: date not recorded',
     );
@@ -54,7 +54,7 @@ describe('short and full cite for each seed source', () => {
     const passage = seeds.passages.find((p) => p.sourceId === IDS.diplomat && p.voice.basis === 'own')!;
     expect(shortCite(source)).toBe('The Diplomat 14');
     const cite = fullCite(passage, source);
-    expect(cite).toMatch(/^The Diplomat \(author not named\), May 2014 \(date inferred\), “Are China and Russia/);
+    expect(cite).toMatch(/^The Diplomat \(author not named\), May 2014 \(inferred\), “Are China and Russia/);
     expect(cite).toContain(
       'https://thediplomat.com/2014/05/are-china-and-russia-moving-toward-a-formal-alliance/ (link not verified)',
     );
@@ -67,7 +67,7 @@ describe('short and full cite for each seed source', () => {
     const card = buildCard({ passage, source });
     expect(card.shortCite).toBe('Russia Insider 15');
     expect(card.fullCite).toMatch(
-      /^Wang Yi, China's Foreign Minister, quoted in Russia Insider \(author not named\), 14 April 2015 \(date inferred\), /,
+      /^Wang Yi, China's Foreign Minister, quoted in Russia Insider \(author not named\), 14 April 2015 \(inferred\), /,
     );
     expect(card.credit).toBe(source.credit);
     expect(card.credit).toContain('Russia Insider');
@@ -163,7 +163,7 @@ describe('citation styles (citation-js, CSL)', () => {
       'container-title': 'ValueWalk',
       issued: { 'date-parts': [[2015, 3]], circa: true },
       URL: 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/',
-      note: 'date inferred',
+      note: 'author not named; date inferred; access date not recorded',
     });
   });
 
