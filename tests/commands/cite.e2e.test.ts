@@ -130,7 +130,7 @@ describe('debate cards against the fake Discord', () => {
     const embed = edit.body.embeds[0];
     expect(embed.title).toBe('China and Russia coordinate');
     expect(embed.description).toContain('**Russia Insider 15** — “An Alliance Against US Hegemony');
-    expect(embed.description).toContain('Russia Insider, 14 Apr. 2015');
+    expect(embed.description).toContain('*Russia Insider*, 14 Apr. 2015');
     expect(embed.description).toContain("Words of: Wang Yi, China's Foreign Minister, quoted.");
     expect(embed.description).toContain('Note: author not named; date inferred; access date not recorded.');
     expect(embed.description).toContain('First appeared on Russia Insider');

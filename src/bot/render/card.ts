@@ -167,6 +167,27 @@ function buttonRow(card: Card, buttons: CardButtons | null): APIActionRowCompone
 /** Room kept for names, footer and the title when packing the text into one message's 6000 characters. */
 const EMBED_OVERHEAD = 600;
 
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * A style's HTML entry (citeproc marks titles of containers with <i>) as Discord markdown: italics kept,
+ * every other tag dropped, entities decoded, the text escaped.
+ */
+export function styledToMarkdown(html: string): string {
+  return html
+    .split(/(<\/?i>)/)
+    .map((part) => {
+      if (part === '<i>' || part === '</i>') return '*';
+      const text = part.replace(/<[^>]*>/g, '').replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+        if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+        if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+        return ENTITIES[name.toLowerCase()] ?? whole;
+      });
+      return escapeMarkdown(text);
+    })
+    .join('');
+}
+
 /** "passage only", "paragraph 3", "paragraphs 2–4" (1-based, as a reader counts). */
 function spanText(card: Card): string {
   if (card.span.sentenceOnly) return 'passage only';
@@ -177,7 +198,8 @@ function spanText(card: Card): string {
 
 /** The card as one embed; `url` links the title to the source when its link is known and verified. */
 export function renderCardEmbed(card: Card, url: string | null): APIEmbed {
-  const citeText = `**${escapeMarkdown(card.shortCite)}** — ${escapeMarkdown(citeLine(card))}`;
+  const cite = card.styled === null ? escapeMarkdown(citeLine(card)) : styledToMarkdown(card.styled.html);
+  const citeText = `**${escapeMarkdown(card.shortCite)}** — ${cite}`;
   const extras: string[] = [];
   const speaker = speakerNote(card);
   if (speaker !== null) extras.push(escapeMarkdown(speaker));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { embedsLength, LIMITS } from '../../../src/bot/render/limits.ts';
 import { toReply } from '../../../src/bot/render/message.ts';
-import { cardFiles, CONTINUED_IN_FILE, renderCard } from '../../../src/bot/render/card.ts';
+import { cardFiles, CONTINUED_IN_FILE, renderCard, styledToMarkdown } from '../../../src/bot/render/card.ts';
 import { buildCard, SPANS } from '../../../src/cite/card.ts';
 import { loadCorpus } from '../../../src/corpus/load.ts';
 import { plainPassage } from '../../../src/corpus/stored.ts';
@@ -58,6 +58,22 @@ function passageWith(words: string): Passage {
 function ledgerSource(): Source {
   return ledger.sources.find((s) => s.id === LEDGER)!;
 }
+
+describe('a styled cite in Discord', () => {
+  it('GIVEN citeproc HTML THEN italics become markdown italics, entities are decoded and the rest is escaped', () => {
+    expect(styledToMarkdown('Okafor, M. (2026). Gas &#38; the *Grid*. <i>The Ledger</i>. https://x.org/a_b')).toBe(
+      'Okafor, M. (2026). Gas & the \\*Grid\\*. *The Ledger*. https://x.org/a\\_b',
+    );
+  });
+
+  it('GIVEN a Chicago card THEN the embed shows the publication in italics', () => {
+    const passage = passageWith('Storage targets');
+    const embed = sendable(buildCard({ passage, source: ledgerSource(), style: 'chicago' }));
+    expect(embed.description).toContain(
+      '**Okafor 26** — Okafor, Miriam. “Gas and the Grid.” *The Ledger*, March 14, 2026.',
+    );
+  });
+});
 
 describe('card rendering within Discord limits', () => {
   it('GIVEN a paragraph longer than an embed description THEN it continues across fields, cut only between words, with nothing lost', () => {
