@@ -1,12 +1,13 @@
 /**
  * Citation styles through citation-js and its CSL plugin (citeproc-js underneath). APA comes bundled with the
- * plugin; MLA and Chicago are CSL files written for this project (src/cite/styles/), read from disk at start-up
- * — nothing is fetched at run time.
+ * plugin; MLA and Chicago are CSL styles written for this project (src/cite/styles/) — nothing is read from disk
+ * or fetched at run time.
  */
-import { readFileSync } from 'node:fs';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { CslItem } from './csl.ts';
+import { CHICAGO_CSL } from './styles/chicago.ts';
+import { MLA_CSL } from './styles/mla.ts';
 
 export const CITATION_STYLES = ['mla', 'apa', 'chicago'] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];
@@ -22,9 +23,8 @@ let registered = false;
 function registerStyles(): void {
   if (registered) return;
   const templates = plugins.config.get('@csl').templates;
-  for (const style of ['mla', 'chicago'] as const) {
-    templates.add(TEMPLATE[style], readFileSync(new URL(`./styles/${style}.csl`, import.meta.url), 'utf8'));
-  }
+  templates.add(TEMPLATE.mla, MLA_CSL);
+  templates.add(TEMPLATE.chicago, CHICAGO_CSL);
   registered = true;
 }
 

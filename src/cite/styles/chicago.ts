@@ -1,4 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+/**
+ * The Chicago (17th edition, notes and bibliography) style as a CSL 1.0 file, written for Verbatim. Kept in a module rather than a .csl file so that
+ * the compiled bot (dist/) carries it with no copy step and nothing is read from disk or fetched at run time.
+ */
+export const CHICAGO_CSL = `<?xml version="1.0" encoding="utf-8"?>
 <!-- Written for Verbatim: the Chicago (17th edition, notes and bibliography) bibliography pattern for a text
      published online: Author. "Title." Publication, Month Day, Year. URL. An access date is given only when
      the source has no date, as Chicago asks. Unknown parts are left out; Verbatim never fills them in. -->
@@ -72,3 +76,4 @@
     </layout>
   </bibliography>
 </style>
+`;

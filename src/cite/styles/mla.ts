@@ -1,4 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+/**
+ * The MLA (9th edition) style as a CSL 1.0 file, written for Verbatim. Kept in a module rather than a .csl file so that
+ * the compiled bot (dist/) carries it with no copy step and nothing is read from disk or fetched at run time.
+ */
+export const MLA_CSL = `<?xml version="1.0" encoding="utf-8"?>
 <!-- Written for Verbatim: the MLA (9th edition) works-cited pattern for the one kind of item Verbatim cites,
      a text published online: Author. "Title." Container, date, URL. Accessed date.
      Unknown parts are left out, as MLA asks; Verbatim never fills them in. -->
@@ -72,3 +76,4 @@
     </layout>
   </bibliography>
 </style>
+`;
