@@ -32,7 +32,7 @@ export type Subject =
 
 const PRON = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`;
 /** An apposition between commas: "Ms. Kelly, a retired astronaut, said"; "Smith, 70, told". */
-const APPOS = String.raw`(?:\s*,\s*((?:(?!\b(?:said|says|told|and|but|who|which|where|when)\b)[^,;:“”"()]){1,90}?)\s*,)`;
+const APPOS = String.raw`(?:\s*,\s*((?:(?!\b(?:said|says|told|and|but)\b)[^,;:“”"()]){1,120}?)\s*,)`;
 const PAREN = String.raw`(?:\s*\([^()]{1,30}\))`;
 const ADVERBS = String.raw`(?:\s+(?:also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
 const AUX = String.raw`(?:\s+(?:has|had|have|once|also)(?:\s+(?:also|been|later))?)?`;
