@@ -183,6 +183,7 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['“Nobody should have to choose between rent and medicine” ― Ana Ruiz', 'Ana Ruiz'],
       ['“The count was slow in every county,“ said Larry Noble, an election lawyer.', 'Larry Noble'],
       ['“I am for the mandate, darn it,” Ted Cruz, who has proposed repealing the mandate, said at the time.', 'Ted Cruz'],
+      ['Her rival’s “excesses” are sickening, Mayor Anne Hollis said in Paris, noting the nominee “makes you want to leave the room.”', 'Anne Hollis'],
     ];
     for (const [text, speaker] of cases) {
       const [voices] = voicesOf([text]);
@@ -277,6 +278,7 @@ describe('names', () => {
     expect(parseNamePhrase('Deputy Energy Minister Anton Veselov')).toMatchObject({ name: 'Anton Veselov', title: 'Deputy Energy Minister' });
     expect(parseNamePhrase('Mr. Veselov')).toMatchObject({ name: 'Veselov', gender: 'm' });
     expect(parseNamePhrase('The White House')).toBeNull();
+    expect(parseNamePhrase('Interestingly Blocher')).toMatchObject({ name: 'Blocher' });
     expect(sameSpeaker('Donald J. Trump', 'Trump')).toBe(true);
     expect(sameSpeaker('Bill Clinton', 'Hillary Clinton')).toBe(false);
     expect(sameSpeaker("Brett O'Donnell", 'Brett O’Donnell')).toBe(true);

@@ -143,7 +143,10 @@ export function cueBefore(text: string, sentencePrefix: string = text): Subject 
     candidates.push({ at: according.index + according[0].length, subject });
   }
   const participle = lastMatch(PARTICIPLE_CUE, text);
-  if (participle) {
+  // "…, Hollande said Tuesday, noting …": the participle continues the speech clause before it, whose subject speaks.
+  if (participle && verb?.[1] && verb.index < participle.index) {
+    candidates.push({ at: participle.index + participle[0].length, subject: candidates[0]?.subject ?? subjectOf(verb[1], null, '', 'participle') });
+  } else if (participle) {
     const head = SENTENCE_SUBJECT.exec(sentencePrefix);
     if (head?.[1]) candidates.push({ at: participle.index + participle[0].length, subject: subjectOf(head[1], null, '', 'participle') });
   }
