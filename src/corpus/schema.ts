@@ -41,6 +41,7 @@ export const zSourceFrontMatter = z.strictObject({
   dateInferred: z.boolean().default(false).describe('true when the date is inferred rather than printed'),
   url: zHttpUrl.nullable().default(null).describe('the https:// link to the source, or null when there is none'),
   urlVerified: z.boolean().default(true).describe('false when the link was not seen to hold this text'),
+  accessed: zIsoDate.nullable().default(null).describe('the date the link was seen to hold this text, "YYYY-MM-DD", or null'),
   kind: z.enum(['article', 'opinion', 'blog', 'essay']).describe('one of: article, opinion, blog, essay'),
   credit: z.string().min(1).nullable().default(null).describe('the credit line a licence requires, or null'),
   licence: z.string().min(1).nullable().default(null).describe('the licence, or null'),

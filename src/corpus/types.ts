@@ -21,6 +21,8 @@ export interface SourceMeta {
   readonly url: string | null;
   /** False when the link was not seen to hold this text (shown as "link not verified"). */
   readonly urlVerified: boolean;
+  /** The day the link was seen to hold this text (set by `npm run import`), when known. */
+  readonly accessed?: string | null;
   /** article | opinion | blog | essay | reader-comments */
   readonly kind: SourceKind;
   /** Credit line the licence requires, shown with every quote from this source. */
