@@ -33,6 +33,8 @@ export interface FetchOptions {
   readonly allowLoopback?: boolean;
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
+  /** Accept any content type (a file whose name says what it is, such as a Discord attachment). */
+  readonly anyType?: boolean;
   /** Resolves a host name to its addresses; the system resolver by default. */
   readonly resolve?: (host: string) => Promise<string[]>;
 }
@@ -172,7 +174,7 @@ export async function fetchForImport(link: string, options: FetchOptions = {}): 
         throw new UserError('import.http-error', { status, url: url.href });
       }
       const contentType = response.headers['content-type'];
-      const kind = kindOfContentType(contentType);
+      const kind = kindOfContentType(contentType) ?? (options.anyType === true ? 'text' : null);
       if (kind === null) {
         response.resume();
         throw new UserError('import.bad-type', { type: (contentType ?? 'none').split(';')[0]?.trim() ?? 'none' });

@@ -14,7 +14,9 @@ import { expectLoaded, loadWithChange, REMOVED_DIR } from './stage.ts';
 
 export type ImportInput =
   | { readonly kind: 'url'; readonly url: string }
-  | { readonly kind: 'file'; readonly name: string; readonly bytes: Buffer };
+  | { readonly kind: 'file'; readonly name: string; readonly bytes: Buffer }
+  /** A file uploaded elsewhere (a Discord attachment): fetched as safely as a page, read by its name. */
+  | { readonly kind: 'remote-file'; readonly name: string; readonly url: string };
 
 export interface ImportOptions {
   readonly corpusDir: string;
@@ -32,6 +34,13 @@ export interface PreparedImport {
   /** `sources/<id>.md`, relative to the corpus folder. */
   readonly file: string;
   readonly preview: ImportPreview;
+}
+
+/** What writing needs of a prepared import (a Discord preview keeps only this between its two clicks). */
+export interface WritableImport {
+  readonly file: string;
+  readonly text: string;
+  readonly draft: Pick<ImportDraft, 'id'>;
 }
 
 /** The file kinds an import reads, by extension. */
@@ -68,12 +77,14 @@ async function extract(
   }
   const kind = FILE_KINDS[path.extname(input.name).toLowerCase()];
   if (kind === undefined) throw new UserError('import.unsupported-file', { name: input.name });
+  const bytes =
+    input.kind === 'file' ? input.bytes : (await fetchForImport(input.url, { ...options.fetch, anyType: true })).bytes;
   const extracted =
     kind === 'docx'
-      ? await extractDocx(input.bytes)
+      ? await extractDocx(bytes)
       : kind === 'html'
-        ? extractHtml(decode(input.bytes, null), { url: null, fetched: false })
-        : extractText(decode(input.bytes, null), kind === 'markdown');
+        ? extractHtml(decode(bytes, null), { url: null, fetched: false })
+        : extractText(decode(bytes, null), kind === 'markdown');
   return { extracted, fetchedUrl: null };
 }
 
@@ -99,7 +110,7 @@ export async function prepareImport(input: ImportInput, options: ImportOptions):
     extracted,
     {
       fetchedUrl,
-      fileName: input.kind === 'file' ? path.basename(input.name) : null,
+      fileName: input.kind === 'url' ? null : path.basename(input.name),
       today: options.today ?? todayIso(),
     },
     options.id ?? null,
@@ -117,13 +128,24 @@ export async function prepareImport(input: ImportInput, options: ImportOptions):
 }
 
 /**
+ * Writes a prepared file after checking once more, on a copy, that the corpus loads with it: the corpus may
+ * have changed since the preview. Returns the path written.
+ */
+export async function commitImport(corpusDir: string, prepared: WritableImport): Promise<string> {
+  if (await exists(path.join(corpusDir, prepared.file)))
+    throw new UserError('import.id-taken', { id: prepared.draft.id });
+  expectLoaded(
+    await loadWithChange(corpusDir, (copy) => writeFile(path.join(copy, prepared.file), prepared.text)),
+    prepared.draft.id,
+  );
+  return writeImport(corpusDir, prepared);
+}
+
+/**
  * Writes a prepared file into the corpus, atomically and without overwriting: the text goes to a hidden
  * temporary file (the loader reads only `*.md`), then is linked to its name, which fails if the name exists.
  */
-export async function writeImport(
-  corpusDir: string,
-  prepared: Pick<PreparedImport, 'file' | 'text' | 'draft'>,
-): Promise<string> {
+export async function writeImport(corpusDir: string, prepared: WritableImport): Promise<string> {
   const target = path.join(corpusDir, prepared.file);
   const temporary = path.join(path.dirname(target), `.${prepared.draft.id}.${randomBytes(6).toString('hex')}.tmp`);
   await mkdir(path.dirname(target), { recursive: true });
