@@ -185,7 +185,7 @@ export async function fetchForImport(link: string, options: FetchOptions = {}): 
     }
   } catch (error) {
     if (error instanceof UserError) throw error;
-    if (controller.signal.aborted) throw new UserError('import.timeout', { seconds: Math.round(timeoutMs / 1000) });
+    if (controller.signal.aborted) throw new UserError('import.timeout', { seconds: Math.round(timeoutMs / 100) / 10 });
     const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
     throw new UserError('import.unreachable', { host: safeHost(link), reason: code });
   } finally {

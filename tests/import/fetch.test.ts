@@ -93,6 +93,7 @@ describe('fetchForImport', () => {
     // The server holds the request open forever, so the outcome cannot depend on timing.
     const error = await refusal(`${server.origin}/hang`, { ...LOOPBACK, timeoutMs: 200 });
     expect(error.id).toBe('import.timeout');
+    expect(describeError(error)).toContain('longer than 0.2 s');
   });
 
   it('GIVEN an HTTP error THEN it is refused with the status', async () => {
