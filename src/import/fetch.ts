@@ -8,6 +8,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { isPublicAddress } from './address.ts';
 import { UserError } from '../errors.ts';
 
@@ -116,7 +117,7 @@ function requestOnce(url: URL, address: string, signal: AbortSignal): Promise<Ho
         headers: {
           'user-agent': 'VerbatimImporter/0.1 (+debate corpus import)',
           accept: `text/html,application/xhtml+xml,text/plain;q=0.9,${DOCX_TYPE};q=0.8`,
-          'accept-encoding': 'identity',
+          'accept-encoding': 'gzip, deflate, br',
         },
       },
       (response) => resolve({ response, abort: () => req.destroy() }),
@@ -143,6 +144,29 @@ async function readBody(response: IncomingMessage, maxBytes: number): Promise<Bu
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/** The body as sent, inflated when compressed; the size limit holds for the inflated bytes too (no zip bombs). */
+function decompress(bytes: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+  const name = (encoding ?? '').trim().toLowerCase();
+  if (name === '' || name === 'identity') return bytes;
+  const inflate =
+    name === 'gzip' || name === 'x-gzip'
+      ? gunzipSync
+      : name === 'deflate'
+        ? inflateSync
+        : name === 'br'
+          ? brotliDecompressSync
+          : null;
+  if (inflate === null) throw new UserError('import.bad-type', { type: `content encoded as ${name}` });
+  try {
+    return inflate(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new UserError('import.too-large', { limitMb: maxBytes / (1024 * 1024) });
+    }
+    throw new UserError('import.unreachable', { host: 'the site', reason: 'the compressed page is damaged' });
+  }
 }
 
 /**
@@ -179,7 +203,7 @@ export async function fetchForImport(link: string, options: FetchOptions = {}): 
         response.resume();
         throw new UserError('import.bad-type', { type: (contentType ?? 'none').split(';')[0]?.trim() ?? 'none' });
       }
-      const bytes = await readBody(response, maxBytes);
+      const bytes = decompress(await readBody(response, maxBytes), response.headers['content-encoding'], maxBytes);
       const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? null;
       return { url: url.href, kind, bytes, charset };
     }

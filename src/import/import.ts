@@ -53,9 +53,14 @@ const FILE_KINDS: Readonly<Record<string, 'html' | 'text' | 'markdown' | 'docx'>
   '.docx': 'docx',
 };
 
+/** The charset a page names in its first bytes (`<meta charset>` or http-equiv), used when the header names none. */
+function declaredCharset(bytes: Buffer): string | null {
+  return /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1] ?? null;
+}
+
 function decode(bytes: Buffer, charset: string | null): string {
   try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    return new TextDecoder(charset ?? declaredCharset(bytes) ?? 'utf-8').decode(bytes);
   } catch {
     return new TextDecoder('utf-8').decode(bytes);
   }

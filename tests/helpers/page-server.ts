@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 export const IMPORT_FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures', 'import');
 
@@ -63,6 +64,29 @@ export async function startPageServer(): Promise<PageServer> {
         case '/huge-declared':
           res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
           res.write('<p>start</p>');
+          return;
+        case '/gzipped': {
+          const page = await readFile(path.join(IMPORT_FIXTURES, 'opengraph.html'));
+          res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(page));
+          return;
+        }
+        case '/gzip-bomb':
+          // 80 KB on the wire, 8 MB inflated.
+          res
+            .writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' })
+            .end(gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20)));
+          return;
+        case '/latin1':
+          res
+            .writeHead(200, { 'content-type': 'text/html' })
+            .end(
+              Buffer.from(
+                (await readFile(path.join(IMPORT_FIXTURES, 'byline-only.html'), 'utf8'))
+                  .replace('<meta charset="utf-8" />', '<meta charset="iso-8859-1" />')
+                  .replace('Marta Kell', 'Márta Kéll'),
+                'latin1',
+              ),
+            );
           return;
         case '/report.pdf':
           res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7 not really');

@@ -134,6 +134,11 @@ describe('npm run import', () => {
     expect(out).toContain('Date:        not given (null)');
   });
 
+  it('GIVEN a page that declares its charset only in a <meta> tag THEN its text is decoded with that charset', async () => {
+    expect((await run(`${server.origin}/latin1`, '--id', 'night-train-latin1')).code).toBe(0);
+    expect((await written('night-train-latin1')).meta.author).toBe('Márta Kéll');
+  });
+
   it('GIVEN a date in a form that is not a date THEN the date stays null and the notes quote what the page said', async () => {
     await run(`${server.origin}/pages/no-date.html`);
     const { meta } = await written('valley-courier-library-opening-hours-extended-into-evening');

@@ -83,6 +83,12 @@ describe('fetchForImport', () => {
     expect(describeError(declared)).toContain('5 MB');
   });
 
+  it('GIVEN a gzip-compressed page THEN it is inflated, and one that inflates past 5 MB is refused', async () => {
+    const fetched = await fetchForImport(`${server.origin}/gzipped`, LOOPBACK);
+    expect(fetched.bytes.toString('utf8')).toContain('Harbour tolls');
+    expect((await refusal(`${server.origin}/gzip-bomb`)).id).toBe('import.too-large');
+  });
+
   it('GIVEN a content type that is not HTML, text or docx THEN it is refused, naming the type', async () => {
     const error = await refusal(`${server.origin}/report.pdf`);
     expect(error.id).toBe('import.bad-type');
