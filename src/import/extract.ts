@@ -27,6 +27,9 @@ export interface Extracted {
 /** Fewest words of article text an import accepts: less is a stub, a teaser or a page of links. */
 export const MIN_ARTICLE_WORDS = 40;
 
+/** Fewest words a page must hold when Readability doubts it is an article (short wire paragraphs, for example). */
+export const DOUBTFUL_ARTICLE_WORDS = 150;
+
 /** Class and id words that mark page furniture rather than article text. */
 const FURNITURE_WORDS = new Set([
   'share',
@@ -54,10 +57,13 @@ const FURNITURE_TAGS =
   'script, style, noscript, template, iframe, nav, aside, footer, form, button, figcaption, dialog';
 const BLOCK_TAGS = new Set(['P', 'LI', 'PRE', 'BLOCKQUOTE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DD', 'DT', 'TD']);
 
+/** Class and id words of the article's own containers ("story-body has-comments" is the story, not its comments). */
+const CONTENT_WORDS = new Set(['article', 'body', 'content', 'main', 'story', 'entry', 'post', 'text']);
+
 function isFurniture(element: Element): boolean {
   if (['HTML', 'BODY', 'MAIN', 'ARTICLE'].includes(element.tagName)) return false;
   const words = `${element.getAttribute('class') ?? ''} ${element.id}`.toLowerCase().split(/[^a-z]+/);
-  return words.some((w) => FURNITURE_WORDS.has(w));
+  return words.some((w) => FURNITURE_WORDS.has(w)) && !words.some((w) => CONTENT_WORDS.has(w));
 }
 
 function removeFurniture(document: Document): void {
@@ -118,7 +124,10 @@ export function extractHtml(html: string, options: HtmlOptions): Extracted {
   if (options.fetched && metadata.accessibleForFree === false) {
     throw new UserError('import.paywalled', { words });
   }
-  if (!readerable || words < MIN_ARTICLE_WORDS) throw new UserError('import.not-article', { words });
+  // Reader view's own test is strict about long paragraphs; a page it doubts still passes with enough text.
+  if (words < MIN_ARTICLE_WORDS || (!readerable && words < DOUBTFUL_ARTICLE_WORDS)) {
+    throw new UserError('import.not-article', { words });
+  }
   const title = collapse(article?.title);
   const byline = collapse(article?.byline).replace(/^by\s+/i, '');
   // The headline printed again as the first crosshead is not part of the body.

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { slugFor } from '../../src/import/draft.ts';
-import { blocksOfHtml } from '../../src/import/extract.ts';
+import { blocksOfHtml, extractHtml } from '../../src/import/extract.ts';
 import { isoDatePart, readPageMetadata } from '../../src/import/metadata.ts';
 
 const metadataOf = (head: string) =>
@@ -81,5 +81,17 @@ describe('blocksOfHtml and slugFor', () => {
     expect(slugFor(null, null, 'Café society’s return')).toBe('cafe-societys-return');
     expect(slugFor(null, null, '!!!')).toBe('imported-source');
     expect(slugFor('P', '2020', 'word '.repeat(40)).length).toBeLessThanOrEqual(64);
+  });
+});
+
+describe('extractHtml furniture', () => {
+  const paragraph = (n: number) =>
+    `<p>Paragraph ${n} of the story carries enough ordinary words to count as article text for the reader view and for the importer alike, with a clause added for length.</p>`;
+
+  it('GIVEN the story container has a furniture word beside a content word THEN it is kept, and its share bar is not', () => {
+    const html = `<html><body><div class="story-body has-comments">${[1, 2, 3, 4, 5, 6].map(paragraph).join('')}
+      <div class="share-tools"><p>Share this story with everyone you know on every network there is today.</p></div></div></body></html>`;
+    const { blocks } = extractHtml(html, { url: null, fetched: false });
+    expect(blocks.map((b) => b.text.slice(0, 11))).toEqual([1, 2, 3, 4, 5, 6].map((n) => `Paragraph ${n}`));
   });
 });
