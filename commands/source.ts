@@ -23,7 +23,7 @@ import { renderReload } from '../src/bot/render/reload.ts';
 import { renderCancelled, renderSourcePreview } from '../src/bot/render/source.ts';
 import { userTextFor } from '../src/bot/respond.ts';
 import { UserError } from '../src/errors.ts';
-import { FETCH_LIMITS } from '../src/import/fetch.ts';
+import { FETCH_LIMITS, tooLarge } from '../src/import/fetch.ts';
 import { commitImport, prepareImport, removeSource, restoreSource, type ImportInput } from '../src/import/import.ts';
 
 /** How long a preview's buttons work. */
@@ -102,7 +102,7 @@ function inputOf(interaction: ChatInputCommandInteraction): { input: ImportInput
   if (url !== null) return { input: { kind: 'url', url }, from: url };
   const file = attachment!;
   if (file.size > FETCH_LIMITS.maxBytes) {
-    throw new UserError('import.too-large', { limitMb: FETCH_LIMITS.maxBytes / (1024 * 1024) });
+    throw tooLarge();
   }
   return { input: { kind: 'remote-file', name: file.name, url: file.url }, from: `attachment ${file.name}` };
 }

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { ImportConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { describeError } from '../messages.ts';
-import { FETCH_LIMITS } from './fetch.ts';
+import { FETCH_LIMITS, tooLarge } from './fetch.ts';
 import { prepareImport, writeImport, type ImportInput } from './import.ts';
 import { formatPreviewText } from './preview.ts';
 
@@ -27,8 +27,7 @@ async function inputOf(target: string): Promise<ImportInput> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return { kind: 'url', url: target };
   const info = await stat(target).catch(() => null);
   if (info === null || !info.isFile()) throw new UserError('import.no-file', { path: target });
-  if (info.size > FETCH_LIMITS.maxBytes)
-    throw new UserError('import.too-large', { limitMb: FETCH_LIMITS.maxBytes / (1024 * 1024) });
+  if (info.size > FETCH_LIMITS.maxBytes) throw tooLarge();
   return { kind: 'file', name: path.basename(target), bytes: await readFile(target) };
 }
 

@@ -12,11 +12,19 @@ import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { isPublicAddress } from './address.ts';
 import { UserError } from '../errors.ts';
 
+/** Bytes in a megabyte, as the size limit is stated to users. */
+const MEGABYTE = 2 ** 20;
+
 export const FETCH_LIMITS = Object.freeze({
   maxRedirects: 5,
   timeoutMs: 10_000,
-  maxBytes: 5 * 1024 * 1024,
+  maxBytes: 5 * MEGABYTE,
 });
+
+/** The refusal for a page or file over `maxBytes`. */
+export function tooLarge(maxBytes: number = FETCH_LIMITS.maxBytes): UserError {
+  return new UserError('import.too-large', { limitMb: maxBytes / MEGABYTE });
+}
 
 export type FetchedKind = 'html' | 'text' | 'docx';
 
@@ -131,7 +139,7 @@ async function readBody(response: IncomingMessage, maxBytes: number): Promise<Bu
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.destroy();
-    throw new UserError('import.too-large', { limitMb: maxBytes / (1024 * 1024) });
+    throw tooLarge(maxBytes);
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -139,7 +147,7 @@ async function readBody(response: IncomingMessage, maxBytes: number): Promise<Bu
     total += (chunk as Buffer).length;
     if (total > maxBytes) {
       response.destroy();
-      throw new UserError('import.too-large', { limitMb: maxBytes / (1024 * 1024) });
+      throw tooLarge(maxBytes);
     }
     chunks.push(chunk as Buffer);
   }
@@ -163,7 +171,7 @@ function decompress(bytes: Buffer, encoding: string | undefined, maxBytes: numbe
     return inflate(bytes, { maxOutputLength: maxBytes });
   } catch (error) {
     if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new UserError('import.too-large', { limitMb: maxBytes / (1024 * 1024) });
+      throw tooLarge(maxBytes);
     }
     throw new UserError('import.unreachable', { host: 'the site', reason: 'the compressed page is damaged' });
   }

@@ -4,6 +4,7 @@
  * unattributed — each of which wants a people.yaml entry or an override before the reload.
  */
 import type { Corpus, Voice } from '../corpus/types.ts';
+import { formatTitle } from '../present.ts';
 import type { ImportDraft } from './draft.ts';
 
 export interface SpeakerFound {
@@ -85,7 +86,7 @@ const NOT_GIVEN = 'not given (null)';
 /** The preview as plain text lines, for the command line. */
 export function formatPreviewText(preview: ImportPreview): string {
   const lines = [
-    `Title:       ${preview.title}${preview.titleIsDescriptive ? ' (no headline found: a descriptive title, edit it)' : ''}`,
+    `Title:       ${formatTitle(preview)}${preview.titleIsDescriptive ? ' — no headline was found; edit the title in the file' : ''}`,
     `Publication: ${preview.publication ?? NOT_GIVEN}`,
     `Author:      ${preview.author ?? NOT_GIVEN}`,
     `Date:        ${preview.date ?? NOT_GIVEN}`,

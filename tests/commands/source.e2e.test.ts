@@ -173,7 +173,7 @@ describe('/source against the fake Discord', () => {
     const message = await preview({}, [
       { option: 'attachment', filename: 'plain.txt', url: `${pages.origin}/pages/plain.txt`, size: 600 },
     ]);
-    expect(message.embeds[0].title).toBe('Preview: Imported file plain.txt');
+    expect(message.embeds[0].title).toBe('Preview: Imported file plain.txt (descriptive title)');
     expect(message.embeds[0].description).toContain('No headline was found');
   });
 

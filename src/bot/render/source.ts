@@ -4,7 +4,10 @@
  */
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { ImportPreview } from '../../import/preview.ts';
-import { LIMITS, truncate } from './limits.ts';
+import { formatTitle } from '../../present.ts';
+import { packLines } from './fields.ts';
+import { LIMITS } from './limits.ts';
+import { truncate } from '../../text/truncate.ts';
 import { escapeMarkdown } from './markdown.ts';
 import type { MessageBody } from './message.ts';
 
@@ -15,17 +18,17 @@ function value(text: string | null): string {
   return text === null ? NOT_GIVEN : truncate(escapeMarkdown(text), LIMITS.fieldValue);
 }
 
-/** Lines joined until the field is full, with a count of what did not fit. */
+/** Lines packed into one field value, with a count of what did not fit. */
 function listField(lines: readonly string[], empty: string): string {
   if (lines.length === 0) return empty;
-  let out = '';
-  let shown = 0;
-  for (const line of lines) {
-    const next = out === '' ? line : `${out}\n${line}`;
-    if (next.length > LIMITS.fieldValue - 40) break;
-    out = next;
-    shown++;
-  }
+  const room = LIMITS.fieldValue - 40;
+  const { descriptions, shown } = packLines(lines, {
+    lineMax: 300,
+    descriptionMax: room,
+    maxDescriptions: 1,
+    budget: room,
+  });
+  const out = descriptions[0] ?? '';
   return shown < lines.length ? `${out}\n…and ${lines.length - shown} more` : out;
 }
 
@@ -63,8 +66,8 @@ export function renderSourcePreview(preview: ImportPreview, token: string): Mess
   ];
   const embed: APIEmbed = {
     color: PREVIEW_COLOUR,
-    title: truncate(`Preview: ${preview.title}`, LIMITS.embedTitle),
-    description: `Will be written to \`${preview.file}\`${preview.titleIsDescriptive ? '\nNo headline was found: the title is a descriptive one; edit the file to change it.' : ''}`,
+    title: truncate(`Preview: ${formatTitle(preview)}`, LIMITS.embedTitle),
+    description: `Will be written to \`${preview.file}\`${preview.titleIsDescriptive ? '\nNo headline was found: edit the title in the file.' : ''}`,
     fields,
     footer: { text: 'Add writes the file and reloads the corpus; Cancel writes nothing. Expires in 15 minutes.' },
   };
