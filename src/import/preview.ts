@@ -4,7 +4,7 @@
  * unattributed — each of which wants a people.yaml entry or an override before the reload.
  */
 import type { Corpus, Voice } from '../corpus/types.ts';
-import { formatTitle } from '../present.ts';
+import { formatSpeakerName, formatTitle } from '../present.ts';
 import type { ImportDraft } from './draft.ts';
 
 export interface SpeakerFound {
@@ -98,7 +98,7 @@ export function formatPreviewText(preview: ImportPreview): string {
       ? ['  none']
       : preview.speakers.map(
           (s) =>
-            `  - ${s.name}${s.role ? `, ${s.role}` : ''} (${s.personId === null ? 'not in people.yaml' : `people.yaml: ${s.personId}`}; ${s.passages} passage${s.passages === 1 ? '' : 's'})`,
+            `  - ${formatSpeakerName(s)} (${s.personId === null ? 'not in people.yaml' : `people.yaml: ${s.personId}`}; ${s.passages} passage${s.passages === 1 ? '' : 's'})`,
         )),
     `Quotations left unattributed (${preview.unattributed.length}):`,
     ...(preview.unattributed.length === 0 ? ['  none'] : preview.unattributed.map((text) => `  - ${text}`)),

@@ -4,7 +4,7 @@
  */
 import { ButtonStyle, ComponentType, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { ImportPreview } from '../../import/preview.ts';
-import { formatTitle } from '../../present.ts';
+import { formatSpeakerName, formatTitle } from '../../present.ts';
 import { packLines } from './fields.ts';
 import { LIMITS } from './limits.ts';
 import { truncate } from '../../text/truncate.ts';
@@ -40,7 +40,7 @@ export function previewButtonIds(token: string): { add: string; cancel: string }
 export function renderSourcePreview(preview: ImportPreview, token: string): MessageBody {
   const speakers = preview.speakers.map(
     (s) =>
-      `• ${escapeMarkdown(truncate(`${s.name}${s.role ? ` — ${s.role}` : ''}`, 200))} (${s.personId === null ? 'not in people.yaml' : `\`${s.personId}\``}, ${s.passages} passage${s.passages === 1 ? '' : 's'})`,
+      `• ${escapeMarkdown(truncate(formatSpeakerName(s), 200))} (${s.personId === null ? 'not in people.yaml' : `\`${s.personId}\``}, ${s.passages} passage${s.passages === 1 ? '' : 's'})`,
   );
   const unattributed = preview.unattributed.map((text) => `• ${escapeMarkdown(truncate(text, 200))}`);
   const fields: APIEmbedField[] = [
