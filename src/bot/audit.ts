@@ -2,6 +2,7 @@
  * Every /reload attempt — who, when, outcome, corpus hash — kept in the store (newest first, bounded) as well
  * as logged, so admins can see the history after a restart.
  */
+import type { Metrics } from '../health/metrics.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 
@@ -38,10 +39,11 @@ export async function readReloadAudit(store: Store): Promise<readonly ReloadAudi
 
 /** Logs a corpus change attempt and keeps it in the audit list; a store failure is logged, never thrown. */
 export async function auditCorpusChange(
-  ctx: { readonly store: Store; readonly logger: Logger },
+  ctx: { readonly store: Store; readonly logger: Logger; readonly metrics?: Pick<Metrics, 'recordReload'> },
   entry: ReloadAuditEntry,
 ): Promise<void> {
   ctx.logger.info('reload attempt', { ...entry });
+  ctx.metrics?.recordReload(entry.outcome, entry.ms === undefined ? null : entry.ms / 1000);
   try {
     await recordReloadAttempt(ctx.store, entry);
   } catch (err) {
