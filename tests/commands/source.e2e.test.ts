@@ -65,9 +65,9 @@ describe('/source against the fake Discord', () => {
     expect(field('Author')).toBe('Ilse Marrow');
     expect(field('Publication')).toBe('The Northern Ledger');
     expect(field('Date')).toBe('2025-03-14');
-    expect(field('Passages')).toBe('5 in 5 paragraphs');
-    expect(field('Speakers found')).toBeDefined();
-    expect(field('Quotations left unattributed')).toBeDefined();
+    expect(field('Passages')).toBe('7 in 6 paragraphs');
+    expect(field('Speakers found')).toBe('• Anton Veselov — Deputy Energy Minister (not in people.yaml, 1 passage)');
+    expect(field('Quotations left unattributed')).toContain('• "Nobody here will believe it until the first cable');
     expect(message.allowed_mentions).toEqual({ parse: [] });
     expect(await exists(join(dir, 'sources', `${JSONLD_ID}.md`))).toBe(false);
 
@@ -84,6 +84,8 @@ describe('/source against the fake Discord', () => {
       await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'keeps the lights on and the bills down' })),
     );
     expect(quote.embeds[0].description).toContain('keeps the lights on and the bills down for every household');
+    expect(quote.embeds[0].author.name).toContain('Anton Veselov');
+    expect(quote.embeds[0].author.name).toContain('Deputy Energy Minister');
     const audit = await readReloadAudit(h.store);
     expect(audit[0]).toMatchObject({
       action: 'source-add',

@@ -94,14 +94,20 @@ describe('npm run import', () => {
     ]) {
       expect(body).not.toContain(furniture);
     }
-    expect(body.split('\n\n').filter((p) => !p.startsWith('##') && p.trim() !== '')).toHaveLength(5);
+    expect(body.split('\n\n').filter((p) => !p.startsWith('##') && p.trim() !== '')).toHaveLength(6);
 
     const loaded = await loadCorpus(corpus.dir);
     expect(loaded.ok).toBe(true);
     const source = loaded.ok ? loaded.corpus.sources.find((s) => s.id === id) : undefined;
     expect(source?.accessed).toBe(TODAY);
     expect(out).toContain('Title:       Grid deal signed after a night of talks');
-    expect(out).toContain('Passages:    5 in 5 paragraphs');
+    expect(out).toContain('Passages:    7 in 6 paragraphs');
+    // The attribution (issue 9) finds the unregistered minister by name and role, and leaves the unnamed resident's
+    // quotation unattributed rather than give it to the byline.
+    expect(out).toContain(
+      'Speakers found (1):\n  - Anton Veselov — Deputy Energy Minister (not in people.yaml; 1 passage)',
+    );
+    expect(out).toContain('Quotations left unattributed (1):\n  - "Nobody here will believe it until the first cable');
     expect(out).toContain(`Wrote ${path.join(corpus.dir, 'sources', `${id}.md`)}`);
   });
 
