@@ -20,14 +20,11 @@ import type { Command, CommandContext } from '../src/bot/command.ts';
 import { checkCorpusAdmin, corpusAdminRefusal } from '../src/bot/corpus-admin.ts';
 import { toEdit } from '../src/bot/render/message.ts';
 import { renderReload } from '../src/bot/render/reload.ts';
-import { renderCancelled, renderSourcePreview } from '../src/bot/render/source.ts';
+import { PREVIEW_TTL_MS, renderCancelled, renderSourcePreview } from '../src/bot/render/source.ts';
 import { userTextFor } from '../src/bot/respond.ts';
 import { UserError } from '../src/errors.ts';
 import { FETCH_LIMITS, tooLarge } from '../src/import/fetch.ts';
 import { commitImport, prepareImport, removeSource, restoreSource, type ImportInput } from '../src/import/import.ts';
-
-/** How long a preview's buttons work. */
-export const PREVIEW_TTL_MS = 15 * 60 * 1000;
 
 interface PendingImport {
   readonly userId: string;

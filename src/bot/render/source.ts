@@ -12,6 +12,9 @@ import { escapeMarkdown } from './markdown.ts';
 import type { MessageBody } from './message.ts';
 
 const PREVIEW_COLOUR = 0x2f6f9f;
+
+/** How long a /source add preview's buttons work (its prepared file is kept that long). */
+export const PREVIEW_TTL_MS = 15 * 60 * 1000;
 const NOT_GIVEN = '*not given by the page (left empty)*';
 
 function value(text: string | null): string {
@@ -69,7 +72,9 @@ export function renderSourcePreview(preview: ImportPreview, token: string): Mess
     title: truncate(`Preview: ${formatTitle(preview)}`, LIMITS.embedTitle),
     description: `Will be written to \`${preview.file}\`${preview.titleIsDescriptive ? '\nNo headline was found: edit the title in the file.' : ''}`,
     fields,
-    footer: { text: 'Add writes the file and reloads the corpus; Cancel writes nothing. Expires in 15 minutes.' },
+    footer: {
+      text: `Add writes the file and reloads the corpus; Cancel writes nothing. Expires in ${PREVIEW_TTL_MS / 60_000} minutes.`,
+    },
   };
   const ids = previewButtonIds(token);
   return {
