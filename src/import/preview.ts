@@ -42,7 +42,7 @@ function isSpeaker(voice: Voice): boolean {
 
 /** `basis: 'unattributed'` (issue 9): a quotation whose speaker could not be determined. */
 export function isUnattributed(voice: Voice): boolean {
-  return (voice.basis as string) === 'unattributed';
+  return voice.basis === 'unattributed';
 }
 
 /** The preview of `draft`, read from the corpus it was loaded into. */
