@@ -10,6 +10,7 @@ export type ErrorId =
   | 'quote.unknown-source'
   | 'quote.unknown-speaker'
   | 'quote.empty-corpus'
+  | 'quote.no-random'
   | 'paging.expired'
   | 'paging.not-yours'
   | 'paging.passage-gone'

@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { type Config, loadConfigOrExit } from '../config.ts';
+import { unattributedCounts } from '../corpus/attribution/report.ts';
 import { CorpusLoadError, formatProblems } from '../corpus/load.ts';
 import { checkHealth } from '../health/check.ts';
 import { createMetrics } from '../health/metrics.ts';
@@ -40,6 +41,9 @@ logger.info('corpus loaded', {
   passages: library.state.corpus.passages.length,
   hash: library.state.corpus.hash,
 });
+for (const count of unattributedCounts(library.state.corpus)) {
+  logger.info('quotations without a speaker (an override or a people.yaml entry would help)', { ...count });
+}
 
 const metrics = createMetrics(() => ({
   passages: library.state.corpus.passages.length,

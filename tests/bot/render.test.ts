@@ -156,6 +156,7 @@ describe('renderers keep every reply inside Discord limits', () => {
       ms: 5,
       hash: 'abcdef0123456789',
       previousHash: 'x',
+      unattributed: ids.map((sourceId) => ({ sourceId, quotations: 9, unattributed: 3 })),
     });
     expectWithinDiscordLimits(body);
     expect(body.embeds[0]!.fields!.find((f) => f.name === 'Passages')!.value).toBe('100 → 120 (+20)');

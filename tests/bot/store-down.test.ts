@@ -1,3 +1,4 @@
+import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/net.ts';
 import { callbackData, type Harness, startHarness } from './harness.ts';
@@ -27,7 +28,7 @@ describe('GIVEN the store (Redis) is down', () => {
 
   it('WHEN someone presses an old paging button THEN they are told privately that storage is not answering', async () => {
     const data = callbackData(await h.fake.waitForCallback(h.fake.button('quote:next:abcdefgh:1', { content: '' })));
-    expect(data.flags).toBe(64);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('storage is not answering');
   });
 

@@ -20,6 +20,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
     '`/quote query: abandon zero sum mentality` — the best match, with ◀ ▶ for more.\n`/quote speaker: Wang Yi` — a random passage by him. `private: True` answers only you.',
   sources: '`/sources` — every source with its publication, date, link and passage count.',
   reload: '`/reload` — admins: reread the corpus from disk; a broken edit keeps the old corpus serving.',
+  procon:
+    '`/procon topic: alliance` — both sides of a debate question from its source, with its bottom line; **Show the evidence** lists every excerpt, verbatim and linked, privately.',
   help: '`/help` — this message.',
   privacy: '`/privacy` — what Verbatim stores about you, for how long, and where.',
   'forget-me': '`/forget-me` — deletes your cooldown and stored /quote results; anonymises your /reload entries.',

@@ -36,6 +36,17 @@ export function renderReload(outcome: ReloadReport): MessageBody {
       { name: 'Removed', value: list(outcome.removed) },
       { name: 'Changed', value: list(outcome.changed) },
     ];
+    if (outcome.unattributed.length > 0) {
+      fields.push({
+        name: 'Quotations without a speaker (add an override or a people.yaml entry)',
+        value: truncate(
+          outcome.unattributed
+            .map((u) => `${escapeMarkdown(u.sourceId)}: ${u.unattributed} of ${u.quotations}`)
+            .join('\n'),
+          LIMITS.fieldValue,
+        ),
+      });
+    }
     const embed: APIEmbed = {
       color: OK_COLOUR,
       title: 'Corpus reloaded',
