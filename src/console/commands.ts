@@ -18,6 +18,7 @@ import {
 import { describeError, quoteMissError } from '../messages.ts';
 import type { QuoteHit } from '../search/engine.ts';
 import { findQuotes } from '../search/find.ts';
+import { truncate } from '../text/truncate.ts';
 import { procon } from './procon.ts';
 
 export interface ConsoleContext {
@@ -45,6 +46,8 @@ export interface ConsoleCommand {
 }
 
 const QUOTE_LIMIT = 5;
+/** Characters of each passage /speakers shows: enough to recognise it on one console line. */
+const SPEAKER_LINE = 160;
 
 function hitJson(hit: QuoteHit): Record<string, unknown> {
   return {
@@ -176,7 +179,7 @@ const speakers: ConsoleCommand = {
       ? rows
           .map(
             (r) =>
-              `${r.id}  ${r.speaker === null ? 'UNATTRIBUTED' : `${r.speaker}${r.role ? ` (${r.role})` : ''}`} · ${r.basis} · ${r.rule ?? '—'}\n    “${r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text}”`,
+              `${r.id}  ${r.speaker === null ? 'UNATTRIBUTED' : `${r.speaker}${r.role ? ` (${r.role})` : ''}`} · ${r.basis} · ${r.rule ?? '—'}\n    “${truncate(r.text, SPEAKER_LINE)}”`,
           )
           .join('\n')
       : `No quoted or reported passages in ${source.id}: every sentence is the source's own voice.`;
