@@ -14,6 +14,8 @@ export type ErrorId =
   | 'paging.expired'
   | 'paging.not-yours'
   | 'paging.passage-gone'
+  | 'card.expired'
+  | 'card.not-yours'
   | 'procon.bad-button'
   | 'reload.not-admin'
   | 'corpus.not-home'

@@ -21,6 +21,10 @@ const MESSAGES: Readonly<Record<ErrorId, string>> = {
   'paging.not-yours':
     'Only the person who ran this `/quote` can page through its results. Run `/quote` yourself to browse.',
   'paging.passage-gone': 'That passage is no longer in the corpus (it was reloaded). Run `/quote` again.',
+  'card.expired':
+    'This card’s buttons have expired (they last 15 minutes) or its passage was reloaded away. Run `/cite` again, or press Card on a quote.',
+  'card.not-yours':
+    'Only the person who made this card can widen it or post it. Press Card on the quote, or run `/cite`, to make your own.',
   'procon.bad-button': 'This button no longer matches a topic view. Run `/procon` again.',
   'reload.not-admin':
     'Only server admins can reload the corpus (Manage Server permission, or listed in BOT_ADMIN_IDS).',

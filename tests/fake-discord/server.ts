@@ -72,6 +72,29 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - 1420070400000n) << 22n) + snowflakeCounter).toString();
 }
 
+/** A file the bot uploaded with a message (multipart `files[n]` part). */
+export interface UploadedFile {
+  readonly field: string;
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * A message with attachments arrives as multipart/form-data: the JSON in `payload_json`, the files in `files[n]`.
+ * Recorded as that JSON with the files' text under `uploads`, so tests read it like any other body.
+ */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<unknown> {
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const payload = form.get('payload_json');
+  const body = (typeof payload === 'string' ? JSON.parse(payload) : {}) as Record<string, unknown>;
+  const uploads: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (field === 'payload_json' || typeof value === 'string') continue;
+    uploads.push({ field, name: value.name, text: await value.text() });
+  }
+  return { ...body, uploads };
+}
+
 export const MEMBER_PERMISSIONS = (1024n | 2048n).toString(); // View Channel + Send Messages
 export const MANAGE_GUILD_PERMISSIONS = (1024n | 2048n | 32n).toString();
 
@@ -507,7 +530,10 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
     let body: unknown = null;
-    if (raw !== '') {
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('multipart/form-data')) {
+      body = await parseMultipart(Buffer.concat(chunks), contentType);
+    } else if (raw !== '') {
       try {
         body = JSON.parse(raw);
       } catch {

@@ -44,6 +44,12 @@ export function renderPrivacy(facts: PrivacyFacts): MessageBody {
           `Expired entries are removed from disk within a few minutes after that.`,
       },
       {
+        name: 'Cards (/cite and the Card button)',
+        value:
+          `Your user id, the passage's id, your tag and the cite style, for ${minutes} minutes, so that ＋ before, ` +
+          `＋ after and Post to channel work.`,
+      },
+      {
         name: '/reload and /source (corpus admins only)',
         value:
           `Your user id and name, the server, the time, the outcome and the corpus version (for /source, the source ` +
@@ -60,7 +66,8 @@ export function renderPrivacy(facts: PrivacyFacts): MessageBody {
       },
       {
         name: 'Removing it',
-        value: '`/forget-me` deletes your cooldown and /quote results at once and anonymises your /reload entries.',
+        value:
+          '`/forget-me` deletes your cooldown, /quote results and cards at once and anonymises your /reload entries.',
       },
     ],
   };
@@ -73,6 +80,7 @@ export function renderForgotten(report: ForgetReport): MessageBody {
     `Deleted ${plural(report.cooldowns, 'cooldown', 'cooldowns')}.`,
     `Deleted ${plural(report.pagingStates, 'stored /quote result', 'stored /quote results')} (with the words you searched for).`,
     `Anonymised ${plural(report.auditEntries, '/reload audit entry', '/reload audit entries')}.`,
+    `Deleted ${plural(report.cardStates, 'stored card', 'stored cards')} (with your tags).`,
   ];
   return {
     content:
