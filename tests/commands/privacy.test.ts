@@ -31,6 +31,7 @@ describe('/privacy and /forget-me (SQLite store, cooldown on)', () => {
     expect(text).toContain('for 600 s after each /quote');
     expect(text).toContain('the words you searched for and the ids of the matching passages, for 15 minutes');
     expect(text).toContain('last 200 reload attempts');
+    expect(text).toContain('A /source add preview (your id, the link, the prepared article) for 15 minutes');
     expect(text).toContain('/forget-me');
   });
 

@@ -37,6 +37,17 @@ export interface InteractionOptions {
   readonly user?: FakeUser;
   /** Member permissions in the channel, as a decimal string. Default: Send Messages + View Channel only. */
   readonly permissions?: string;
+  /** The server the interaction comes from. Default: the fake's own server (`guildId`). */
+  readonly guildId?: string;
+}
+
+/** A file attached to a slash command option (type 11), served from `url`. */
+export interface FakeAttachment {
+  readonly option: string;
+  readonly filename: string;
+  readonly url: string;
+  readonly size: number;
+  readonly contentType?: string;
 }
 
 type Hold = {
@@ -73,7 +84,7 @@ export interface UploadedFile {
  * Recorded as that JSON with the files' text under `uploads`, so tests read it like any other body.
  */
 async function parseMultipart(raw: Buffer, contentType: string): Promise<unknown> {
-  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
   const payload = form.get('payload_json');
   const body = (typeof payload === 'string' ? JSON.parse(payload) : {}) as Record<string, unknown>;
   const uploads: UploadedFile[] = [];
@@ -239,6 +250,7 @@ export class FakeDiscord {
     const user = options.user ?? this.member;
     const id = snowflake();
     const token = `itok-${id}`;
+    const guildId = options.guildId ?? this.guildId;
     return {
       id,
       token,
@@ -248,10 +260,10 @@ export class FakeDiscord {
         type,
         token,
         version: 1,
-        guild_id: this.guildId,
-        guild: { id: this.guildId, locale: 'en-US', features: [] },
+        guild_id: guildId,
+        guild: { id: guildId, locale: 'en-US', features: [] },
         channel_id: this.channelId,
-        channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'debate' },
+        channel: { id: this.channelId, type: 0, guild_id: guildId, name: 'debate' },
         member: {
           user: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
           roles: [],
@@ -265,7 +277,7 @@ export class FakeDiscord {
         locale: 'en-US',
         guild_locale: 'en-US',
         entitlements: [],
-        authorizing_integration_owners: { '0': this.guildId },
+        authorizing_integration_owners: { '0': guildId },
         context: 0,
         attachment_size_limit: 8_388_608,
       },
@@ -282,6 +294,50 @@ export class FakeDiscord {
       type: 1,
       guild_id: this.guildId,
       options: Object.entries(options).map(([optionName, value]) => ({ name: optionName, type: typeOf(value), value })),
+    };
+    this.dispatch('INTERACTION_CREATE', { ...payload, data });
+    return { id, token };
+  }
+
+  /** A slash command's subcommand (`/name sub option:value`), with attachment options resolved like Discord does. */
+  subcommand(
+    name: string,
+    sub: string,
+    options: Record<string, string | number | boolean> = {},
+    who: InteractionOptions = {},
+    attachments: readonly FakeAttachment[] = [],
+  ) {
+    const { id, token, payload } = this.base(2, who);
+    const typeOf = (v: unknown) => (typeof v === 'boolean' ? 5 : typeof v === 'number' ? 10 : 3);
+    const resolved: Record<string, unknown> = {};
+    const attachmentOptions = attachments.map((a) => {
+      const attachmentId = snowflake();
+      resolved[attachmentId] = {
+        id: attachmentId,
+        filename: a.filename,
+        size: a.size,
+        url: a.url,
+        proxy_url: a.url,
+        ...(a.contentType === undefined ? {} : { content_type: a.contentType }),
+      };
+      return { name: a.option, type: 11, value: attachmentId };
+    });
+    const data = {
+      id: snowflake(),
+      name,
+      type: 1,
+      guild_id: payload.guild_id,
+      options: [
+        {
+          name: sub,
+          type: 1,
+          options: [
+            ...Object.entries(options).map(([optionName, value]) => ({ name: optionName, type: typeOf(value), value })),
+            ...attachmentOptions,
+          ],
+        },
+      ],
+      ...(attachments.length > 0 ? { resolved: { attachments: resolved } } : {}),
     };
     this.dispatch('INTERACTION_CREATE', { ...payload, data });
     return { id, token };

@@ -7,6 +7,7 @@ import type { StoreKind } from '../../store/store.ts';
 import { AUDIT_LIMIT } from '../audit.ts';
 import type { ForgetReport } from '../forget.ts';
 import { PAGING_TTL_MS } from '../paging.ts';
+import { PREVIEW_TTL_MS } from './source.ts';
 import type { MessageBody } from './message.ts';
 
 const PRIVACY_COLOUR = 0x4a6fa5;
@@ -49,10 +50,12 @@ export function renderPrivacy(facts: PrivacyFacts): MessageBody {
           `＋ after and Post to channel work.`,
       },
       {
-        name: '/reload (admins only)',
+        name: '/reload and /source (corpus admins only)',
         value:
-          `Your user id and name, the server, the time, the outcome and the corpus version, for the last ` +
-          `${AUDIT_LIMIT} reload attempts, so admins can see who changed the corpus.`,
+          `Your user id and name, the server, the time, the outcome and the corpus version (for /source, the source ` +
+          `and the link or file it came from), for the last ${AUDIT_LIMIT} reload attempts, so admins can see who ` +
+          `changed the corpus. A /source add preview (your id, the link, the prepared article) for ` +
+          `${PREVIEW_TTL_MS / 60_000} minutes or until Add or Cancel.`,
       },
       {
         name: 'Logs',
