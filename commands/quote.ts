@@ -1,6 +1,6 @@
 /**
  * /quote — the best match for half-remembered words, with who said it, where, when and the link;
- * ◀ ▶ page through further matches (invoker only) and Context shows the paragraph privately.
+ * ◀ ▶ page through further matches (invoker only), Context shows the paragraph privately and Card cuts a debate card.
  */
 import {
   SlashCommandBuilder,
@@ -8,6 +8,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { replyWithCard } from '../src/bot/card-reply.ts';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { takeCooldown } from '../src/bot/cooldown.ts';
 import { DeferBudget } from '../src/bot/defer.ts';
@@ -15,6 +16,7 @@ import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from
 import { quoteChoices, sourceChoices, speakerChoices, type Choice } from '../src/bot/render/choices.ts';
 import { toReply, toUpdate } from '../src/bot/render/message.ts';
 import { renderContext, renderQuote } from '../src/bot/render/quote.ts';
+import { SPANS } from '../src/cite/card.ts';
 import { StoreUnavailableError, UserError } from '../src/errors.ts';
 import { quoteMissError } from '../src/messages.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit } from '../src/search/engine.ts';
@@ -127,6 +129,12 @@ async function button(interaction: ButtonInteraction, ctx: CommandContext): Prom
   if (pressed.action === 'ctx') {
     if (hit === null) throw new UserError('paging.passage-gone');
     await interaction.reply(toReply(renderContext(hit), { ephemeral: true }));
+    return;
+  }
+  if (pressed.action === 'card') {
+    // Anyone may cut a card from a shown quote; the card is theirs, private, and only they can widen or post it.
+    if (hit === null) throw new UserError('paging.passage-gone');
+    await replyWithCard(interaction, ctx, { ...hit, tag: null, style: 'card', span: SPANS.paragraph });
     return;
   }
   if (interaction.user.id !== state.invokerId) throw new UserError('paging.not-yours');

@@ -1,6 +1,7 @@
 /**
- * /reload — admins only (hidden by default_member_permissions, checked again here): reread the corpus; the new
- * one serves only when whole. Every attempt is logged and kept in the store's audit list.
+ * /reload — corpus admins only (hidden by default_member_permissions, checked again here: Manage Server in a home
+ * server, or BOT_ADMIN_IDS): reread the corpus; the new one serves only when whole. Every attempt is logged and
+ * kept in the store's audit list.
  */
 import {
   InteractionContextType,
@@ -9,12 +10,12 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { recordReloadAttempt, type ReloadAuditEntry } from '../src/bot/audit.ts';
+import { auditCorpusChange as audit } from '../src/bot/audit.ts';
 import type { Command, CommandContext } from '../src/bot/command.ts';
+import { checkCorpusAdmin, corpusAdminRefusal } from '../src/bot/corpus-admin.ts';
 import { toEdit } from '../src/bot/render/message.ts';
 import { renderClusterReload } from '../src/bot/render/reload.ts';
 import { createLocalCluster } from '../src/cluster/reload.ts';
-import { UserError } from '../src/errors.ts';
 
 const data = new SlashCommandBuilder()
   .setName('reload')
@@ -23,24 +24,6 @@ const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .toJSON();
 
-/** Manage Server in this server, or named in BOT_ADMIN_IDS. */
-export function isReloadAdmin(interaction: ChatInputCommandInteraction, ctx: CommandContext): boolean {
-  return (
-    interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true ||
-    ctx.config.adminIds.includes(interaction.user.id)
-  );
-}
-
-async function audit(ctx: CommandContext, entry: ReloadAuditEntry): Promise<void> {
-  ctx.logger.info('reload attempt', { ...entry });
-  ctx.metrics?.recordReload(entry.outcome, entry.ms === undefined ? null : entry.ms / 1000);
-  try {
-    await recordReloadAttempt(ctx.store, entry);
-  } catch (err) {
-    ctx.logger.error('reload attempt not saved to the audit list', { err });
-  }
-}
-
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const who = {
     at: new Date().toISOString(),
@@ -48,9 +31,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     userTag: interaction.user.tag,
     guildId: interaction.guildId,
   };
-  if (!isReloadAdmin(interaction, ctx)) {
-    await audit(ctx, { ...who, outcome: 'refused-not-admin', hash: ctx.library.state.corpus.hash });
-    throw new UserError('reload.not-admin');
+  const check = checkCorpusAdmin(interaction, ctx.config);
+  if (check !== 'allowed') {
+    await audit(ctx, { ...who, outcome: `refused-${check}`, hash: ctx.library.state.corpus.hash });
+    throw corpusAdminRefusal(check);
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   let result;

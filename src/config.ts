@@ -49,6 +49,30 @@ export const zEnv = z.object({
       .default('https://discord.com/api'),
   ),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
+  CORPUS_GUILD_IDS: z.preprocess(
+    (value) =>
+      typeof value === 'string' && value.trim() !== ''
+        ? value
+            .split(',')
+            .map((id) => id.trim())
+            .filter((id) => id !== '')
+        : undefined,
+    z
+      .array(
+        zSnowflake(
+          'CORPUS_GUILD_IDS',
+          'Write server ids separated by commas (right-click a server with Developer Mode on → Copy Server ID).',
+        ),
+      )
+      .optional(),
+  ),
+  IMPORT_ALLOW_LOOPBACK: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
+    z
+      .enum(['true', 'false'], { message: 'IMPORT_ALLOW_LOOPBACK must be true or false (and false outside tests).' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  ),
   KEYV_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -158,6 +182,13 @@ export interface Config {
   readonly guildId: string | null;
   readonly apiUrl: string;
   readonly corpusDir: string;
+  /**
+   * Servers whose admins may change the corpus (/reload, /source): CORPUS_GUILD_IDS, else DISCORD_GUILD_ID,
+   * else none (then only BOT_ADMIN_IDS may). The corpus is shared by every server the bot is in.
+   */
+  readonly corpusGuildIds: readonly string[];
+  /** Test-only: imports may fetch from 127.0.0.1/::1. Never set in production. */
+  readonly importAllowLoopback: boolean;
   readonly keyvUrl: string;
   readonly adminIds: readonly string[];
   readonly logLevel: LogLevel;
@@ -228,6 +259,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     guildId: env2.DISCORD_GUILD_ID ?? null,
     apiUrl: env2.DISCORD_API_URL.replace(/\/+$/, ''),
     corpusDir: env2.CORPUS_DIR,
+    corpusGuildIds: Object.freeze(
+      env2.CORPUS_GUILD_IDS ?? (env2.DISCORD_GUILD_ID === undefined ? [] : [env2.DISCORD_GUILD_ID]),
+    ),
+    importAllowLoopback: env2.IMPORT_ALLOW_LOOPBACK,
     keyvUrl: env2.KEYV_URL,
     adminIds: Object.freeze([...env2.BOT_ADMIN_IDS]),
     logLevel: env2.LOG_LEVEL,
@@ -241,6 +276,35 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     healthPort: env2.HEALTH_PORT ?? null,
     healthHost: env2.HEALTH_HOST,
   });
+}
+
+/** What `npm run import` needs: it runs without a bot token. */
+export interface ImportConfig {
+  readonly corpusDir: string;
+  readonly importAllowLoopback: boolean;
+}
+
+const zImportEnv = zEnv.pick({ CORPUS_DIR: true, IMPORT_ALLOW_LOOPBACK: true });
+
+/** Parse the variables `npm run import` reads (pure). Throws ConfigError listing every problem. */
+export function parseImportConfig(env: Readonly<Record<string, string | undefined>>): ImportConfig {
+  const result = zImportEnv.safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => issue.message));
+  return Object.freeze({ corpusDir: result.data.CORPUS_DIR, importAllowLoopback: result.data.IMPORT_ALLOW_LOOPBACK });
+}
+
+/** Load `.env` and parse the import command's variables, or print the problems and exit 1. */
+export function loadImportConfigOrExit(): ImportConfig {
+  loadDotenv({ quiet: true });
+  try {
+    return parseImportConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
 }
 
 let cached: Config | undefined;

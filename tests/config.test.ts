@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.ts';
+import { ConfigError, parseConfig, parseImportConfig } from '../src/config.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-part.do-not-print';
 const CLIENT = '123456789012345678';
@@ -23,6 +23,8 @@ describe('parseConfig', () => {
       guildId: null,
       apiUrl: 'https://discord.com/api',
       corpusDir: 'corpus',
+      corpusGuildIds: [],
+      importAllowLoopback: false,
       keyvUrl: 'sqlite://data/verbatim.sqlite',
       adminIds: [],
       logLevel: 'info',
@@ -58,6 +60,32 @@ describe('parseConfig', () => {
     expect(config.quoteCooldownSeconds).toBe(0);
     expect(config.storeTimeoutMs).toBe(500);
     expect(config.guildId).toBe('234567890123456789');
+    // The corpus's home server defaults to the deploy server.
+    expect(config.corpusGuildIds).toEqual(['234567890123456789']);
+  });
+
+  it('GIVEN CORPUS_GUILD_IDS THEN it lists the home servers, and a bad id or loopback value is named with its fix', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_GUILD_ID: '234567890123456789',
+      CORPUS_GUILD_IDS: '345678901234567890 , 456789012345678901',
+      IMPORT_ALLOW_LOOPBACK: 'TRUE',
+    });
+    expect(config.corpusGuildIds).toEqual(['345678901234567890', '456789012345678901']);
+    expect(config.importAllowLoopback).toBe(true);
+    const problems = problemsOf({ DISCORD_TOKEN: TOKEN, CORPUS_GUILD_IDS: 'home', IMPORT_ALLOW_LOOPBACK: 'yes' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^CORPUS_GUILD_IDS must be a Discord id .*Copy Server ID/);
+    expect(problems[1]).toMatch(/^IMPORT_ALLOW_LOOPBACK must be true or false/);
+  });
+
+  it('GIVEN the import command line THEN it needs no token and reads CORPUS_DIR and IMPORT_ALLOW_LOOPBACK', () => {
+    expect(parseImportConfig({})).toEqual({ corpusDir: 'corpus', importAllowLoopback: false });
+    expect(parseImportConfig({ CORPUS_DIR: '/srv/c', IMPORT_ALLOW_LOOPBACK: 'true' })).toEqual({
+      corpusDir: '/srv/c',
+      importAllowLoopback: true,
+    });
+    expect(() => parseImportConfig({ IMPORT_ALLOW_LOOPBACK: 'maybe' })).toThrow(ConfigError);
   });
 
   it('GIVEN empty optional values THEN treats them as unset', () => {

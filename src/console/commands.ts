@@ -6,6 +6,7 @@ import { speakersOf, type UnattributedCount } from '../corpus/attribution/report
 import { formatProblems } from '../corpus/problems.ts';
 import type { Library } from '../library.ts';
 import {
+  formatBylineAndKind,
   formatDate,
   formatLink,
   formatPublication,
@@ -18,6 +19,8 @@ import {
 import { describeError, quoteMissError } from '../messages.ts';
 import type { QuoteHit } from '../search/engine.ts';
 import { findQuotes } from '../search/find.ts';
+import { truncate } from '../text/truncate.ts';
+import { cite } from './cite.ts';
 import { procon } from './procon.ts';
 
 export interface ConsoleContext {
@@ -45,6 +48,8 @@ export interface ConsoleCommand {
 }
 
 const QUOTE_LIMIT = 5;
+/** Characters of each passage /speakers shows: enough to recognise it on one console line. */
+const SPEAKER_LINE = 160;
 
 function hitJson(hit: QuoteHit): Record<string, unknown> {
   return {
@@ -52,7 +57,7 @@ function hitJson(hit: QuoteHit): Record<string, unknown> {
     text: hit.passage.text,
     speaker: speakerOf(hit.passage.voice),
     voice: { name: hit.passage.voice.name, role: hit.passage.voice.role, basis: hit.passage.voice.basis },
-    source: sourceData(hit.source),
+    source: { ...sourceData(hit.source), kind: hit.source.kind },
     context: hit.context,
     score: hit.score,
   };
@@ -62,7 +67,7 @@ function hitText(hit: QuoteHit, rank: number, total: number): string {
   const lines = [
     `[${rank}/${total}] “${hit.passage.text}”`,
     `    — ${formatVoice(hit.passage.voice)}`,
-    `    ${formatWhere(hit.source)}`,
+    `    ${formatWhere(hit.source)} · ${formatBylineAndKind(hit.source)}`,
     `    ${formatLink(hit.source)}`,
   ];
   if (hit.source.credit) lines.push(`    ${hit.source.credit}`);
@@ -176,7 +181,7 @@ const speakers: ConsoleCommand = {
       ? rows
           .map(
             (r) =>
-              `${r.id}  ${r.speaker === null ? 'UNATTRIBUTED' : `${r.speaker}${r.role ? ` (${r.role})` : ''}`} · ${r.basis} · ${r.rule ?? '—'}\n    “${r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text}”`,
+              `${r.id}  ${r.speaker === null ? 'UNATTRIBUTED' : `${r.speaker}${r.role ? ` (${r.role})` : ''}`} · ${r.basis} · ${r.rule ?? '—'}\n    “${truncate(r.text, SPEAKER_LINE)}”`,
           )
           .join('\n')
       : `No quoted or reported passages in ${source.id}: every sentence is the source's own voice.`;
@@ -185,7 +190,7 @@ const speakers: ConsoleCommand = {
 };
 
 /** The registry: add a command here and it is parsed, helped and dispatched. */
-export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, sources, reload, speakers, procon];
+export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, cite, sources, reload, speakers, procon];
 
 const help: ConsoleCommand = {
   name: 'help',

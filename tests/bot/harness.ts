@@ -50,6 +50,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     KEYV_URL: 'memory',
     QUOTE_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'debug',
+    // The fake's server is the corpus's home server unless a test says otherwise.
+    CORPUS_GUILD_IDS: fake.guildId,
     ...options.env,
   });
   const rawLogs: string[] = [];

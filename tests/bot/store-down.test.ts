@@ -32,6 +32,17 @@ describe('GIVEN the store (Redis) is down', () => {
     expect(data.content).toContain('storage is not answering');
   });
 
+  it('WHEN someone runs /cite THEN they still get the card privately, with its files but no buttons', async () => {
+    const request = await h.fake.waitForCallback(h.fake.slashCommand('cite', { query: 'zero-sum mentality' }));
+    const data = callbackData(request);
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0].description).toContain('**ValueWalk 15**');
+    expect(data.components).toEqual([]);
+    expect(request.body.uploads).toHaveLength(2);
+    await h.bot.idle();
+    expect(h.logs.some((l) => l.msg === 'card without buttons: store unavailable')).toBe(true);
+  });
+
   it('WHEN an admin reloads THEN the reload still happens and the unsaved audit entry is logged', async () => {
     const call = h.fake.slashCommand('reload', {}, { permissions: (1024n | 2048n | 32n).toString() });
     const edit = await h.fake.waitForWebhook(call, 'PATCH');

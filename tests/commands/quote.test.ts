@@ -28,7 +28,7 @@ describe('/quote against the real corpus', () => {
     expect(embed.title).toContain('ValueWalk');
     expect(embed.footer.text).toMatch(/^match 1 of \d+/);
     const labels = data.components[0].components.map((b: { label: string }) => b.label);
-    expect(labels).toEqual(['◀', '▶', 'Context']);
+    expect(labels).toEqual(['◀', '▶', 'Context', 'Card']);
   });
 
   it('GIVEN private:true THEN the answer is ephemeral', async () => {

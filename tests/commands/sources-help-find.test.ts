@@ -42,6 +42,9 @@ describe('/sources, /help and Find quotes', () => {
     expect(data.embeds[0].fields.find((f: { name: string }) => f.name === '/procon').value).toContain(
       '/procon topic: alliance',
     );
+    const cite = data.embeds[0].fields.find((f: { name: string }) => f.name === '/cite').value;
+    expect(cite).toContain('/cite query: abandon the zero-sum mentality');
+    expect(cite).toContain('ValueWalk 15');
   });
 
   it('Find quotes on a paraphrasing message answers privately with the source of the words', async () => {
@@ -56,6 +59,7 @@ describe('/sources, /help and Find quotes', () => {
     expect(first.name).toBe("1. Qu Xing — China's ambassador to Belgium");
     expect(first.value).toContain('abandon the zero-sum mentality');
     expect(first.value).toContain('https://www.valuewalk.com/2015/03/russia-and-china-vs-us/');
+    expect(first.value).toContain('ValueWalk · March 2015 (inferred) · author not named');
     expect(data.embeds[0].footer.text).not.toContain('@everyone');
   });
 

@@ -44,6 +44,15 @@ export interface InteractionOptions {
   readonly permissions?: string;
 }
 
+/** A file attached to a slash command option (type 11), served from `url`. */
+export interface FakeAttachment {
+  readonly option: string;
+  readonly filename: string;
+  readonly url: string;
+  readonly size: number;
+  readonly contentType?: string;
+}
+
 type Hold = {
   path: RegExp;
   arrived: Promise<RecordedRequest>;
@@ -83,6 +92,29 @@ export function snowflakeOnShard(shard: number, shardCount: number): string {
 export interface FakeDiscordOptions {
   /** Shards handed out by GET /gateway/bot; each gets its own guild. Default 1. */
   readonly shards?: number;
+}
+
+/** A file the bot uploaded with a message (multipart `files[n]` part). */
+export interface UploadedFile {
+  readonly field: string;
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * A message with attachments arrives as multipart/form-data: the JSON in `payload_json`, the files in `files[n]`.
+ * Recorded as that JSON with the files' text under `uploads`, so tests read it like any other body.
+ */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<unknown> {
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const payload = form.get('payload_json');
+  const body = (typeof payload === 'string' ? JSON.parse(payload) : {}) as Record<string, unknown>;
+  const uploads: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (field === 'payload_json' || typeof value === 'string') continue;
+    uploads.push({ field, name: value.name, text: await value.text() });
+  }
+  return { ...body, uploads };
 }
 
 export const MEMBER_PERMISSIONS = (1024n | 2048n).toString(); // View Channel + Send Messages
@@ -312,6 +344,50 @@ export class FakeDiscord {
     return { id, token };
   }
 
+  /** A slash command's subcommand (`/name sub option:value`), with attachment options resolved like Discord does. */
+  subcommand(
+    name: string,
+    sub: string,
+    options: Record<string, string | number | boolean> = {},
+    who: InteractionOptions = {},
+    attachments: readonly FakeAttachment[] = [],
+  ) {
+    const { id, token, payload } = this.base(2, who);
+    const typeOf = (v: unknown) => (typeof v === 'boolean' ? 5 : typeof v === 'number' ? 10 : 3);
+    const resolved: Record<string, unknown> = {};
+    const attachmentOptions = attachments.map((a) => {
+      const attachmentId = snowflake();
+      resolved[attachmentId] = {
+        id: attachmentId,
+        filename: a.filename,
+        size: a.size,
+        url: a.url,
+        proxy_url: a.url,
+        ...(a.contentType === undefined ? {} : { content_type: a.contentType }),
+      };
+      return { name: a.option, type: 11, value: attachmentId };
+    });
+    const data = {
+      id: snowflake(),
+      name,
+      type: 1,
+      guild_id: payload.guild_id,
+      options: [
+        {
+          name: sub,
+          type: 1,
+          options: [
+            ...Object.entries(options).map(([optionName, value]) => ({ name: optionName, type: typeOf(value), value })),
+            ...attachmentOptions,
+          ],
+        },
+      ],
+      ...(attachments.length > 0 ? { resolved: { attachments: resolved } } : {}),
+    };
+    this.dispatch('INTERACTION_CREATE', { ...payload, data });
+    return { id, token };
+  }
+
   /** An autocomplete request with `focused` being the option being typed. */
   autocomplete(
     name: string,
@@ -521,7 +597,10 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
     let body: unknown = null;
-    if (raw !== '') {
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('multipart/form-data')) {
+      body = await parseMultipart(Buffer.concat(chunks), contentType);
+    } else if (raw !== '') {
       try {
         body = JSON.parse(raw);
       } catch {

@@ -214,8 +214,10 @@ export function createSourceAttributor(
         let best: Quotation | null = null;
         let bestOverlap = 0;
         for (const q of quotations) {
+          // An attributed quotation wins over a longer one without a speaker in the same sentence.
           const overlap = Math.min(end, q.span.end) - Math.max(sentence.start, q.span.start);
-          if (overlap > bestOverlap) [best, bestOverlap] = [q, overlap];
+          const weight = overlap > 0 && q.voice ? overlap + text.length : overlap;
+          if (weight > bestOverlap) [best, bestOverlap] = [q, weight];
         }
         const forced = overrideFor(sentence.text);
         let voice: Voice;

@@ -60,6 +60,11 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '“') {
+      // A typo'd closing mark ("…here,“ said Smith"): punctuation before it, a space or the end after it.
+      if (start >= 0 && i > start + 1 && /[,.!?]/.test(text[i - 1] ?? '') && /^(?:\s|$)/.test(text.slice(i + 1, i + 2))) {
+        close(i + 1, false);
+        continue;
+      }
       if (start >= 0 && !(continuing && i === lead && spans.length === 0)) close(i, false);
       if (start < 0) {
         start = i;
