@@ -64,6 +64,7 @@ describeWithRedis('npm run start:http: signed interactions served by two replica
       KEYV_URL: redisUrl,
       QUOTE_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'debug',
+      CORPUS_GUILD_IDS: fake.guildId,
     });
     const logs: Record<string, unknown>[] = [];
     const logger = createLogger({

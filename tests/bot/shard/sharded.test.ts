@@ -70,6 +70,7 @@ describeWithRedis('npm run start:sharded: two shards on one Redis', () => {
         QUOTE_COOLDOWN_SECONDS: '60',
         LOG_LEVEL: 'info',
         HEALTH_PORT: String(healthPort),
+        CORPUS_GUILD_IDS: fake.guildIds.join(','),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
