@@ -1,25 +1,26 @@
 /**
  * /quote — the best match for half-remembered words, with who said it, where, when and the link;
- * ◀ ▶ page through further matches (invoker only) and Context shows the paragraph privately.
+ * ◀ ▶ page through further matches (invoker only), Context shows the paragraph privately and Card cuts a debate card.
  */
 import {
-  MessageFlags,
   SlashCommandBuilder,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
+import { replyWithCard } from '../src/bot/card-reply.ts';
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { takeCooldown } from '../src/bot/cooldown.ts';
-import { createDeadlineGuard } from '../src/bot/deadline.ts';
+import { replyDeadline, type DeadlineGuard } from '../src/bot/deadline.ts';
 import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
 import { quoteChoices, sourceChoices, speakerChoices, type Choice } from '../src/bot/render/choices.ts';
-import { truncate } from '../src/bot/render/limits.ts';
-import { toEdit, toReply, toUpdate } from '../src/bot/render/message.ts';
+import { toReply, toUpdate } from '../src/bot/render/message.ts';
 import { renderContext, renderQuote } from '../src/bot/render/quote.ts';
+import { SPANS } from '../src/cite/card.ts';
 import { StoreUnavailableError, UserError } from '../src/errors.ts';
-import { formatSourceName, formatSpeakerName } from '../src/present.ts';
+import { quoteMissError } from '../src/messages.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit } from '../src/search/engine.ts';
+import { findQuotes, type QuoteRequest } from '../src/search/find.ts';
 
 const data = new SlashCommandBuilder()
   .setName('quote')
@@ -44,56 +45,14 @@ const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'))
   .toJSON();
 
-/** Time spent waiting on the store after which /quote defers its reply (Discord allows 3 s for the first answer). */
-const DEFER_AFTER_MS = 1200;
-
-function suggestionText(names: readonly string[]): string {
-  return names.length === 0 ? '' : ` Did you mean: ${names.slice(0, 3).join('; ')}?`;
-}
-
-/** Where the filters point nowhere, say so with the closest names instead of an empty answer. */
-function checkFilters(ctx: CommandContext, source: string | undefined, speaker: string | undefined): void {
-  const index = ctx.library.state.index;
-  if (source !== undefined && index.resolveSource(source) === null) {
-    throw new UserError('quote.unknown-source', {
-      source: truncate(source, 100),
-      suggestions: suggestionText(index.suggestSources(source, 3).map(formatSourceName)),
-    });
+/** The hits for the request, or the miss as the user's error (words from src/messages.ts). */
+function findHits(ctx: CommandContext, request: QuoteRequest): { hits: readonly QuoteHit[]; note?: string } {
+  const outcome = findQuotes(ctx.library.state.index, request);
+  if (!outcome.ok) {
+    const { id, details } = quoteMissError(outcome.miss);
+    throw new UserError(id, details);
   }
-  if (speaker !== undefined && index.resolveSpeaker(speaker) === null) {
-    throw new UserError('quote.unknown-speaker', {
-      speaker: truncate(speaker, 100),
-      suggestions: suggestionText(index.suggestSpeakers(speaker, 3).map(formatSpeakerName)),
-    });
-  }
-}
-
-function findHits(
-  ctx: CommandContext,
-  query: string,
-  source: string | undefined,
-  speaker: string | undefined,
-): { hits: QuoteHit[]; note?: string } {
-  const index = ctx.library.state.index;
-  if (query === '') {
-    const hit = index.random({ source, speaker });
-    if (hit === null) {
-      if (ctx.library.state.corpus.passages.length === 0) throw new UserError('quote.empty-corpus');
-      throw new UserError('quote.no-match', { query: 'a random quote with these filters', suggestions: '' });
-    }
-    return { hits: [hit], note: 'random pick' };
-  }
-  const hits = index.search({ text: query, source, speaker, limit: MAX_PAGES });
-  if (hits.length > 0) return { hits };
-  const shown = query.startsWith(PASSAGE_ID_PREFIX) ? 'that passage' : truncate(query, 200);
-  const correction = query.startsWith(PASSAGE_ID_PREFIX) ? null : index.suggestCorrection(query);
-  let suggestions = correction ? ` Did you mean “${truncate(correction, 200)}”?` : '';
-  if (source !== undefined || speaker !== undefined) {
-    const unfiltered = index.search({ text: query, limit: MAX_PAGES }).length;
-    if (unfiltered > 0)
-      suggestions += ` Without the source/speaker filter there ${unfiltered === 1 ? 'is 1 match' : `are ${unfiltered} matches`}.`;
-  }
-  throw new UserError('quote.no-match', { query: shown, suggestions });
+  return outcome.random ? { hits: outcome.hits, note: 'random pick' } : { hits: outcome.hits };
 }
 
 /** Look a passage up in the live corpus by id; null when a reload removed it. */
@@ -114,11 +73,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
 
   // Up to three store calls come before the answer, each allowed STORE_TIMEOUT_MS (up to 2.5 s): whichever
   // is still waiting when the budget runs out defers the reply, so Discord's 3-second deadline always holds.
-  const deadline = createDeadlineGuard(
-    () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-    DEFER_AFTER_MS,
-  );
-
+  const deadline = replyDeadline(interaction, ephemeral);
   let wait = 0;
   try {
     wait = await deadline.within(
@@ -131,28 +86,33 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   }
   if (wait > 0) throw new UserError('quote.cooldown', { seconds: wait });
 
-  checkFilters(ctx, source, speaker);
-  const { hits, note } = findHits(ctx, query, source, speaker);
+  const { hits, note } = findHits(ctx, { text: query, source, speaker, limit: MAX_PAGES });
+  const buttons = await savePagingOrSkip(ctx, deadline, interaction.user.id, hits, query, note);
+  const page = { hit: hits[0]!, index: 0, total: hits.length, buttons, ...(note !== undefined ? { note } : {}) };
+  await deadline.answer(renderQuote(page));
+  ctx.logger.info('quote answered', { matches: hits.length, passageId: page.hit.passage.id, random: query === '' });
+}
 
-  let buttons: ReturnType<typeof buttonsFor> | null = null;
+/** Saves the paging state for the buttons; without a store the answer simply has no buttons. */
+async function savePagingOrSkip(
+  ctx: CommandContext,
+  deadline: DeadlineGuard,
+  invokerId: string,
+  hits: readonly QuoteHit[],
+  query: string,
+  note: string | undefined,
+): Promise<ReturnType<typeof buttonsFor> | null> {
   try {
+    const passageIds = hits.map((h) => h.passage.id);
     const stateId = await deadline.within(
-      savePaging(ctx.store, {
-        invokerId: interaction.user.id,
-        passageIds: hits.map((h) => h.passage.id),
-        query,
-        ...(note !== undefined ? { note } : {}),
-      }),
+      savePaging(ctx.store, { invokerId, passageIds, query, ...(note !== undefined ? { note } : {}) }),
     );
-    buttons = buttonsFor(stateId, 0);
+    return buttonsFor(stateId, 0);
   } catch (err) {
     if (!(err instanceof StoreUnavailableError)) throw err;
     ctx.logger.warn('answering without buttons: store unavailable', { err });
+    return null;
   }
-  const page = { hit: hits[0]!, index: 0, total: hits.length, buttons, ...(note !== undefined ? { note } : {}) };
-  if (deadline.deferred) await interaction.editReply(toEdit(renderQuote(page)));
-  else await interaction.reply(toReply(renderQuote(page), { ephemeral }));
-  ctx.logger.info('quote answered', { matches: hits.length, passageId: page.hit.passage.id, random: query === '' });
 }
 
 async function button(interaction: ButtonInteraction, ctx: CommandContext): Promise<void> {
@@ -167,6 +127,12 @@ async function button(interaction: ButtonInteraction, ctx: CommandContext): Prom
   if (pressed.action === 'ctx') {
     if (hit === null) throw new UserError('paging.passage-gone');
     await interaction.reply(toReply(renderContext(hit), { ephemeral: true }));
+    return;
+  }
+  if (pressed.action === 'card') {
+    // Anyone may cut a card from a shown quote; the card is theirs, private, and only they can widen or post it.
+    if (hit === null) throw new UserError('paging.passage-gone');
+    await replyWithCard(interaction, ctx, { ...hit, tag: null, style: 'card', span: SPANS.paragraph });
     return;
   }
   if (interaction.user.id !== state.invokerId) throw new UserError('paging.not-yours');

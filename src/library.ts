@@ -4,6 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_LIMITS, type CorpusLimits } from './corpus/limits.ts';
+import { unattributedCounts, type UnattributedCount } from './corpus/attribution/report.ts';
 import { loadCorpus, CorpusLoadError, type CorpusProblem } from './corpus/load.ts';
 import type { Corpus } from './corpus/types.ts';
 import { loadTopics } from './procon/load.ts';
@@ -34,6 +35,8 @@ export type ReloadReport =
       readonly ms: number;
       readonly hash: string;
       readonly previousHash: string;
+      /** Sources with quotations whose speaker the rules could not tell: a notice for admins, not an error. */
+      readonly unattributed: readonly UnattributedCount[];
     }
   | {
       readonly ok: false;
@@ -53,11 +56,12 @@ export function countsOf(state: LibraryState): Counts {
   };
 }
 
+export type BuildResult = { ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] };
+/** The shape of `buildState`, the one build hook `Library.open` accepts. */
+export type BuildState = (root: string, limits: CorpusLimits) => Promise<BuildResult>;
+
 /** Loads and validates everything under `root` without touching any live state. */
-export async function buildState(
-  root: string,
-  limits: CorpusLimits = DEFAULT_LIMITS,
-): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
+export async function buildState(root: string, limits: CorpusLimits = DEFAULT_LIMITS): Promise<BuildResult> {
   const loaded = await loadCorpus(root, limits);
   if (!loaded.ok) return loaded;
   const topics = await loadTopics(root, loaded.corpus.sources, limits);
@@ -76,8 +80,11 @@ function topicFingerprints(state: LibraryState): (readonly [string, string])[] {
 
 export interface LibraryOptions {
   readonly limits?: CorpusLimits;
-  /** What builds a state (default `buildState`); tests pass one that never finishes to check the time bound. */
-  readonly build?: typeof buildState;
+  /**
+   * What builds a state, at open and at every reload (default `buildState`); tests pass one that never finishes
+   * to check the time bound, or one that holds a reload open.
+   */
+  readonly build?: BuildState;
 }
 
 /** The problem a reload reports when it ran past its time bound (the build is abandoned, never swapped in). */
@@ -99,7 +106,7 @@ export class Library {
     readonly root: string,
     state: LibraryState,
     readonly limits: CorpusLimits,
-    private readonly build: typeof buildState,
+    private readonly build: BuildState,
   ) {
     this.current = state;
   }
@@ -117,11 +124,7 @@ export class Library {
    * `buildState` within `limits.reloadTimeoutMs`. A build past the bound is abandoned (its result, if it ever
    * comes, is dropped), so a file that never finishes opening cannot wedge this reload or queue the next.
    */
-  private static async boundedBuild(
-    build: typeof buildState,
-    root: string,
-    limits: CorpusLimits,
-  ): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
+  private static async boundedBuild(build: BuildState, root: string, limits: CorpusLimits): Promise<BuildResult> {
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<{ ok: false; problems: CorpusProblem[] }>((resolve) => {
       timer = setTimeout(() => resolve({ ok: false, problems: [timedOut(limits)] }), limits.reloadTimeoutMs);
@@ -131,9 +134,9 @@ export class Library {
       ok: false as const,
       problems: [
         {
-          file: '(corpus)',
+          file: root,
           field: null,
-          message: `the corpus could not be read (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.name : 'error')})`,
+          message: `the corpus could not be read: ${error instanceof Error ? error.message : String(error)}`,
           fix: 'check that the corpus folder exists and is readable',
         },
       ],
@@ -198,6 +201,7 @@ export class Library {
       ms,
       hash: after.corpus.hash,
       previousHash: before.corpus.hash,
+      unattributed: unattributedCounts(after.corpus),
     };
   }
 }

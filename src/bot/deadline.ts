@@ -3,8 +3,15 @@
  * must wait on something slow (the store: up to STORE_TIMEOUT_MS per call, several calls) wraps each wait in
  * `within`: once `afterMs` have passed since the guard was made and the wait is still going, the reply is
  * deferred there and then, and the wait goes on behind the deferral. The first answer so goes out at about
- * `afterMs` plus one round trip whatever the store does.
+ * `afterMs` plus one round trip whatever the store does. `answer` then replies, or edits the deferred reply.
+ * This is the one deadline helper: /quote wraps its store calls in it, /reload defers through it up front.
  */
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { toEdit, toReply, type MessageBody } from './render/message.ts';
+
+/** Time waited before the reply is deferred: well inside 3 s, with room for the deferral's round trip. */
+export const DEFER_AFTER_MS = 1200;
+
 export interface DeadlineGuard {
   /** Resolves or rejects as `work` does; defers the reply meanwhile if `work` outlives the budget. */
   within<T>(work: Promise<T>): Promise<T>;
@@ -39,6 +46,36 @@ export function createDeadlineGuard(
       clearTimeout(timer);
       if (first === 'late') await deferNow();
       return work;
+    },
+  };
+}
+
+export interface ReplyDeadline extends DeadlineGuard {
+  /** Sends the answer: a reply, or an edit of the deferred reply (after waiting for the deferral to land). */
+  answer(body: MessageBody): Promise<void>;
+}
+
+/** The guard for one slash command's first answer, deferring with the answer's own visibility. */
+export function replyDeadline(
+  interaction: ChatInputCommandInteraction,
+  ephemeral: boolean,
+  afterMs: number = DEFER_AFTER_MS,
+): ReplyDeadline {
+  const guard = createDeadlineGuard(
+    () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    afterMs,
+  );
+  return {
+    get deferred() {
+      return guard.deferred;
+    },
+    within: (work) => guard.within(work),
+    deferNow: () => guard.deferNow(),
+    async answer(body: MessageBody): Promise<void> {
+      if (guard.deferred) {
+        await guard.deferNow(); // the deferral already started: wait for it before editing
+        await interaction.editReply(toEdit(body));
+      } else await interaction.reply(toReply(body, { ephemeral }));
     },
   };
 }

@@ -1,8 +1,8 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANAGE_GUILD_PERMISSIONS } from '../fake-discord/server.ts';
 import { callbackData, type Harness, startHarness } from '../bot/harness.ts';
 
-const EPHEMERAL = 64;
 const VALUEWALK_URL = 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/';
 
 describe('/quote against the real corpus', () => {
@@ -17,7 +17,7 @@ describe('/quote against the real corpus', () => {
   it('GIVEN a misspelt half-remembered phrase THEN answers publicly with the exact sentence, its speaker, the source link and no mentions', async () => {
     const call = h.fake.slashCommand('quote', { query: 'abandn zero sum mentalty' });
     const request = await h.fake.waitForCallback(call);
-    expect(request.body.type).toBe(4);
+    expect(request.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const data = callbackData(request);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.flags ?? 0).toBe(0);
@@ -28,13 +28,13 @@ describe('/quote against the real corpus', () => {
     expect(embed.title).toContain('ValueWalk');
     expect(embed.footer.text).toMatch(/^match 1 of \d+/);
     const labels = data.components[0].components.map((b: { label: string }) => b.label);
-    expect(labels).toEqual(['◀', '▶', 'Context']);
+    expect(labels).toEqual(['◀', '▶', 'Context', 'Card']);
   });
 
   it('GIVEN private:true THEN the answer is ephemeral', async () => {
     const call = h.fake.slashCommand('quote', { query: 'zero-sum mentality', private: true });
     const data = callbackData(await h.fake.waitForCallback(call));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.embeds[0].author.name).toContain('Qu Xing');
   });
 
@@ -51,7 +51,7 @@ describe('/quote against the real corpus', () => {
   it('GIVEN a query that matches nothing THEN answers privately with a helpful message', async () => {
     const call = h.fake.slashCommand('quote', { query: 'qwxzv plorkt' });
     const data = callbackData(await h.fake.waitForCallback(call));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('No passage matches');
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
@@ -59,14 +59,14 @@ describe('/quote against the real corpus', () => {
   it('GIVEN a misspelling too far off to match THEN the private answer asks "Did you mean"', async () => {
     const call = h.fake.slashCommand('quote', { query: 'muxtial' });
     const data = callbackData(await h.fake.waitForCallback(call));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('Did you mean “mutual”?');
   });
 
   it('GIVEN an unknown speaker THEN says so privately and lists close names', async () => {
     const call2 = h.fake.slashCommand('quote', { query: 'alliance', speaker: 'Zbigniew Brzezinski' });
     const data2 = callbackData(await h.fake.waitForCallback(call2));
-    expect(data2.flags).toBe(EPHEMERAL);
+    expect(data2.flags).toBe(MessageFlags.Ephemeral);
     expect(data2.content).toContain('Nobody called “Zbigniew Brzezinski”');
   });
 
@@ -89,20 +89,20 @@ describe('/quote against the real corpus', () => {
 
     const press = h.fake.button(next!.custom_id, first);
     const update = await h.fake.waitForCallback(press);
-    expect(update.body.type).toBe(7);
+    expect(update.body.type).toBe(InteractionResponseType.UpdateMessage);
     expect(update.body.data.embeds[0].footer.text).toMatch(`match 2 of ${total}`);
     expect(update.body.data.embeds[0].description).not.toBe(first.embeds[0].description);
     expect(update.body.data.allowed_mentions).toEqual({ parse: [] });
 
     const intruder = h.fake.button(next!.custom_id, first, { user: h.fake.otherMember });
     const refusal = await h.fake.waitForCallback(intruder);
-    expect(refusal.body.type).toBe(4);
-    expect(refusal.body.data.flags).toBe(EPHEMERAL);
+    expect(refusal.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(refusal.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(refusal.body.data.content).toContain('Only the person who ran this');
 
     const ctxPress = h.fake.button(context!.custom_id, first, { user: h.fake.otherMember });
     const shown = await h.fake.waitForCallback(ctxPress);
-    expect(shown.body.data.flags).toBe(EPHEMERAL);
+    expect(shown.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(shown.body.data.embeds[0].title).toMatch(/^Context — /);
     expect(shown.body.data.embeds[0].description).toContain('**');
   });
@@ -110,14 +110,14 @@ describe('/quote against the real corpus', () => {
   it('GIVEN a button whose paging state is gone THEN explains privately that it expired', async () => {
     const press = h.fake.button('quote:next:doesnotexist:1', { content: '' });
     const data = callbackData(await h.fake.waitForCallback(press));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('expired');
   });
 
   it('GIVEN a forged option far past its declared max_length THEN a private refusal naming the option and limit, and autocomplete offers nothing', async () => {
     const call = h.fake.slashCommand('quote', { query: 'zero sum', source: 'x'.repeat(90_000) });
     const data = callbackData(await h.fake.waitForCallback(call));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('`source` option is too long (90000 characters; at most 100)');
     const ac = await h.fake.waitForCallback(h.fake.autocomplete('quote', 'speaker', 'y'.repeat(90_000)));
     expect(ac.body.data.choices).toEqual([]);
@@ -127,14 +127,14 @@ describe('/quote against the real corpus', () => {
     const pick = h.fake.selectMenu('quote:next:abc:1', ['x'], { content: '' });
     const request = await h.fake.waitForCallback(pick);
     expect(request.body.type).toBe(4);
-    expect(request.body.data.flags).toBe(EPHEMERAL);
+    expect(request.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(request.body.data.content).toContain('Run the command again');
   });
 
   it('GIVEN autocomplete on query THEN offers at most 25 choices with names of 1–100 characters, and a choice selects its passage', async () => {
     const ac = h.fake.autocomplete('quote', 'query', 'zero sum');
     const request = await h.fake.waitForCallback(ac);
-    expect(request.body.type).toBe(8);
+    expect(request.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     const choices = request.body.data.choices as { name: string; value: string }[];
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
@@ -187,7 +187,7 @@ describe('/quote cooldown', () => {
     const second = callbackData(
       await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' })),
     );
-    expect(second.flags).toBe(EPHEMERAL);
+    expect(second.flags).toBe(MessageFlags.Ephemeral);
     expect(second.content).toMatch(/another quote in \d+ s/);
     const other = callbackData(
       await h.fake.waitForCallback(
