@@ -10,13 +10,14 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Command, CommandContext } from '../src/bot/command.ts';
-import { takeCooldown } from '../src/bot/cooldown.ts';
+import { releaseCooldown, takeCooldown } from '../src/bot/cooldown.ts';
 import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
 import { clampChoices, truncate } from '../src/bot/render/limits.ts';
 import { toEdit, toReply, toUpdate } from '../src/bot/render/message.ts';
 import { renderContext, renderQuote } from '../src/bot/render/quote.ts';
 import { StoreUnavailableError, UserError } from '../src/errors.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit } from '../src/search/engine.ts';
+import { findSilentSpeaker } from '../src/search/silent-speaker.ts';
 
 const data = new SlashCommandBuilder()
   .setName('quote')
@@ -65,6 +66,12 @@ function checkFilters(ctx: CommandContext, source: string | undefined, speaker: 
   }
 }
 
+/** A filtered miss because the speaker never speaks is said as such, not as "no passage matches". */
+function checkSilentSpeaker(ctx: CommandContext, speaker: string | undefined): void {
+  const silent = speaker === undefined ? null : findSilentSpeaker(ctx.library.state.index, speaker);
+  if (silent) throw new UserError('quote.speaker-silent', { speaker: silent.name });
+}
+
 function findHits(
   ctx: CommandContext,
   query: string,
@@ -76,12 +83,14 @@ function findHits(
     const hit = index.random({ source, speaker });
     if (hit === null) {
       if (ctx.library.state.corpus.passages.length === 0) throw new UserError('quote.empty-corpus');
+      checkSilentSpeaker(ctx, speaker);
       throw new UserError('quote.no-match', { query: 'a random quote with these filters', suggestions: '' });
     }
     return { hits: [hit], note: 'random pick' };
   }
   const hits = index.search({ text: query, source, speaker, limit: MAX_PAGES });
   if (hits.length > 0) return { hits };
+  checkSilentSpeaker(ctx, speaker);
   const shown = query.startsWith(PASSAGE_ID_PREFIX) ? 'that passage' : truncate(query, 200);
   const correction = query.startsWith(PASSAGE_ID_PREFIX) ? null : index.suggestCorrection(query);
   let suggestions = correction ? ` Did you mean “${truncate(correction, 200)}”?` : '';
@@ -96,6 +105,15 @@ function findHits(
 /** Look a passage up in the live corpus by id; null when a reload removed it. */
 function hitById(ctx: CommandContext, passageId: string): QuoteHit | null {
   return ctx.library.state.index.search({ text: `${PASSAGE_ID_PREFIX}${passageId}` })[0] ?? null;
+}
+
+async function refundCooldown(ctx: CommandContext, userId: string): Promise<void> {
+  try {
+    await releaseCooldown(ctx.store, 'quote', userId);
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    ctx.logger.warn('cooldown kept: store unavailable', { err });
+  }
 }
 
 function optional(value: string | null): string | undefined {
@@ -120,8 +138,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   };
 
   let wait = 0;
+  let cooling = false;
   try {
     wait = await takeCooldown(ctx.store, 'quote', interaction.user.id, ctx.config.quoteCooldownSeconds);
+    cooling = wait === 0 && ctx.config.quoteCooldownSeconds > 0;
   } catch (err) {
     // A cooldown is a courtesy; a store outage should not stop quotes.
     if (!(err instanceof StoreUnavailableError)) throw err;
@@ -130,8 +150,17 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   await keepDeadline();
   if (wait > 0) throw new UserError('quote.cooldown', { seconds: wait });
 
-  checkFilters(ctx, source, speaker);
-  const { hits, note } = findHits(ctx, query, source, speaker);
+  let found: { hits: QuoteHit[]; note?: string };
+  try {
+    checkFilters(ctx, source, speaker);
+    found = findHits(ctx, query, source, speaker);
+  } catch (err) {
+    // The cooldown is taken up front (so two quick calls cannot both pass) and handed back when nothing was
+    // found: a typo should cost a retry, not the wait.
+    if (cooling && err instanceof UserError) await refundCooldown(ctx, interaction.user.id);
+    throw err;
+  }
+  const { hits, note } = found;
 
   let buttons: ReturnType<typeof buttonsFor> | null = null;
   try {

@@ -9,6 +9,7 @@ export type ErrorId =
   | 'quote.no-match'
   | 'quote.unknown-source'
   | 'quote.unknown-speaker'
+  | 'quote.speaker-silent'
   | 'quote.empty-corpus'
   | 'paging.expired'
   | 'paging.not-yours'

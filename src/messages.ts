@@ -11,6 +11,8 @@ const MESSAGES: Readonly<Record<ErrorId, string>> = {
     'No passage matches “{query}”.{suggestions} Try fewer or different words, or drop the source/speaker filter.',
   'quote.unknown-source': 'No source matches “{source}”.{suggestions} `/sources` lists them all.',
   'quote.unknown-speaker': 'Nobody called “{speaker}” is quoted in the corpus.{suggestions}',
+  'quote.speaker-silent':
+    '{speaker} is named in the corpus but never speaks in it: no passage is in their own words. To find passages that mention them, search without the speaker filter (`/quote {speaker}`).',
   'quote.empty-corpus': 'The corpus has no passages to quote yet. An admin can add sources and run `/reload`.',
   'paging.expired': 'These buttons have expired (they last 15 minutes). Run `/quote` again.',
   'paging.not-yours':

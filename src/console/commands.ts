@@ -6,6 +6,7 @@ import { formatProblems } from '../corpus/problems.ts';
 import type { Library } from '../library.ts';
 import { formatDate, formatLink, formatVoice, formatWhere, sourceData, speakerOf } from '../present.ts';
 import type { QuoteHit } from '../search/engine.ts';
+import { findSilentSpeaker } from '../search/silent-speaker.ts';
 import { procon } from './procon.ts';
 
 export interface ConsoleContext {
@@ -97,6 +98,15 @@ const quote: ConsoleCommand = {
       random: text === '',
       results: hits.map(hitJson),
     };
+    const silent = hits.length === 0 && filter.speaker ? findSilentSpeaker(index, filter.speaker) : null;
+    if (silent) {
+      return failure(
+        'quote',
+        'quote.speaker-silent',
+        `${silent.name} is named in the corpus but never speaks in it — search without the speaker filter to find passages that mention them`,
+        { query: text },
+      );
+    }
     if (hits.length === 0) {
       const correction = text ? index.suggestCorrection(text) : null;
       const hint = text
