@@ -401,7 +401,7 @@ export class QuoteIndex {
     lastWord: string | undefined,
     allowed: (i: number) => boolean,
     take: number,
-  ): { index: number; score: number; matched: number }[] {
+  ): Candidate[] {
     const s = this.scratch;
     s.stamp += 1;
     const queryStamp = s.stamp;
@@ -417,7 +417,10 @@ export class QuoteIndex {
     };
     const voiceHits = new Float64Array(this.voices.length);
     const publicationHits = new Float64Array(this.publications.length);
-    for (const word of words) {
+    const wordsOfTerm = new Map<number, number>();
+    const markTerm = (term: number, bit: number) => wordsOfTerm.set(term, (wordsOfTerm.get(term) ?? 0) | bit);
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as string;
       s.stamp += 1;
       const termStamp = s.stamp;
       const expansions = this.terms.expand(
@@ -429,7 +432,11 @@ export class QuoteIndex {
         },
         O.weights,
       );
+      // For proximity, a word the corpus knows stands for itself and its longer forms ("want", "wants"), not
+      // for its one-letter neighbours: "than" must not find its place in "that russians are more afraid".
+      const known = this.terms.idOf(word);
       for (const { term, weight } of expansions) {
+        if (known === undefined || term === known || this.terms.terms[term]?.startsWith(word)) markTerm(term, 1 << w);
         const gain = weight * this.terms.idf(term);
         const postings = this.terms.postings(term);
         for (let k = 0; k < postings.length; k++) {
@@ -456,10 +463,12 @@ export class QuoteIndex {
         if (s.queryStamp[p] === queryStamp) s.score[p] = (s.score[p] as number) + gain;
       }
     };
-    for (const word of minor) {
+    minor.forEach((word, m) => {
       const term = this.terms.idOf(word);
-      if (term !== undefined) addToTouched(this.terms.postings(term), this.terms.idf(term));
-    }
+      if (term === undefined) return;
+      markTerm(term, 1 << (words.length + m));
+      addToTouched(this.terms.postings(term), this.terms.idf(term));
+    });
     const n = this.corpus.passages.length;
     for (let i = 1; i < sequence.length; i++) {
       const holders = this.pairs.lookup(sequence[i - 1] as string, sequence[i] as string);
@@ -478,7 +487,54 @@ export class QuoteIndex {
       }
       if ((s.score[p] as number) > best) best = s.score[p] as number;
     }
-    return topByKey(s, best, words.length, take);
+    // The index score cannot see word order or distance; among near-duplicates that share the query's words
+    // (spliced sentences, quotes repeated in commentary) the one holding them closest together is the quote.
+    // So a wider pool is re-sorted with proximity before the cut; a candidate whose key plus the largest
+    // proximity bonus cannot reach the cut is left unmeasured.
+    const allBits = (1 << (words.length + minor.length)) - 1;
+    const keyOf = (c: { matched: number; score: number }) => candidateKey(c.matched, c.score, words.length, best);
+    const pool: Omit<Candidate, 'proximity'>[] = topByKey(s, best, words.length, take * O.proximityPoolFactor).sort(
+      (a, b) => keyOf(b) - keyOf(a) || a.index - b.index,
+    );
+    const cut = pool.length > take ? keyOf(pool[take - 1] as Omit<Candidate, 'proximity'>) : -Infinity;
+    const measured: Candidate[] = [];
+    for (const c of pool) {
+      if (keyOf(c) + O.proximityKeyWeight < cut) break;
+      measured.push({ ...c, proximity: this.proximityOf(c.index, wordsOfTerm, allBits) });
+    }
+    const key = (c: Candidate) => keyOf(c) + O.proximityKeyWeight * c.proximity;
+    return measured.sort((a, b) => key(b) - key(a) || a.index - b.index).slice(0, take);
+  }
+
+  /**
+   * How tightly the passage holds the query's words: distinct query words in the shortest run of its words
+   * that holds all it has, divided by that run's length (1 = side by side, in any order), times the share of
+   * the query's words (stop words included) it has. `allBits` has a bit for every query word.
+   */
+  private proximityOf(index: number, wordsOfTerm: ReadonlyMap<number, number>, allBits: number): number {
+    const terms = this.terms.termsOf(index);
+    const masks = new Int32Array(terms.length);
+    let all = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const mask = wordsOfTerm.get(terms[k] as number) ?? 0;
+      masks[k] = mask;
+      all |= mask;
+    }
+    const wanted = popcount(all);
+    if (wanted <= 1) return wanted / popcount(allBits);
+    const counts = new Int32Array(32);
+    let covered = 0;
+    let shortest = Infinity;
+    let start = 0;
+    for (let end = 0; end < masks.length; end++) {
+      covered += addMask(counts, masks[end] as number, 1);
+      while (covered === wanted) {
+        shortest = Math.min(shortest, end - start + 1);
+        covered -= addMask(counts, masks[start] as number, -1);
+        start++;
+      }
+    }
+    return (wanted / shortest) * (wanted / popcount(allBits));
   }
 
   private touchNamedFacets(hits: Float64Array, facets: readonly Facet[], touch: (p: number) => boolean): void {
@@ -489,12 +545,7 @@ export class QuoteIndex {
     });
   }
 
-  private rank(
-    scored: readonly { index: number; score: number; matched: number }[],
-    text: string,
-    counted: number,
-    limit: number,
-  ): QuoteHit[] {
+  private rank(scored: readonly Candidate[], text: string, counted: number, limit: number): QuoteHit[] {
     if (scored.length === 0) return [];
     const top = Math.max(...scored.map((c) => c.score), 1e-9);
     const pattern = spacedWords(foldForSearch(text)).trim();
@@ -504,7 +555,7 @@ export class QuoteIndex {
     }));
     const fusePattern = pattern.slice(0, O.fusePatternMax);
     const anchors = pattern.split(' ').filter((w) => w.length >= 3 && !O.stopWords.has(w));
-    const keyOf = (c: { score: number; matched: number }) => candidateKey(c.matched, c.score, counted, top);
+    const keyOf = (c: Candidate) => candidateKey(c.matched, c.score, counted, top) + O.proximityKeyWeight * c.proximity;
     const byKey = [...scored].sort((a, b) => keyOf(b) - keyOf(a) || a.index - b.index);
     const bestKey = byKey[0] ? keyOf(byKey[0]) : 0;
     const finalists = new Set(
@@ -525,7 +576,8 @@ export class QuoteIndex {
       const score =
         O.mix.missingTerms * (1 - c.matched / counted) +
         O.mix.indexScore * (1 - c.score / top) +
-        O.mix.fuseScore * (fuseScores.get(c.index) ?? 1) -
+        O.mix.fuseScore * (fuseScores.get(c.index) ?? 1) +
+        O.mix.proximity * (1 - c.proximity) -
         (exact ? O.exactPhraseBonus : 0);
       return { index: c.index, folded, score: Math.min(1, Math.max(0, score)) };
     });
@@ -673,6 +725,32 @@ function windowAround(text: string, anchors: readonly string[], patternLength: n
     }
   }
   return text.slice(bestStart, bestStart + span);
+}
+
+interface Candidate {
+  readonly index: number;
+  readonly score: number;
+  readonly matched: number;
+  /** See `proximityOf`: 1 when the query words it holds stand side by side. */
+  readonly proximity: number;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+/** Adds (`delta` 1) or removes (-1) one word's query-word bits; returns how many bits became covered/uncovered. */
+function addMask(counts: Int32Array, mask: number, delta: 1 | -1): number {
+  let changed = 0;
+  for (let v = mask >>> 0; v !== 0; v &= v - 1) {
+    const bit = 31 - Math.clz32(v & -v);
+    const before = counts[bit] as number;
+    counts[bit] = before + delta;
+    if ((delta === 1 && before === 0) || (delta === -1 && before === 1)) changed++;
+  }
+  return changed;
 }
 
 /** How promising a candidate is (higher is better): the share of query words it matched, then its index score. */

@@ -85,11 +85,18 @@ export class TermIndex {
    * objects, which keeps garbage-collection pauses short on a 100k reload). */
   private readonly deletionIndex: Map<number, number | number[]>;
 
+  /** Every passage's term ids in text order, back to back (compounds add their joined form after their parts). */
+  private readonly sequence: Int32Array;
+  /** Passage → where its terms start in `sequence` (and `passage + 1` → where they end). */
+  private readonly sequenceStart: Int32Array;
+
   constructor(parts: {
     terms: string[];
     ids: Map<string, number>;
     postingData: Int32Array;
     postingStart: Int32Array;
+    sequence: Int32Array;
+    sequenceStart: Int32Array;
     sorted: Int32Array;
     deletionIndex: Map<number, number | number[]>;
     passageCount: number;
@@ -99,6 +106,8 @@ export class TermIndex {
     this.ids = parts.ids;
     this.postingData = parts.postingData;
     this.postingStart = parts.postingStart;
+    this.sequence = parts.sequence;
+    this.sequenceStart = parts.sequenceStart;
     this.sorted = parts.sorted;
     this.deletionIndex = parts.deletionIndex;
     this.passageCount = parts.passageCount;
@@ -115,6 +124,11 @@ export class TermIndex {
   /** The passages holding term `term`, ascending (a view, not a copy). */
   postings(term: number): Int32Array {
     return this.postingData.subarray(this.postingStart[term] ?? 0, this.postingStart[term + 1] ?? 0);
+  }
+
+  /** Passage `passage`'s term ids in the order its text has them (a view, not a copy). */
+  termsOf(passage: number): Int32Array {
+    return this.sequence.subarray(this.sequenceStart[passage] ?? 0, this.sequenceStart[passage + 1] ?? 0);
   }
 
   /** How many passages hold term `term`. */
@@ -211,10 +225,13 @@ export class TermIndexBuilder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly lists: number[][] = [];
+  private readonly sequence = new ChunkedInt32();
+  private readonly sequenceStart = new ChunkedInt32();
   private count = 0;
 
-  /** Adds one passage's terms; passages must be added in id order. */
+  /** Adds one passage's terms; passages must be added in id order, each once. */
   add(passage: number, terms: readonly string[]): void {
+    while (this.sequenceStart.length <= passage) this.sequenceStart.push(this.sequence.length);
     for (const term of terms) {
       let id = this.ids.get(term);
       if (id === undefined) {
@@ -225,6 +242,7 @@ export class TermIndexBuilder {
       }
       const list = this.lists[id] as number[];
       if (list[list.length - 1] !== passage) list.push(passage);
+      this.sequence.push(id);
     }
     this.count = Math.max(this.count, passage + 1);
   }
@@ -270,11 +288,16 @@ export class TermIndexBuilder {
     const terms = this.terms;
     // The native default sort (UTF-16 order, as `<` compares) is several times faster than a comparator.
     const sorted = yield* sortedIds(terms);
+    while (this.sequenceStart.length <= this.count) this.sequenceStart.push(this.sequence.length);
+    const sequence = yield* this.sequence.toArray();
+    const sequenceStart = yield* this.sequenceStart.toArray();
     return new TermIndex({
       terms,
       ids: this.ids,
       postingData,
       postingStart,
+      sequence,
+      sequenceStart,
       sorted,
       deletionIndex,
       passageCount: this.count,
@@ -381,7 +404,22 @@ class ChunkedInt32 {
   get(k: number): number {
     return (this.chunks[k >>> ChunkedInt32.BITS] as Int32Array)[k & ((1 << ChunkedInt32.BITS) - 1)] as number;
   }
+
+  /** One flat copy, a chunk per step; the chunks are dropped as they are copied. */
+  *toArray(): Generator<void, Int32Array> {
+    const out = new Int32Array(this.length);
+    const size = 1 << ChunkedInt32.BITS;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c] as Int32Array;
+      out.set(chunk.subarray(0, Math.min(size, this.length - c * size)), c * size);
+      this.chunks[c] = EMPTY_CHUNK;
+      yield;
+    }
+    return out;
+  }
 }
+
+const EMPTY_CHUNK = new Int32Array(0);
 
 /** Collects word pairs passage by passage; `finish` lays them out bucket by bucket, in slices. */
 export class PairIndexBuilder {
