@@ -11,6 +11,8 @@ import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
 import { foldForSearch, spacedWords, tokenize, tokenizeFolded } from '../text/fold.ts';
 import { runAtOnce, runSliced } from '../util/yield.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
+import { parsePhrases, passagesWithPhrase, type PhraseSources } from './phrase.ts';
+import { proximity } from './proximity.ts';
 import { PairIndex, PairIndexBuilder, plainWords, TermIndex, TermIndexBuilder } from './term-index.ts';
 
 export interface QuoteQuery {
@@ -228,6 +230,7 @@ export class QuoteIndex {
   /** Folded forms of recently ranked passages: the same candidates come back query after query. */
   private readonly foldedCache = new BoundedCache<number, string>(O.foldCacheSize);
   private readonly spacedCache = new BoundedCache<number, string>(O.foldCacheSize);
+  private readonly phraseSources: PhraseSources;
 
   private constructor(
     readonly corpus: Corpus,
@@ -247,6 +250,14 @@ export class QuoteIndex {
     this.sourcePassages = parts.sourcePassages;
     this.sourceIndex = parts.sourceIndex;
     this.scratch = new Scratch(corpus.passages.length);
+    this.phraseSources = { terms: this.terms, pairs: this.pairs, spaced: (i) => this.spacedOf(i) };
+  }
+
+  /** A passage's folded text, one space between words (cached: ranking and phrase checks both read it). */
+  private spacedOf(index: number): string {
+    return this.spacedCache.get(index, () =>
+      spacedWords(this.foldedCache.get(index, () => foldForSearch((this.corpus.passages[index] as Passage).text))),
+    );
   }
 
   /** Builds the index in one go (fine for small corpora, tests and the benchmark). */
@@ -345,12 +356,19 @@ export class QuoteIndex {
    */
   search(query: QuoteQuery, candidates: number = O.candidates): QuoteHit[] {
     const limit = Math.max(1, Math.min(query.limit ?? 10, 50));
-    const text = query.text.trim();
-    const allowed = this.filterFor(query);
-    if (typeof allowed === 'string') return [];
-    if (text.startsWith(PASSAGE_ID_PREFIX)) {
-      const index = this.indexOfId(text.slice(PASSAGE_ID_PREFIX.length).trim());
-      return index !== null && allowed(index) ? [this.hit(index, 0)] : [];
+    const filter = this.filterFor(query);
+    if (typeof filter === 'string') return [];
+    if (query.text.trim().startsWith(PASSAGE_ID_PREFIX)) {
+      const index = this.indexOfId(query.text.trim().slice(PASSAGE_ID_PREFIX.length).trim());
+      return index !== null && filter(index) ? [this.hit(index, 0)] : [];
+    }
+    const { phrases, text } = parsePhrases(query.text.trim());
+    let allowed = filter;
+    for (const phrase of phrases) {
+      const holders = passagesWithPhrase(phrase, this.phraseSources);
+      if (holders.size === 0) return [];
+      const before = allowed;
+      allowed = (i) => holders.has(i) && before(i);
     }
     const terms = tokenize(text);
     const words = [...new Set(terms)].slice(0, O.maxQueryTerms);
@@ -500,41 +518,10 @@ export class QuoteIndex {
     const measured: Candidate[] = [];
     for (const c of pool) {
       if (keyOf(c) + O.proximityKeyWeight < cut) break;
-      measured.push({ ...c, proximity: this.proximityOf(c.index, wordsOfTerm, allBits) });
+      measured.push({ ...c, proximity: proximity(this.terms.termsOf(c.index), wordsOfTerm, allBits) });
     }
     const key = (c: Candidate) => keyOf(c) + O.proximityKeyWeight * c.proximity;
     return measured.sort((a, b) => key(b) - key(a) || a.index - b.index).slice(0, take);
-  }
-
-  /**
-   * How tightly the passage holds the query's words: distinct query words in the shortest run of its words
-   * that holds all it has, divided by that run's length (1 = side by side, in any order), times the share of
-   * the query's words (stop words included) it has. `allBits` has a bit for every query word.
-   */
-  private proximityOf(index: number, wordsOfTerm: ReadonlyMap<number, number>, allBits: number): number {
-    const terms = this.terms.termsOf(index);
-    const masks = new Int32Array(terms.length);
-    let all = 0;
-    for (let k = 0; k < terms.length; k++) {
-      const mask = wordsOfTerm.get(terms[k] as number) ?? 0;
-      masks[k] = mask;
-      all |= mask;
-    }
-    const wanted = popcount(all);
-    if (wanted <= 1) return wanted / popcount(allBits);
-    const counts = new Int32Array(32);
-    let covered = 0;
-    let shortest = Infinity;
-    let start = 0;
-    for (let end = 0; end < masks.length; end++) {
-      covered += addMask(counts, masks[end] as number, 1);
-      while (covered === wanted) {
-        shortest = Math.min(shortest, end - start + 1);
-        covered -= addMask(counts, masks[start] as number, -1);
-        start++;
-      }
-    }
-    return (wanted / shortest) * (wanted / popcount(allBits));
   }
 
   private touchNamedFacets(hits: Float64Array, facets: readonly Facet[], touch: (p: number) => boolean): void {
@@ -733,24 +720,6 @@ interface Candidate {
   readonly matched: number;
   /** See `proximityOf`: 1 when the query words it holds stand side by side. */
   readonly proximity: number;
-}
-
-function popcount(x: number): number {
-  let n = 0;
-  for (let v = x >>> 0; v !== 0; v &= v - 1) n++;
-  return n;
-}
-
-/** Adds (`delta` 1) or removes (-1) one word's query-word bits; returns how many bits became covered/uncovered. */
-function addMask(counts: Int32Array, mask: number, delta: 1 | -1): number {
-  let changed = 0;
-  for (let v = mask >>> 0; v !== 0; v &= v - 1) {
-    const bit = 31 - Math.clz32(v & -v);
-    const before = counts[bit] as number;
-    counts[bit] = before + delta;
-    if ((delta === 1 && before === 0) || (delta === -1 && before === 1)) changed++;
-  }
-  return changed;
 }
 
 /** How promising a candidate is (higher is better): the share of query words it matched, then its index score. */
