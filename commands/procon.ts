@@ -10,14 +10,14 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { Command, CommandContext } from '../src/bot/command.ts';
-import { clampChoices } from '../src/bot/render/limits.ts';
+import { topicChoices } from '../src/bot/render/choices.ts';
 import { toReply, toUpdate } from '../src/bot/render/message.ts';
 import {
   parseProconCustomId,
   renderEvidenceMessages,
   renderTopicPage,
   renderUnknownTopicEmbed,
-} from '../src/procon/render.ts';
+} from '../src/bot/render/procon.ts';
 import { findTopic, suggestTopics } from '../src/procon/suggest.ts';
 import { UserError } from '../src/errors.ts';
 
@@ -70,7 +70,7 @@ async function button(interaction: ButtonInteraction, ctx: CommandContext): Prom
 
 async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void> {
   const typed = String(interaction.options.getFocused()).slice(0, 100);
-  await interaction.respond(clampChoices(suggestTopics(ctx.library.state.topics, typed)));
+  await interaction.respond(topicChoices(suggestTopics(ctx.library.state.topics, typed)));
 }
 
 export default { data, execute, autocomplete, button } satisfies Command;

@@ -12,10 +12,12 @@ import {
 import type { Command, CommandContext } from '../src/bot/command.ts';
 import { releaseCooldown, takeCooldown } from '../src/bot/cooldown.ts';
 import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
-import { clampChoices, truncate } from '../src/bot/render/limits.ts';
+import { quoteChoices, sourceChoices, speakerChoices, type Choice } from '../src/bot/render/choices.ts';
+import { truncate } from '../src/bot/render/limits.ts';
 import { toEdit, toReply, toUpdate } from '../src/bot/render/message.ts';
 import { renderContext, renderQuote } from '../src/bot/render/quote.ts';
 import { StoreUnavailableError, UserError } from '../src/errors.ts';
+import { formatSourceName, formatSpeakerName } from '../src/present.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit } from '../src/search/engine.ts';
 import { findSilentSpeaker } from '../src/search/silent-speaker.ts';
 
@@ -55,13 +57,13 @@ function checkFilters(ctx: CommandContext, source: string | undefined, speaker: 
   if (source !== undefined && index.resolveSource(source) === null) {
     throw new UserError('quote.unknown-source', {
       source: truncate(source, 100),
-      suggestions: suggestionText(index.suggestSources(source, 3).map((c) => c.name)),
+      suggestions: suggestionText(index.suggestSources(source, 3).map(formatSourceName)),
     });
   }
   if (speaker !== undefined && index.resolveSpeaker(speaker) === null) {
     throw new UserError('quote.unknown-speaker', {
       speaker: truncate(speaker, 100),
-      suggestions: suggestionText(index.suggestSpeakers(speaker, 3).map((c) => c.name)),
+      suggestions: suggestionText(index.suggestSpeakers(speaker, 3).map(formatSpeakerName)),
     });
   }
 }
@@ -212,11 +214,11 @@ async function autocomplete(interaction: AutocompleteInteraction, ctx: CommandCo
   const focused = interaction.options.getFocused(true);
   const index = ctx.library.state.index;
   const typed = String(focused.value).slice(0, 300);
-  let choices: readonly { name: string; value: string }[];
-  if (focused.name === 'source') choices = index.suggestSources(typed, 25);
-  else if (focused.name === 'speaker') choices = index.suggestSpeakers(typed, 25);
-  else choices = index.suggestQueries(typed, 25);
-  await interaction.respond(clampChoices(choices));
+  let choices: Choice[];
+  if (focused.name === 'source') choices = sourceChoices(index.suggestSources(typed));
+  else if (focused.name === 'speaker') choices = speakerChoices(index.suggestSpeakers(typed));
+  else choices = quoteChoices(index.suggestQueries(typed));
+  await interaction.respond(choices);
 }
 
 export default { data, execute, autocomplete, button } satisfies Command;

@@ -1,8 +1,12 @@
 /**
- * How sources and voices read to a person, shared by the console and Discord renderers so both say
- * the same thing: unknown stays "unknown", inferred dates and unverified links say so.
+ * The one wording module: how a source's facts and a passage's voice read to a person — date, title,
+ * publication, author, link status, voice, where. The console, the JSON output and every Discord reply word
+ * them through these functions only, so a change of wording reaches every surface at once (a test greps for
+ * strays). Unknown stays "unknown"; inferred dates and unverified links say so. No markdown here: the Discord
+ * renderers escape what these return.
  */
 import type { Passage, Source, SourceMeta, Voice } from './corpus/types.ts';
+import { AUTHOR_NOT_NAMED, ownVoiceOf } from './corpus/voice.ts';
 
 const MONTHS = [
   'January',
@@ -28,28 +32,87 @@ export function formatDate(source: Pick<Source, 'date' | 'dateInferred'>): strin
   return source.dateInferred ? `${text} (inferred)` : text;
 }
 
-/** The title, marked when the corpus editors gave it rather than the source. */
-export function formatTitle(source: Pick<SourceMeta, 'title' | 'titleIsDescriptive'>): string {
-  return source.titleIsDescriptive ? `${source.title} (descriptive title)` : source.title;
+/**
+ * The title, marked when the corpus editors gave it rather than the source; with `quoted`, a real title is
+ * in quotation marks (“…”) where it stands in a line of other facts.
+ */
+export function formatTitle(
+  source: Pick<SourceMeta, 'title' | 'titleIsDescriptive'>,
+  options: { quoted?: boolean } = {},
+): string {
+  if (source.titleIsDescriptive) return `${source.title} (descriptive title)`;
+  return options.quoted ? `“${source.title}”` : source.title;
+}
+
+/** The publication, or "publication unknown". */
+export function formatPublication(source: Pick<SourceMeta, 'publication'>): string {
+  return source.publication ?? 'publication unknown';
+}
+
+/** The byline, or "author not named". */
+export function formatAuthor(source: Pick<SourceMeta, 'author'>): string {
+  return source.author ?? AUTHOR_NOT_NAMED;
 }
 
 /** "Title · Publication · Date", with unknown parts named as unknown. */
 export function formatWhere(
   source: Pick<SourceMeta, 'title' | 'titleIsDescriptive' | 'publication' | 'date' | 'dateInferred'>,
+  options: { quoted?: boolean } = {},
 ): string {
-  return [formatTitle(source), source.publication ?? 'publication unknown', formatDate(source)].join(' · ');
+  return [formatTitle(source, options), formatPublication(source), formatDate(source)].join(' · ');
+}
+
+/** What a reader must be told about the link, or null when there is nothing to add (a verified link). */
+export function formatLinkNote(source: Pick<Source, 'url' | 'urlVerified'>): string | null {
+  if (source.url === null) return 'no link known';
+  return source.urlVerified ? null : 'link not verified';
+}
+
+/** The link's status in every case: "link verified", "link not verified", "no link known". */
+export function formatLinkStatus(source: Pick<Source, 'url' | 'urlVerified'>): string {
+  return formatLinkNote(source) ?? 'link verified';
 }
 
 /** The link line: the URL, flagged when unverified; or a plain statement that there is none. */
 export function formatLink(source: Pick<Source, 'url' | 'urlVerified'>): string {
-  if (!source.url) return 'no link known';
-  return source.urlVerified ? source.url : `${source.url} (link not verified)`;
+  const note = formatLinkNote(source);
+  if (source.url === null) return note ?? '';
+  return note ? `${source.url} (${note})` : source.url;
 }
 
-/** Who says it, as a person reads it: "Qu Xing, China's ambassador to Belgium". */
+/** "March 2015 (inferred); link not verified": what a reader should know about the date and the link. */
+export function formatProvenance(source: Pick<Source, 'date' | 'dateInferred' | 'url' | 'urlVerified'>): string {
+  const note = formatLinkNote(source);
+  return note ? `${formatDate(source)}; ${note}` : formatDate(source);
+}
+
+/** Who says it: "Qu Xing — China's ambassador to Belgium", a paraphrase marked as the source's report. */
 export function formatVoice(voice: Voice): string {
-  const reported = voice.basis === 'reported' && voice.personId !== null ? ' (reported)' : '';
-  return `${voice.name}, ${voice.role}${reported}`;
+  const base = voice.role === '' ? voice.name : `${voice.name} — ${voice.role}`;
+  return voice.basis === 'reported' ? `${base} (argument reported by the source)` : base;
+}
+
+/** The source speaking for itself, in one line: "Author, Publication", "Publication (author not named)". */
+export function formatOwnVoice(meta: Pick<SourceMeta, 'author' | 'publication' | 'kind'>): string {
+  const voice = ownVoiceOf(meta);
+  if (meta.author) return meta.publication ? `${voice.name}, ${meta.publication}` : voice.name;
+  if (meta.publication) return `${voice.name} (${formatAuthor(meta)})`;
+  return `${voice.role}, no publication named`;
+}
+
+/** A speaker in a pick list: "Wang Yi — China's Foreign Minister", or the bare name of a voice with no role. */
+export function formatSpeakerName(speaker: { readonly name: string; readonly role: string | null }): string {
+  return speaker.role ? `${speaker.name} — ${speaker.role}` : speaker.name;
+}
+
+/** A source in a pick list: "The Diplomat — Title". */
+export function formatSourceName(source: Pick<SourceMeta, 'publication' | 'title'>): string {
+  return `${source.publication ?? 'Unknown publication'} — ${source.title}`;
+}
+
+/** A source's short name in lists: its publication, else its (descriptive) title. */
+export function formatShortName(source: Pick<SourceMeta, 'publication' | 'title'>): string {
+  return source.publication ?? source.title;
 }
 
 /** The speaker as data: null when the passage is the source's own voice with no named author. */

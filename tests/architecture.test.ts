@@ -1,7 +1,7 @@
 /** The boundaries the code is built on, checked so a later change cannot quietly cross them. */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/corpus.ts';
 
 async function sourceFiles(dir: string): Promise<string[]> {
@@ -12,12 +12,12 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 describe('architecture', () => {
-  it('GIVEN any file in src/ outside src/bot/ THEN it does not import discord.js', async () => {
+  it('GIVEN any file in src/ outside src/bot/ THEN it imports neither discord.js nor discord-api-types', async () => {
     const offenders: string[] = [];
     for (const file of await sourceFiles('src')) {
       if (file.startsWith(`src${path.sep}bot${path.sep}`)) continue;
       const text = await readFile(path.join(REPO_ROOT, file), 'utf8');
-      if (/from\s+['"]discord\.js['"]|require\(['"]discord\.js['"]\)/.test(text)) offenders.push(file);
+      if (/from\s+['"](discord\.js|discord-api-types[^'"]*)['"]|require\(['"]discord/.test(text)) offenders.push(file);
     }
     expect(offenders).toEqual([]);
   });
@@ -30,5 +30,68 @@ describe('architecture', () => {
       if (/process\.env/.test(await readFile(path.join(REPO_ROOT, file), 'utf8'))) offenders.push(file);
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+/** Every .ts file of src/ and commands/ with its code, comments removed (they may name a wording or a limit). */
+async function codeFiles(): Promise<{ file: string; code: string }[]> {
+  const files = [...(await sourceFiles('src')), ...(await sourceFiles('commands'))];
+  return Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(path.join(REPO_ROOT, file), 'utf8');
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      return { file: file.split(path.sep).join('/'), code };
+    }),
+  );
+}
+
+/** Files of `files` whose code matches `pattern`, outside `allowed`. */
+function strays(files: readonly { file: string; code: string }[], pattern: RegExp, allowed: readonly string[]) {
+  return files.filter(({ file, code }) => pattern.test(code) && !allowed.includes(file)).map(({ file }) => file);
+}
+
+describe('one way to say each thing', () => {
+  let files: { file: string; code: string }[];
+  beforeAll(async () => {
+    files = await codeFiles();
+  });
+
+  it('GIVEN a source fact (date, title, publication, author, link status) THEN only src/present.ts words it', () => {
+    const wordings =
+      /link not verified|link verified|no link known|author not named|date unknown|publication unknown|descriptive title|Unknown publication/;
+    // corpus/voice.ts holds the "author not named" constant that present.ts and the own voice's role share.
+    expect(strays(files, wordings, ['src/present.ts', 'src/corpus/voice.ts'])).toEqual([]);
+  });
+
+  it('GIVEN markdown escaping THEN there is one escaper, in src/bot/render/markdown.ts', () => {
+    const escaper = /function\s+escape(?!RegExp)\w*|=>\s*`\\\\\$\{/;
+    expect(strays(files, escaper, ['src/bot/render/markdown.ts'])).toEqual([]);
+  });
+
+  it('GIVEN text to shorten THEN there is one truncation helper, in src/text/truncate.ts', () => {
+    const truncator = /function\s+(truncate|shorten|clip|cut)\w*|lastIndexOf\(' '|…`/;
+    const allowed = [
+      'src/text/truncate.ts',
+      // Marks split lines with "…" and delegates every cut to cutAtWord; clipHeading wraps truncate.
+      'src/bot/render/fields.ts',
+      // fitEscaped trims the context around a bold passage from either end, measured after escaping.
+      'src/bot/render/quote.ts',
+      // Finds how much of a misquoted excerpt matches, word by word: matching, not display.
+      'src/procon/verbatim.ts',
+    ];
+    expect(strays(files, truncator, allowed)).toEqual([]);
+  });
+
+  it("GIVEN Discord's limits THEN they are in one table, src/bot/render/limits.ts", () => {
+    const limits = /\b(1024|4096|6000)\b|\b(fieldValue|embedDescription|fieldName|embedTitle)\s*:/;
+    // The console caps an input line at Discord's option length on its own; the bench counts bytes (1024 × 1024).
+    // paragraphs.ts yields every 1024 paragraphs: a work interval, not a limit.
+    const allowed = [
+      'src/bot/render/limits.ts',
+      'src/console/parse.ts',
+      'src/bench/child.ts',
+      'src/corpus/paragraphs.ts',
+    ];
+    expect(strays(files, limits, allowed)).toEqual([]);
   });
 });

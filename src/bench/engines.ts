@@ -6,7 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Corpus } from '../corpus/types.ts';
-import { PASSAGE_ID_PREFIX, QuoteIndex } from '../search/engine.ts';
+import { QuoteIndex } from '../search/engine.ts';
 import { createFlexSearchEngine } from './peers/flexsearch.ts';
 import { createMiniSearchEngine } from './peers/minisearch.ts';
 import { createOramaEngine } from './peers/orama.ts';
@@ -70,9 +70,7 @@ function createVerbatimEngine(): BenchEngine {
     suggest(prefix) {
       return ready()
         .suggestQueries(prefix, AUTOCOMPLETE_LIMIT)
-        .map((choice) =>
-          choice.value.startsWith(PASSAGE_ID_PREFIX) ? choice.value.slice(PASSAGE_ID_PREFIX.length) : choice.value,
-        );
+        .map((hit) => hit.passage.id);
     },
   };
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { passageId } from '../corpus/stored.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from '../corpus/types.ts';
+import { ownVoiceOf } from '../corpus/voice.ts';
 import { createRng, deriveSeed, type Rng } from './rng.ts';
 import type { SeedMaterial } from './seeds.ts';
 
@@ -299,7 +300,7 @@ export function generateCorpus(material: SeedMaterial, options: GenerateOptions)
   layout.forEach((paragraphIndices, s) => {
     const id = `bench-source-${String(s + 1).padStart(5, '0')}`;
     const publication = `Bench Review ${(s % 7) + 1}`;
-    const ownVoice: Voice = { personId: null, name: publication, role: 'publication (author not named)', basis: 'own' };
+    const ownVoice: Voice = ownVoiceOf({ author: null, publication, kind: 'article' });
     const paragraphs: Paragraph[] = [];
     let body = '';
     paragraphIndices.forEach((sentenceIndices, p) => {

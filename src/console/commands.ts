@@ -4,7 +4,17 @@
  */
 import { formatProblems } from '../corpus/problems.ts';
 import type { Library } from '../library.ts';
-import { formatDate, formatLink, formatVoice, formatWhere, sourceData, speakerOf } from '../present.ts';
+import {
+  formatDate,
+  formatLink,
+  formatPublication,
+  formatSpeakerName,
+  formatTitle,
+  formatVoice,
+  formatWhere,
+  sourceData,
+  speakerOf,
+} from '../present.ts';
 import type { QuoteHit } from '../search/engine.ts';
 import { findSilentSpeaker } from '../search/silent-speaker.ts';
 import { procon } from './procon.ts';
@@ -72,7 +82,7 @@ const quote: ConsoleCommand = {
     const text = (options['query'] ?? main).trim();
     const filter = { source: options['source'], speaker: options['speaker'] };
     if (filter.source && !index.resolveSource(filter.source)) {
-      const suggestions = index.suggestSources(filter.source, 3).map((c) => c.value);
+      const suggestions = index.suggestSources(filter.source, 3).map((s) => s.id);
       return failure(
         'quote',
         'quote.unknown-source',
@@ -81,7 +91,7 @@ const quote: ConsoleCommand = {
       );
     }
     if (filter.speaker && !index.resolveSpeaker(filter.speaker)) {
-      const suggestions = index.suggestSpeakers(filter.speaker, 3).map((c) => c.name);
+      const suggestions = index.suggestSpeakers(filter.speaker, 3).map(formatSpeakerName);
       return failure(
         'quote',
         'quote.unknown-speaker',
@@ -131,7 +141,7 @@ const sources: ConsoleCommand = {
     const text = corpus.sources
       .map(
         (s, i) =>
-          `${i + 1}. ${s.title}${s.titleIsDescriptive ? ' (descriptive title)' : ''}\n   ${s.publication ?? 'publication unknown'} · ${formatDate(s)} · ${counts.get(s.id) ?? 0} passages · id ${s.id}\n   ${formatLink(s)}`,
+          `${i + 1}. ${formatTitle(s)}\n   ${formatPublication(s)} · ${formatDate(s)} · ${counts.get(s.id) ?? 0} passages · id ${s.id}\n   ${formatLink(s)}`,
       )
       .join('\n');
     return { json: { command: 'sources', sources: list }, text };

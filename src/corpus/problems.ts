@@ -26,7 +26,8 @@ export function formatProblems(problems: readonly CorpusProblem[]): string {
     .join('\n');
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** `['pro', 2, 'evidence', 0]` → `pro[2].evidence[0]`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
@@ -71,9 +72,14 @@ function unwrap(node: unknown): unknown {
 }
 
 /** Turns zod issues into problems with a field path and a fix drawn from the schema's descriptions. */
-export function problemsFromZod(file: string, schema: z.ZodType, error: z.ZodError, prefix = ''): CorpusProblem[] {
+export function problemsFromZod(
+  file: string,
+  schema: z.ZodType,
+  error: z.ZodError,
+  input?: unknown,
+): CorpusProblem[] {
   return error.issues.map((issue) => {
-    const field = [prefix, formatPath(issue.path)].filter(Boolean).join('.') || null;
+    const field = formatFieldPath(issue.path) || null;
     if (issue.code === 'unrecognized_keys') {
       const known = Object.keys(((unwrap(describeNode(schema, issue.path)) as { def?: { shape?: object } })?.def?.shape) ?? {});
       return {
@@ -88,7 +94,10 @@ export function problemsFromZod(file: string, schema: z.ZodType, error: z.ZodErr
           .join('; '),
       };
     }
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    // A schema with its own error words ("claim must be text") hides "received undefined": look at the input.
+    const missing =
+      issue.code === 'invalid_type' &&
+      (input === undefined ? /received undefined/.test(issue.message) : valueAt(input, issue.path) === undefined);
     const fix = describeAt(schema, issue.path);
     return {
       file,
@@ -99,15 +108,34 @@ export function problemsFromZod(file: string, schema: z.ZodType, error: z.ZodErr
   });
 }
 
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /** The schema node at `path` (objects by key, arrays by index), or undefined where the path leaves the schema. */
 function describeNode(schema: z.ZodType, path: readonly PropertyKey[]): unknown {
   let node: unknown = schema;
-  for (const key of path) {
+  for (const [i, key] of path.entries()) {
     node = unwrap(node);
     const def = (node as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
     if (def?.type === 'object' && typeof key === 'string') node = def.shape?.[key];
     else if (def?.type === 'array' && typeof key === 'number') node = def.element;
+    else if (def?.type === 'union') return describeUnionNode(def as { options?: unknown[] }, path.slice(i));
     else return undefined;
   }
   return node;
+}
+
+/** The first option of a union that has a node at `path` (e.g. `evidence[0].quote` in the `{ quote, voice }` form). */
+function describeUnionNode(def: { options?: unknown[] }, path: readonly PropertyKey[]): unknown {
+  for (const option of def.options ?? []) {
+    const node = describeNode(option as z.ZodType, path);
+    if (node !== undefined) return node;
+  }
+  return undefined;
 }

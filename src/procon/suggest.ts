@@ -4,14 +4,8 @@
 import { normalizeTopicName } from './load.ts';
 import type { Topic } from './types.ts';
 
-/** Discord's autocomplete limits: at most 25 choices, names and values 1–100 characters. */
-export const MAX_CHOICES = 25;
-export const MAX_CHOICE_LENGTH = 100;
-
-export interface TopicChoice {
-  readonly name: string;
-  readonly value: string;
-}
+/** Topics offered while typing at most: a pick list, not a catalogue (also Discord's cap on choices). */
+export const MAX_SUGGESTIONS = 25;
 
 export type TopicLookup =
   | { readonly ok: true; readonly topic: Topic }
@@ -68,24 +62,13 @@ export function findTopic(topics: readonly Topic[], typed: string): TopicLookup 
   };
 }
 
-/** Cuts at a word boundary and marks the cut with an ellipsis. */
-function clipChoiceName(text: string): string {
-  if (text.length <= MAX_CHOICE_LENGTH) return text;
-  const cut = text.slice(0, MAX_CHOICE_LENGTH - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /**
- * Autocomplete for the topic option, each choice shown as `id — question` and answering with its id: all topics
- * when nothing is typed; else those whose names contain what was typed, or failing that those sharing a word.
+ * Autocomplete for the topic option, likeliest first: all topics when nothing is typed; else those whose names
+ * contain what was typed, or failing that those sharing a word. The bot words them (src/bot/render/choices.ts).
  */
-export function suggestTopics(topics: readonly Topic[], typed: string, limit = MAX_CHOICES): TopicChoice[] {
+export function suggestTopics(topics: readonly Topic[], typed: string, limit = MAX_SUGGESTIONS): Topic[] {
   const ranked = byRelevance(topics, typed);
   const best = ranked[0]?.rank ?? 4;
   const shown = !normalizeTopicName(typed) ? ranked : ranked.filter((r) => r.rank < 4 && (best >= 3 || r.rank < 3));
-  return shown.slice(0, Math.min(limit, MAX_CHOICES)).map(({ topic: t }) => ({
-    name: clipChoiceName(`${t.id} — ${t.question}`),
-    value: t.id,
-  }));
+  return shown.slice(0, Math.min(limit, MAX_SUGGESTIONS)).map(({ topic }) => topic);
 }

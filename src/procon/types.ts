@@ -23,45 +23,62 @@ const zText = (what: string, max: number) =>
     .min(1, { error: `${what} is empty` })
     .max(max, { error: `${what} is longer than ${max} characters` });
 
-const zSourceId = z.string({ error: 'source must be a source id (text)' }).trim().min(1, { error: 'source is empty' });
+const zSourceId = z
+  .string({ error: 'source must be a source id (text)' })
+  .trim()
+  .min(1, { error: 'source is empty' })
+  .describe('the id of a source in corpus/sources/ (the `id:` in its front matter)');
+
+// Each `describe()` is what to write instead when the field is wrong ("write …"), as in src/corpus/schema.ts.
+const QUOTE_FIX = 'at least a phrase copied exactly from the source';
+const CLAIM_FIX = 'the point in a short line of plain words; the evidence carries the detail';
+const VOICE_FIX = 'whose words the excerpts are, e.g. "Huiyun Feng, as reported by ValueWalk", or remove the key';
+const POINTS_FIX = 'a list of points, each `{ claim, evidence: [excerpt, …] }`';
 
 /** One piece of evidence: the excerpt alone, or the excerpt with the voice it should be credited to. */
-export const zEvidenceEntry = z.union(
-  [
-    z.string({ error: 'evidence must be an excerpt (text)' }).min(EXCERPT_MIN, {
-      error: `excerpt is shorter than ${EXCERPT_MIN} characters`,
-    }),
-    z.strictObject({
-      quote: z.string({ error: 'quote must be text' }).min(EXCERPT_MIN, {
-        error: `excerpt is shorter than ${EXCERPT_MIN} characters`,
+export const zEvidenceEntry = z
+  .union(
+    [
+      z
+        .string({ error: 'evidence must be an excerpt (text)' })
+        .min(EXCERPT_MIN, { error: `excerpt is shorter than ${EXCERPT_MIN} characters` })
+        .describe(QUOTE_FIX),
+      z.strictObject({
+        quote: z
+          .string({ error: 'quote must be text' })
+          .min(EXCERPT_MIN, { error: `excerpt is shorter than ${EXCERPT_MIN} characters` })
+          .describe(QUOTE_FIX),
+        voice: zText('voice', 200).optional().describe(VOICE_FIX),
       }),
-      voice: zText('voice', 200).optional(),
-    }),
-  ],
-  { error: 'evidence entry must be an excerpt (text) or { quote, voice }' },
-);
+    ],
+    { error: 'evidence entry must be an excerpt (text) or { quote, voice }' },
+  )
+  .describe(QUOTE_FIX);
 
 const zEvidenceList = z
   .array(zEvidenceEntry, { error: 'evidence must be a list of excerpts' })
-  .min(1, { error: 'evidence is empty' });
+  .min(1, { error: 'evidence is empty' })
+  .describe('a list of one or more excerpts copied exactly from the source');
 
 export const zPointFile = z.strictObject({
-  claim: zText('claim', CLAIM_MAX),
+  claim: zText('claim', CLAIM_MAX).describe(CLAIM_FIX),
   /** Overrides the side's `argumentBy` (or the source's own voice) for this point's excerpts. */
-  voice: zText('voice', 200).optional(),
+  voice: zText('voice', 200).optional().describe(VOICE_FIX),
   evidence: zEvidenceList,
 });
 
 export const zSideFile = z.strictObject({
-  label: zText('label', 80),
-  argumentBy: zText('argumentBy', 200),
+  label: zText('label', 80).describe('a short name for the side, e.g. "For an alliance"'),
+  argumentBy: zText('argumentBy', 200).describe(
+    'whose argument it is, e.g. "Yan Xuetong (Qinghua University), as reported by The Diplomat"',
+  ),
 });
 
 export const zElsewhereFile = z.strictObject({
   source: zSourceId,
-  stance: zText('stance', 80),
-  claim: zText('claim', CLAIM_MAX),
-  voice: zText('voice', 200).optional(),
+  stance: zText('stance', 80).describe('the other source\'s position in a few words, e.g. "already forming"'),
+  claim: zText('claim', CLAIM_MAX).describe(CLAIM_FIX),
+  voice: zText('voice', 200).optional().describe(VOICE_FIX),
   evidence: zEvidenceList,
 });
 
@@ -70,16 +87,30 @@ export const zTopicFile = z.strictObject({
   id: z
     .string({ error: 'id must be text' })
     .max(TOPIC_ID_MAX, { error: `id is longer than ${TOPIC_ID_MAX} characters` })
-    .regex(TOPIC_ID_PATTERN, { error: 'id must be a slug: lower-case letters, digits and single hyphens' }),
-  question: zText('question', 250),
+    .regex(TOPIC_ID_PATTERN, { error: 'id must be a slug: lower-case letters, digits and single hyphens' })
+    .describe('a slug such as `alliance` (lower-case letters, digits, hyphens) that matches the file name'),
+  question: zText('question', 250).describe(
+    'the question the topic answers, e.g. "Are China and Russia moving toward a formal alliance?"',
+  ),
   /** Other names users may type for the topic (`/procon china-russia`). */
-  aliases: z.array(zText('alias', 100)).default([]),
+  aliases: z.array(zText('alias', 100)).default([]).describe('a list of other names users may type, or remove the key'),
   source: zSourceId,
-  sides: z.strictObject({ pro: zSideFile, con: zSideFile }),
-  pro: z.array(zPointFile, { error: 'pro must be a list of points' }).min(1, { error: 'pro has no points' }),
-  con: z.array(zPointFile, { error: 'con must be a list of points' }).min(1, { error: 'con has no points' }),
-  bottomLine: zPointFile,
-  elsewhere: z.array(zElsewhereFile, { error: 'elsewhere must be a list' }).default([]),
+  sides: z
+    .strictObject({ pro: zSideFile, con: zSideFile })
+    .describe('`sides: { pro: { label, argumentBy }, con: { label, argumentBy } }`'),
+  pro: z
+    .array(zPointFile, { error: 'pro must be a list of points' })
+    .min(1, { error: 'pro has no points' })
+    .describe(POINTS_FIX),
+  con: z
+    .array(zPointFile, { error: 'con must be a list of points' })
+    .min(1, { error: 'con has no points' })
+    .describe(POINTS_FIX),
+  bottomLine: zPointFile.describe("the source's own conclusion as `{ claim, evidence: [excerpt, …] }`"),
+  elsewhere: z
+    .array(zElsewhereFile, { error: 'elsewhere must be a list' })
+    .default([])
+    .describe('a list of `{ source, stance, claim, evidence }`, or remove the key'),
 });
 
 export type TopicFile = z.infer<typeof zTopicFile>;

@@ -90,6 +90,38 @@ export const SEARCH_OPTIONS = Object.freeze({
       'have',
     ]),
   ),
+  /** Results per search when the caller names no limit, and the most it may ask for: a reply pages
+   * through a handful of matches, and past a few dozen the scores are noise anyway. */
+  defaultLimit: 10,
+  maxLimit: 50,
+  /** Suggestions (autocomplete, "did you mean") per list at most: a pick list, not a result page
+   * (also Discord's cap on autocomplete choices). */
+  maxSuggestions: 25,
+  /** fuse.js thresholds for matching a typed filter to a source (id, title, publication) or a speaker
+   * (name, aliases): strict enough that a wrong filter is reported rather than silently resolved. */
+  sourceMatchThreshold: 0.4,
+  speakerMatchThreshold: 0.35,
+  /** Autocomplete is looser: it only proposes, the user picks. */
+  suggestMatchThreshold: 0.5,
+  /** Query-name words shorter than this do not name a speaker or publication ("Li" still does). */
+  facetWordMinLength: 2,
+  /** In the candidate key, the index score's weight next to the share of query words matched (which
+   * counts 1): coverage decides, the score only orders candidates with the same coverage. */
+  candidateScoreShare: 0.5,
+  /** Query words shorter than this do not anchor the fuse.js window (they occur everywhere). */
+  anchorMinLength: 3,
+  /** The fuse.js window: twice the pattern plus this many characters, starting this many before the
+   * first anchor, and looking at no more than this many anchor occurrences (a word repeated through
+   * a long passage should not make windowing cost more than it saves). */
+  window: Object.freeze({ padding: 16, lead: 12, maxAnchorHits: 64 }),
+  /** The exact-phrase bonus needs at least this many query characters: "us" is in everything. */
+  exactPhraseMinLength: 6,
+  /** "Did you mean": words shorter than this are left alone; from this length one edit, from
+   * `twoEditsFrom` two (as for `maxEdits`, a little stricter, since a correction replaces the word). */
+  correction: Object.freeze({ minLength: 3, twoEditsFrom: 6 }),
+  /** A random quote first tries this many random passages before listing every one that fits the
+   * filter: cheap when most fit, and still exact when a filter leaves only a few. */
+  randomAttempts: 64,
   /** Query words beyond this are ignored (a pasted paragraph should not cost a second). */
   maxQueryTerms: 24,
   /** Random quotes skip fragments shorter than this. */

@@ -77,7 +77,7 @@ describe('npm run console', () => {
   it('GIVEN text mode THEN the answer reads as a quote with voice, where and link', async () => {
     const run = await runConsole('/quote wang strategic coordination\n');
     expect(run.stdout).toContain('“As each other’s most important and prioritized partners');
-    expect(run.stdout).toContain("— Wang Yi, China's Foreign Minister");
+    expect(run.stdout).toContain("— Wang Yi — China's Foreign Minister");
     expect(run.stdout).toContain('Russia Insider · 14 April 2015 (inferred)');
     expect(run.stdout).toContain('First appeared on Russia Insider');
   });

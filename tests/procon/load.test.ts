@@ -235,9 +235,20 @@ describe('topic file validation', () => {
     const result = run({ ...valid, pro: [{ evidence: ['Alpha beta gamma delta'] }] });
     expect(result).toMatchObject({
       ok: false,
-      problems: [{ file: 'topics/t.yaml', field: 'pro[0].claim', message: 'claim is missing' }],
+      problems: [{ file: 'topics/t.yaml', field: 'pro[0].claim', message: 'is missing' }],
     });
-    if (!result.ok) expect(result.problems[0]?.fix).toMatch(/short line of plain words/);
+    if (!result.ok) expect(result.problems[0]?.fix).toMatch(/^write the point in a short line of plain words/);
+  });
+
+  it('GIVEN a claim of the wrong type THEN it is not called missing', () => {
+    const result = run({ ...valid, pro: [{ claim: 3, evidence: ['Alpha beta gamma delta'] }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ field: 'pro[0].claim', message: 'claim must be text' }] });
+  });
+
+  it('GIVEN a bad excerpt in the { quote, voice } form THEN the fix says to copy from the source', () => {
+    const result = run({ ...valid, pro: [{ claim: 'p', evidence: [{ quote: 'gamma' }] }] });
+    expect(result).toMatchObject({ ok: false, problems: [{ field: 'pro[0].evidence[0].quote' }] });
+    if (!result.ok) expect(result.problems[0]?.fix).toBe('write at least a phrase copied exactly from the source');
   });
 
   it('GIVEN a misspelt key THEN it is reported rather than ignored', () => {
@@ -245,7 +256,13 @@ describe('topic file validation', () => {
       ...valid,
       bottomLine: { claim: 'b', evidense: ['x'], evidence: ['epsilon zeta eta theta.'] },
     });
-    expect(result).toMatchObject({ ok: false, problems: [{ field: 'bottomLine', message: 'unknown key evidense' }] });
+    // The same words as a misspelt field in a source's front matter (src/corpus/problems.ts).
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [
+        { field: 'bottomLine.evidense', message: 'unknown field "evidense"', fix: 'did you mean "evidence"?' },
+      ],
+    });
   });
 
   it('GIVEN an excerpt too short to prove anything THEN it is refused', () => {

@@ -4,10 +4,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { QuoteHit } from '../../search/engine.ts';
 import { isHttpUrl, LIMITS, truncate } from './limits.ts';
-import { escapeMarkdown, neutraliseMentions } from './markdown.ts';
+import { escapeMarkdown, maskedLink, neutraliseMentions } from './markdown.ts';
 import type { MessageBody } from './message.ts';
-import { describeSource, maskedLink } from './source-line.ts';
-import { blockquote, describeVoice } from './quote.ts';
+import { formatLinkNote, formatVoice, formatWhere } from '../../present.ts';
+import { blockquote } from './quote.ts';
 
 const FIND_COLOUR = 0x7a5ea8;
 /** Enough to be useful in a private answer without a wall of text. */
@@ -15,15 +15,15 @@ export const FIND_RESULTS = 5;
 
 export function renderFindResults(hits: readonly QuoteHit[], searched: string): MessageBody {
   const fields = hits.slice(0, FIND_RESULTS).map((hit, i) => {
-    const link =
-      hit.source.url !== null && isHttpUrl(hit.source.url)
-        ? `\n${maskedLink('source', hit.source.url)}`
-        : '\nno link known';
-    const where = escapeMarkdown(describeSource(hit.source));
+    const url = hit.source.url !== null && isHttpUrl(hit.source.url) ? hit.source.url : null;
+    const note = formatLinkNote({ url, urlVerified: hit.source.urlVerified });
+    const linked = url === null ? null : maskedLink('source', url);
+    const link = `\n${linked === null ? note : note ? `${linked} (${note})` : linked}`;
+    const where = escapeMarkdown(formatWhere(hit.source));
     const quote = blockquote(escapeMarkdown(hit.passage.text));
     const tail = `\n— ${where}${link}`;
     return {
-      name: truncate(`${i + 1}. ${describeVoice(hit)}`, LIMITS.fieldName),
+      name: truncate(`${i + 1}. ${formatVoice(hit.passage.voice)}`, LIMITS.fieldName),
       value: `${truncate(quote, Math.max(40, LIMITS.fieldValue - tail.length))}${truncate(tail, LIMITS.fieldValue - 40)}`,
     };
   });

@@ -3,6 +3,7 @@
  * Discord rejects the whole message when one limit is exceeded, so clamping happens at render time, always.
  */
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { truncate } from '../../text/truncate.ts';
 
 export const LIMITS = Object.freeze({
   content: 2000,
@@ -24,20 +25,7 @@ export const LIMITS = Object.freeze({
 
 const ELLIPSIS = '…';
 
-/**
- * Cut `text` to at most `max` characters (UTF-16 units, as Discord counts), ending with an ellipsis when cut.
- * Never leaves a lone escaping backslash or half a surrogate pair at the cut.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let cut = text.slice(0, max - 1);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  const trailingBackslashes = /\\+$/.exec(cut)?.[0].length ?? 0;
-  if (trailingBackslashes % 2 === 1) cut = cut.slice(0, -1);
-  return `${cut.trimEnd()}${ELLIPSIS}`;
-}
+export { truncate };
 
 function embedLength(embed: APIEmbed): number {
   let total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);

@@ -24,3 +24,9 @@ export function escapeMarkdown(text: string): string {
 export function neutraliseMentions(text: string): string {
   return text.replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
+
+/** A markdown masked link whose URL cannot break out of the parentheses; `label` must already be escaped. */
+export function maskedLink(label: string, url: string): string {
+  const safe = url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\s/g, '%20');
+  return `[${label}](${safe})`;
+}

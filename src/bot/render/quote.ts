@@ -6,8 +6,8 @@ import { ButtonStyle, ComponentType } from 'discord.js';
 import type { QuoteHit } from '../../search/engine.ts';
 import { isHttpUrl, LIMITS, truncate } from './limits.ts';
 import { escapeMarkdown } from './markdown.ts';
+import { formatLinkStatus, formatVoice, formatWhere } from '../../present.ts';
 import type { MessageBody } from './message.ts';
-import { describeLink, describeSource } from './source-line.ts';
 
 /** Embed colour: a muted blue, the same on every quote so answers are recognisable. */
 const QUOTE_COLOUR = 0x3b6ea5;
@@ -31,23 +31,16 @@ export function blockquote(escaped: string): string {
     .join('\n');
 }
 
-/** Describe the voice honestly: a paraphrase is marked as such. */
-export function describeVoice(hit: QuoteHit): string {
-  const { voice } = hit.passage;
-  const base = voice.role === '' ? voice.name : `${voice.name} — ${voice.role}`;
-  return voice.basis === 'reported' ? `${base} (argument reported by the source)` : base;
-}
-
 /** The embed for one passage. */
 export function renderQuoteEmbed(page: Pick<QuotePage, 'hit' | 'index' | 'total' | 'note'>): APIEmbed {
   const { passage, source } = page.hit;
   const quoted = blockquote(escapeMarkdown(passage.text));
-  const footer = [`match ${page.index + 1} of ${page.total}`, describeLink(source)];
+  const footer = [`match ${page.index + 1} of ${page.total}`, formatLinkStatus(source)];
   if (page.note !== undefined) footer.push(page.note);
   const embed: APIEmbed = {
     color: QUOTE_COLOUR,
-    author: { name: truncate(describeVoice(page.hit), LIMITS.authorName) },
-    title: truncate(escapeMarkdown(describeSource(source)), LIMITS.embedTitle),
+    author: { name: truncate(formatVoice(page.hit.passage.voice), LIMITS.authorName) },
+    title: truncate(escapeMarkdown(formatWhere(source)), LIMITS.embedTitle),
     description: truncate(quoted, LIMITS.embedDescription),
     footer: { text: footer.join(' · ') },
   };
@@ -108,9 +101,9 @@ export function renderContext(hit: QuoteHit): MessageBody {
   const heading = source.paragraphs[passage.paragraphIndex]?.heading ?? null;
   const embed: APIEmbed = {
     color: QUOTE_COLOUR,
-    title: truncate(escapeMarkdown(`Context — ${describeSource(source)}`), LIMITS.embedTitle),
+    title: truncate(escapeMarkdown(`Context — ${formatWhere(source)}`), LIMITS.embedTitle),
     description: truncate(description, LIMITS.embedDescription),
-    footer: { text: `paragraph ${passage.paragraphIndex + 1} · ${describeVoice(hit)}` },
+    footer: { text: `paragraph ${passage.paragraphIndex + 1} · ${formatVoice(passage.voice)}` },
   };
   if (heading !== null) embed.author = { name: truncate(heading, LIMITS.authorName) };
   if (source.url !== null && isHttpUrl(source.url)) embed.url = source.url;

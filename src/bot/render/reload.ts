@@ -5,6 +5,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Counts, ReloadReport } from '../../library.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { escapeMarkdown } from './markdown.ts';
+import { packLines } from './fields.ts';
 import type { MessageBody } from './message.ts';
 
 const OK_COLOUR = 0x3f8f4f;
@@ -46,14 +47,15 @@ export function renderReload(outcome: ReloadReport): MessageBody {
   const lines = outcome.problems.map(
     (p) => `• ${escapeMarkdown(`${p.file}${p.field === null ? '' : ` › ${p.field}`}: ${p.message} — ${p.fix}`)}`,
   );
-  let description = '';
-  let shown = 0;
-  for (const line of lines) {
-    const clipped = truncate(line, 600);
-    if (description.length + clipped.length + 1 > LIMITS.embedDescription - 80) break;
-    description = description === '' ? clipped : `${description}\n${clipped}`;
-    shown++;
-  }
+  // One description, with room left for the "…and N more problems" line.
+  const packed = packLines(lines, {
+    lineMax: 600,
+    descriptionMax: LIMITS.embedDescription - 80,
+    maxDescriptions: 1,
+    budget: LIMITS.embedDescription,
+  });
+  const shown = packed.shown;
+  let description = packed.descriptions[0] ?? '';
   if (shown < lines.length)
     description += `\n…and ${lines.length - shown} more problem${lines.length - shown === 1 ? '' : 's'}`;
   const embed: APIEmbed = {

@@ -5,9 +5,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { Corpus } from '../../corpus/types.ts';
 import { isHttpUrl, LIMITS, truncate } from './limits.ts';
-import { escapeMarkdown } from './markdown.ts';
+import { escapeMarkdown, maskedLink } from './markdown.ts';
+import { packLines } from './fields.ts';
+import { formatDate, formatLinkStatus, formatPublication, formatTitle } from '../../present.ts';
 import type { MessageBody } from './message.ts';
-import { describeDate, describeLink, describeTitle, maskedLink } from './source-line.ts';
 
 const SOURCES_COLOUR = 0x5a7d5a;
 /** Leaves room for titles, footers and the "and N more" line inside Discord's 6000 total. */
@@ -15,12 +16,12 @@ const BUDGET = LIMITS.embedsTotal - 400;
 
 /** One line per source: linked title — publication · date · link status · passages. */
 export function describeSourceLine(source: Corpus['sources'][number], passages: number): string {
-  const title = escapeMarkdown(truncate(describeTitle(source), 200));
+  const title = escapeMarkdown(truncate(formatTitle(source), 200));
   const named = source.url !== null && isHttpUrl(source.url) ? maskedLink(title, source.url) : title;
   const parts = [
-    escapeMarkdown(source.publication ?? 'publication unknown'),
-    escapeMarkdown(describeDate(source)),
-    describeLink(source),
+    escapeMarkdown(formatPublication(source)),
+    escapeMarkdown(formatDate(source)),
+    formatLinkStatus(source),
   ];
   parts.push(`${passages} passage${passages === 1 ? '' : 's'}`);
   return `**${named}** — ${parts.join(' · ')}`;
@@ -31,23 +32,12 @@ export function renderSources(corpus: Corpus): MessageBody {
   for (const passage of corpus.passages) counts.set(passage.sourceId, (counts.get(passage.sourceId) ?? 0) + 1);
   const lines = corpus.sources.map((source) => describeSourceLine(source, counts.get(source.id) ?? 0));
 
-  const descriptions: string[] = [];
-  let current = '';
-  let used = 0;
-  let shown = 0;
-  for (const line of lines) {
-    const clipped = truncate(line, 1000);
-    if (used + clipped.length + 1 > BUDGET) break;
-    if (current.length + clipped.length + 1 > LIMITS.embedDescription) {
-      if (descriptions.length + 1 >= LIMITS.embedsPerMessage) break;
-      descriptions.push(current);
-      current = '';
-    }
-    current = current === '' ? clipped : `${current}\n${clipped}`;
-    used += clipped.length + 1;
-    shown++;
-  }
-  if (current !== '') descriptions.push(current);
+  const { descriptions, shown } = packLines(lines, {
+    lineMax: 1000,
+    descriptionMax: LIMITS.embedDescription,
+    maxDescriptions: LIMITS.embedsPerMessage,
+    budget: BUDGET,
+  });
 
   const total = corpus.sources.length;
   const embeds: APIEmbed[] = descriptions.map((description, i) => ({

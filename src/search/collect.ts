@@ -1,0 +1,274 @@
+/**
+ * Candidate collection: the inverted index scores the passages that share words (or speaker and
+ * publication names) with the query, and the best few go on to ranking. Each step below reads and
+ * writes one `Scratch`, reused by every query (search is synchronous, so one per index is enough).
+ */
+import type { Facet } from './facets.ts';
+import { SEARCH_OPTIONS as O } from './options.ts';
+import { proximity } from './proximity.ts';
+import type { PairIndex, TermIndex } from './term-index.ts';
+import { topK } from './top-k.ts';
+
+/** A passage the index found, with its index score and how many query words it matched. */
+export interface Candidate {
+  readonly index: number;
+  readonly score: number;
+  readonly matched: number;
+  /** How tightly it holds the query's words (see proximity.ts): 1 when they stand side by side. */
+  readonly proximity: number;
+}
+
+/** Term id → the query words (one bit each, counted words first, then stop words) it stands for. */
+type WordsOfTerm = Map<number, number>;
+
+/** What collection needs to know about one query. */
+export interface CollectRequest {
+  /** The words that count: the query's words less stop words (or all of them when all are stop words). */
+  readonly words: readonly string[];
+  /** Stop words, which only add weight to passages the other words found. */
+  readonly minor: readonly string[];
+  /** The query's words in order, for side-by-side pairs. */
+  readonly sequence: readonly string[];
+  /** The word being typed: it may be a prefix even when short. */
+  readonly lastWord: string | undefined;
+  readonly allowed: (index: number) => boolean;
+  /** How many candidates to hand on. */
+  readonly take: number;
+}
+
+/** The index data collection reads. */
+export interface CollectSources {
+  readonly terms: TermIndex;
+  readonly pairs: PairIndex;
+  readonly voices: readonly Facet[];
+  readonly publications: readonly Facet[];
+  readonly voiceWords: ReadonlyMap<string, number[]>;
+  readonly publicationWords: ReadonlyMap<string, number[]>;
+  readonly passageVoice: Int32Array;
+  readonly passagePublication: Int32Array;
+}
+
+/**
+ * Per-passage scores for one query, in typed arrays stamped per query and per term (so nothing is cleared
+ * between queries), with the passages touched so far listed in `touched`.
+ */
+export class Scratch {
+  private readonly scores: Float64Array;
+  private readonly matches: Uint8Array;
+  private readonly queryStamps: Uint32Array;
+  private readonly termStamps: Uint32Array;
+  private readonly touchedList: Int32Array;
+  private allowed: (index: number) => boolean = () => true;
+  private queryStamp = 0;
+  private termStamp = 0;
+  private stamp = 0;
+  /** How many passages this query touched. */
+  count = 0;
+
+  constructor(size: number) {
+    this.scores = new Float64Array(size);
+    this.matches = new Uint8Array(size);
+    this.queryStamps = new Uint32Array(size);
+    this.termStamps = new Uint32Array(size);
+    this.touchedList = new Int32Array(size);
+  }
+
+  beginQuery(allowed: (index: number) => boolean): void {
+    this.queryStamp = ++this.stamp;
+    this.count = 0;
+    this.allowed = allowed;
+  }
+
+  /** Starts a query word: each passage counts it at most once, whatever expansions it holds. */
+  beginTerm(): void {
+    this.termStamp = ++this.stamp;
+  }
+
+  score(p: number): number {
+    return this.scores[p] ?? 0;
+  }
+  matched(p: number): number {
+    return this.matches[p] ?? 0;
+  }
+  touched(k: number): number {
+    return this.touchedList[k] ?? -1;
+  }
+  isTouched(p: number): boolean {
+    return this.queryStamps[p] === this.queryStamp;
+  }
+
+  /** Adds `p` to this query's candidates (if the filter allows it); false when it is not allowed. */
+  touch(p: number): boolean {
+    if (this.queryStamps[p] === this.queryStamp) return true;
+    if (!this.allowed(p)) return false;
+    this.queryStamps[p] = this.queryStamp;
+    this.scores[p] = 0;
+    this.matches[p] = 0;
+    this.touchedList[this.count++] = p;
+    return true;
+  }
+
+  /** Credits the current word to `p` once (touching it), with `gain`. */
+  creditWord(p: number, gain: number): void {
+    if (this.termStamps[p] === this.termStamp || !this.touch(p)) return;
+    this.termStamps[p] = this.termStamp;
+    this.scores[p] = this.score(p) + gain;
+    this.matches[p] = this.matched(p) + 1;
+  }
+
+  /** Adds `gain` to `p` only if the query already touched it. */
+  addIfTouched(p: number, gain: number): void {
+    if (this.isTouched(p)) this.scores[p] = this.score(p) + gain;
+  }
+
+  /** Adds `gain` and `matches` (capped at `maxMatched`) to a touched passage. */
+  addMatches(p: number, gain: number, matches: number, maxMatched: number): void {
+    this.scores[p] = this.score(p) + gain;
+    this.matches[p] = Math.min(maxMatched, this.matched(p) + matches);
+  }
+}
+
+/** Scores passages sharing words (or speaker/publication names) with the query; returns the best `take`. */
+export function collect(index: CollectSources, s: Scratch, request: CollectRequest, passageCount: number): Candidate[] {
+  s.beginQuery(request.allowed);
+  const wordsOfTerm: WordsOfTerm = new Map();
+  const facetHits = scoreWords(index, s, request, wordsOfTerm);
+  touchNamedFacets(s, facetHits.voices, index.voices);
+  touchNamedFacets(s, facetHits.publications, index.publications);
+  if (s.count === 0) return [];
+  addMinorWords(index.terms, s, request.minor, request.words.length, wordsOfTerm);
+  addPairs(index.pairs, s, request.sequence, passageCount);
+  const best = addFacetMatches(index, s, facetHits, request.words.length);
+  const allBits = 2 ** (request.words.length + request.minor.length) - 1;
+  return topCandidates(s, best, request.words.length, request.take, (p) =>
+    proximity(index.terms.termsOf(p), wordsOfTerm, allBits),
+  );
+}
+
+function markTerm(wordsOfTerm: WordsOfTerm, term: number, bit: number): void {
+  wordsOfTerm.set(term, (wordsOfTerm.get(term) ?? 0) | bit);
+}
+
+/** Each query word's expansions (typos, prefixes) credit their passages; counts the facets each word names. */
+function scoreWords(
+  index: CollectSources,
+  s: Scratch,
+  request: CollectRequest,
+  wordsOfTerm: WordsOfTerm,
+): { voices: Float64Array; publications: Float64Array } {
+  const voices = new Float64Array(index.voices.length);
+  const publications = new Float64Array(index.publications.length);
+  request.words.forEach((word, w) => {
+    s.beginTerm();
+    const prefix = word.length >= O.prefixMinLength && (word.length >= 4 || word === request.lastWord);
+    const options = { maxEdits: O.maxEdits(word), prefix, prefixLimit: O.prefixLimit };
+    // For proximity, a word the corpus knows stands for itself and its longer forms ("want", "wants"), not
+    // for its one-letter neighbours: "than" must not find its place in "that russians are more afraid".
+    const known = index.terms.idOf(word);
+    for (const { term, weight } of index.terms.expand(word, options, O.weights)) {
+      if (known === undefined || term === known || index.terms.terms[term]?.startsWith(word))
+        markTerm(wordsOfTerm, term, 2 ** w);
+      const gain = weight * index.terms.idf(term);
+      const postings = index.terms.postings(term);
+      for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
+    }
+    for (const f of index.voiceWords.get(word) ?? []) voices[f] = (voices[f] ?? 0) + 1;
+    for (const f of index.publicationWords.get(word) ?? []) publications[f] = (publications[f] ?? 0) + 1;
+  });
+  return { voices, publications };
+}
+
+/** A speaker or publication the query names is searched whole, when it is small enough. */
+function touchNamedFacets(s: Scratch, hits: Float64Array, facets: readonly Facet[]): void {
+  hits.forEach((count, f) => {
+    const facet = facets[f];
+    if (count === 0 || !facet || facet.passages.length > O.facetTouchLimit) return;
+    for (const p of facet.passages) s.touch(p);
+  });
+}
+
+/**
+ * Stop words only add their small weight to passages the other words found: on their own they would
+ * touch most of the corpus, but "this is" can still tell two near-identical sentences apart.
+ */
+function addMinorWords(
+  terms: TermIndex,
+  s: Scratch,
+  minor: readonly string[],
+  firstBit: number,
+  wordsOfTerm: WordsOfTerm,
+): void {
+  for (const [m, word] of minor.entries()) {
+    const term = terms.idOf(word);
+    if (term === undefined) continue;
+    markTerm(wordsOfTerm, term, 2 ** (firstBit + m));
+    const postings = terms.postings(term);
+    const gain = terms.idf(term);
+    for (let k = 0; k < postings.length; k++) s.addIfTouched(postings[k] ?? -1, gain);
+  }
+}
+
+/** Two query words side by side, in order, add weight by the pair's rarity (an idf over passages). */
+function addPairs(pairs: PairIndex, s: Scratch, sequence: readonly string[], n: number): void {
+  for (let i = 1; i < sequence.length; i++) {
+    const holders = pairs.lookup(sequence[i - 1] ?? '', sequence[i] ?? '');
+    if (holders.length === 0) continue;
+    const gain = O.pairWeight * Math.log(1 + (n - holders.length + 0.5) / (holders.length + 0.5));
+    for (let k = 0; k < holders.length; k++) s.addIfTouched(holders[k] ?? -1, gain);
+  }
+}
+
+/** Query words naming a passage's speaker or publication count as matches; returns the best score. */
+function addFacetMatches(
+  index: CollectSources,
+  s: Scratch,
+  hits: { voices: Float64Array; publications: Float64Array },
+  words: number,
+): number {
+  let best = 0;
+  for (let k = 0; k < s.count; k++) {
+    const p = s.touched(k);
+    const publication = index.passagePublication[p] ?? -1;
+    const facetMatches =
+      (hits.voices[index.passageVoice[p] ?? -1] ?? 0) +
+      (publication === -1 ? 0 : (hits.publications[publication] ?? 0));
+    if (facetMatches > 0) s.addMatches(p, facetMatches * O.facetWeight, facetMatches, words);
+    if (s.score(p) > best) best = s.score(p);
+  }
+  return best;
+}
+
+/**
+ * How promising a candidate is (higher is better): the share of query words it matched, then its index
+ * score, then (once measured) its proximity.
+ */
+export function candidateKey(matched: number, score: number, words: number, best: number, near = 0): number {
+  return matched / words + (O.candidateScoreShare * score) / (best || 1) + O.proximityKeyWeight * near;
+}
+
+/**
+ * The `take` touched passages with the best key. The index score cannot see word order or distance;
+ * among near-duplicates that share the query's words (spliced sentences, a quote repeated in commentary)
+ * the one holding them closest together is the quote. So a wider pool is re-sorted with proximity before
+ * the cut; a candidate whose key plus the largest proximity bonus cannot reach the cut is not measured.
+ */
+function topCandidates(
+  s: Scratch,
+  best: number,
+  words: number,
+  take: number,
+  proximityOf: (p: number) => number,
+): Candidate[] {
+  const keyOf = (p: number) => candidateKey(s.matched(p), s.score(p), words, best);
+  const pool = topK(s.count, (k) => s.touched(k), keyOf, take * O.proximityPoolFactor).sort(
+    (a, b) => keyOf(b) - keyOf(a) || a - b,
+  );
+  const cut = pool.length > take ? keyOf(pool[take - 1] ?? -1) : -Infinity;
+  const measured: Candidate[] = [];
+  for (const p of pool) {
+    if (keyOf(p) + O.proximityKeyWeight < cut) break;
+    measured.push({ index: p, score: s.score(p), matched: s.matched(p), proximity: proximityOf(p) });
+  }
+  const finalKey = (c: Candidate) => candidateKey(c.matched, c.score, words, best, c.proximity);
+  return measured.sort((a, b) => finalKey(b) - finalKey(a) || a.index - b.index).slice(0, take);
+}
