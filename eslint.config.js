@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'bench-results/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'bench-results/', '.dist-test-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,6 +18,15 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // CommonJS config files for other tools (PM2).
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/config.ts', 'src/console/main.ts', 'tests/**', 'src/bench/**'],

@@ -32,6 +32,7 @@ export function isReloadAdmin(interaction: ChatInputCommandInteraction, ctx: Com
 
 async function audit(ctx: CommandContext, entry: ReloadAuditEntry): Promise<void> {
   ctx.logger.info('reload attempt', { ...entry });
+  ctx.metrics?.recordReload(entry.outcome, entry.ms === undefined ? null : entry.ms / 1000);
   try {
     await recordReloadAttempt(ctx.store, entry);
   } catch (err) {

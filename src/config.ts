@@ -93,6 +93,16 @@ export const zEnv = z.object({
       .max(2500, { message: 'STORE_TIMEOUT_MS must be at most 2500: Discord needs an answer within 3 s.' })
       .default(1000),
   ),
+  HEALTH_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'HEALTH_PORT must be a TCP port number such as 8080, or empty to turn the endpoint off.' })
+      .int({ message: 'HEALTH_PORT must be a whole port number such as 8080.' })
+      .min(1, { message: 'HEALTH_PORT must be between 1 and 65535, or empty to turn the endpoint off.' })
+      .max(65535, { message: 'HEALTH_PORT must be between 1 and 65535, or empty to turn the endpoint off.' })
+      .optional(),
+  ),
+  HEALTH_HOST: z.preprocess(emptyToUndefined, z.string().trim().default('127.0.0.1')),
 });
 
 export type Env = z.infer<typeof zEnv>;
@@ -111,6 +121,9 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly quoteCooldownSeconds: number;
   readonly storeTimeoutMs: number;
+  /** Port for /healthz and /metrics; null = off. */
+  readonly healthPort: number | null;
+  readonly healthHost: string;
 }
 
 /** Thrown when the environment is unusable; `problems` holds one sentence per bad variable. */
@@ -162,6 +175,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     logLevel: env2.LOG_LEVEL,
     quoteCooldownSeconds: env2.QUOTE_COOLDOWN_SECONDS,
     storeTimeoutMs: env2.STORE_TIMEOUT_MS,
+    healthPort: env2.HEALTH_PORT ?? null,
+    healthHost: env2.HEALTH_HOST,
   });
 }
 
@@ -190,4 +205,19 @@ export function loadConfigOrExit(options: ParseOptions = {}): Config {
     }
     throw err;
   }
+}
+
+/**
+ * Only HEALTH_PORT, for the container HEALTHCHECK probe, which must not depend on the rest of the configuration
+ * being valid. Returns null when it is unset or not a port.
+ */
+export function healthPortFrom(env: Readonly<Record<string, string | undefined>>): number | null {
+  const parsed = zEnv.shape.HEALTH_PORT.safeParse(env.HEALTH_PORT);
+  return parsed.success ? (parsed.data ?? null) : null;
+}
+
+/** healthPortFrom(process.env), for the HEALTHCHECK probe. */
+export function healthPortFromEnvironment(): number | null {
+  loadDotenv({ quiet: true });
+  return healthPortFrom(process.env);
 }

@@ -28,6 +28,8 @@ describe('parseConfig', () => {
       logLevel: 'info',
       quoteCooldownSeconds: 5,
       storeTimeoutMs: 1000,
+      healthPort: null,
+      healthHost: '127.0.0.1',
     });
   });
 

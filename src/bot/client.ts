@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { Library } from '../library.ts';
+import type { Metrics } from '../health/metrics.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Command, CommandContext } from './command.ts';
@@ -18,6 +19,7 @@ export interface BotDependencies {
   readonly store: Store;
   readonly logger: Logger;
   readonly commands: readonly Command[];
+  readonly metrics?: Metrics;
 }
 
 export interface RunningBot {
@@ -41,7 +43,14 @@ export function createClient(config: Config): Client {
 export async function startBot(deps: BotDependencies): Promise<RunningBot> {
   const { config, logger } = deps;
   const client = createClient(config);
-  const ctx: CommandContext = { config, library: deps.library, store: deps.store, logger, commands: deps.commands };
+  const ctx: CommandContext = {
+    config,
+    library: deps.library,
+    store: deps.store,
+    logger,
+    commands: deps.commands,
+    ...(deps.metrics !== undefined ? { metrics: deps.metrics } : {}),
+  };
   const route = createInteractionRouter(ctx);
   const inFlight = new Set<Promise<void>>();
 
@@ -84,6 +93,7 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
     idle,
     stop(graceMs = 5000) {
       stopped ??= (async () => {
+        if (inFlight.size > 0) logger.info('waiting for answers in flight', { answers: inFlight.size, graceMs });
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
         clearTimeout(timer);

@@ -15,6 +15,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Library } from '../library.ts';
+import type { Metrics } from '../health/metrics.ts';
 
 /** Passed explicitly to every handler; tests build one with a memory store and a fixture corpus. */
 export interface CommandContext {
@@ -24,6 +25,8 @@ export interface CommandContext {
   readonly logger: Logger;
   /** The other loaded commands, for /help. */
   readonly commands: readonly Command[];
+  /** Prometheus metrics, when the bot runs with them (the console and most tests do not). */
+  readonly metrics?: Metrics;
 }
 
 interface CommandHandlers<I> {

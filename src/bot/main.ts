@@ -1,10 +1,14 @@
 /**
- * `npm start`: load config, corpus, store and commands, connect to Discord, and shut down cleanly on
+ * `npm start` (tsx, for development) and `npm run start:prod` (`node dist/src/bot/main.js`, what Docker, systemd and
+ * PM2 run): load config, corpus, store and commands, connect to Discord, and shut down cleanly on
  * SIGINT/SIGTERM (answers in flight finish, client destroyed, store closed).
  */
 import { resolve } from 'node:path';
 import { type Config, loadConfigOrExit } from '../config.ts';
 import { CorpusLoadError, formatProblems } from '../corpus/load.ts';
+import { checkHealth } from '../health/check.ts';
+import { createMetrics } from '../health/metrics.ts';
+import { type HealthServer, startHealthServer } from '../health/server.ts';
 import { Library } from '../library.ts';
 import { createLogger } from '../logger.ts';
 import { describeStoreUrl, openStore } from '../store/store.ts';
@@ -37,26 +41,56 @@ logger.info('corpus loaded', {
   hash: library.state.corpus.hash,
 });
 
-const store = await openStore({ url: config.keyvUrl, timeoutMs: config.storeTimeoutMs, logger });
+const metrics = createMetrics(() => ({
+  passages: library.state.corpus.passages.length,
+  hash: library.state.corpus.hash,
+}));
+const store = await openStore({
+  url: config.keyvUrl,
+  timeoutMs: config.storeTimeoutMs,
+  logger,
+  onError: (operation) => metrics.recordStoreError(operation),
+});
 logger.info('store opened', { store: describeStoreUrl(config.keyvUrl) });
 const commands = await loadCommands(undefined, logger);
 
-let bot: Awaited<ReturnType<typeof startBot>>;
+let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+// Up before login, so a supervisor sees 503 "not logged in" while the bot connects rather than no answer at all.
+const health: HealthServer | null =
+  config.healthPort === null
+    ? null
+    : await startHealthServer({
+        port: config.healthPort,
+        host: config.healthHost,
+        metrics,
+        logger,
+        check: () =>
+          checkHealth({
+            discordReady: () => bot?.client.isReady() ?? false,
+            corpusPassages: () => library.state.corpus.passages.length,
+            store,
+          }),
+      });
+
 try {
-  bot = await startBot({ config, library, store, logger, commands });
+  bot = await startBot({ config, library, store, logger, commands, metrics });
 } catch (err) {
   logger.error('could not connect to Discord', { err });
+  await health?.close();
   await store.close();
   process.exit(1);
 }
+const running = bot;
 
 let shuttingDown = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (shuttingDown) return;
   shuttingDown = true;
   logger.info('shutting down', { signal });
-  await bot.stop();
+  await running.stop();
+  await health?.close();
   await store.close();
+  logger.info('store closed');
   logger.info('stopped');
   process.exit(0);
 }

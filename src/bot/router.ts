@@ -4,7 +4,8 @@
  */
 import type { Interaction } from 'discord.js';
 import { ApplicationCommandType } from 'discord.js';
-import { UserError } from '../errors.ts';
+import { StoreUnavailableError, UserError } from '../errors.ts';
+import type { InteractionOutcome } from '../health/metrics.ts';
 import { type Command, type CommandContext, isMessageCommand, isSlashCommand } from './command.ts';
 import { describeInteraction, handleInteractionError } from './respond.ts';
 
@@ -22,6 +23,8 @@ export function createInteractionRouter(ctx: CommandContext): InteractionHandler
   return async (interaction) => {
     const logger = ctx.logger.child(describeInteraction(interaction));
     const handlerCtx: CommandContext = { ...ctx, logger };
+    const started = performance.now();
+    let outcome: InteractionOutcome = 'ok';
     try {
       if (interaction.isChatInputCommand()) {
         const command = slash.get(interaction.commandName);
@@ -49,7 +52,18 @@ export function createInteractionRouter(ctx: CommandContext): InteractionHandler
         throw new UserError('command.unknown');
       }
     } catch (err) {
+      outcome =
+        err instanceof UserError ? 'user-error' : err instanceof StoreUnavailableError ? 'store-unavailable' : 'error';
       await handleInteractionError(interaction, err, logger);
+    } finally {
+      ctx.metrics?.recordInteraction(metricName(interaction), outcome, (performance.now() - started) / 1000);
     }
   };
+}
+
+/** The command an interaction belongs to; buttons count under the command that owns them. */
+function metricName(interaction: Interaction): string {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent()) return interaction.customId.split(':', 1)[0] ?? 'unknown';
+  return 'unknown';
 }

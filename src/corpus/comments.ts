@@ -87,6 +87,7 @@ function readerVoice(commentNumber: number | undefined, article: Source): Voice 
     name: `Anonymous reader (comment ${commentNumber ?? '?'})`,
     role: `reader comment under ${where}, not the article's words`,
     basis: 'own',
+    rule: 'reader-comment',
   };
 }
 

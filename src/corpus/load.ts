@@ -5,12 +5,13 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildNameMatchers } from './attribute.ts';
+import { buildNameMatchers } from './attribution/attribute.ts';
 import { loadComments, type LoadedSource } from './comments.ts';
 import { hashFiles, listFiles, readOrReport, type RawFile } from './files.ts';
 import { loadPeople } from './people.ts';
 import type { CorpusProblem } from './problems.ts';
 import { loadSource } from './source.ts';
+import { checkCorpusVersion } from './version.ts';
 import type { Corpus, Passage, Person, Source } from './types.ts';
 import { runSliced, yieldToEventLoop } from '../util/yield.ts';
 
@@ -23,6 +24,8 @@ export type LoadResult = { ok: true; corpus: Corpus } | { ok: false; problems: C
  * Yields to the event loop between files so that a reload of a large corpus does not stall the bot.
  */
 export async function loadCorpus(root: string): Promise<LoadResult> {
+  const newer = await checkCorpusVersion(root);
+  if (newer.length > 0) return { ok: false, problems: newer };
   const problems: CorpusProblem[] = [];
   const raws: RawFile[] = [];
   const people = await readPeople(root, raws, problems);

@@ -94,17 +94,14 @@ export function* buildPassages(
   sourceId: string,
   laidOut: LaidOut,
   spansOf: readonly (readonly SentenceSpan[])[],
-  voiceFor: (paragraph: Paragraph, sentences: readonly string[]) => Voice[],
+  voiceFor: (paragraph: Paragraph, sentences: readonly SentenceSpan[]) => Voice[],
 ): Generator<void, Passage[]> {
   const { paragraphs, body, offsets } = laidOut;
   const passages: Passage[] = [];
   for (const [p, paragraph] of paragraphs.entries()) {
     const spans = spansOf[p] ?? [];
     const paragraphOffset = offsets[p] ?? 0;
-    const voices = voiceFor(
-      paragraph,
-      spans.map((s) => s.text),
-    );
+    const voices = voiceFor(paragraph, spans);
     spans.forEach((span, i) => {
       const voice = voices[i];
       if (!voice) return;

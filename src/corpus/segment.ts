@@ -1,17 +1,40 @@
 /**
  * Sentence segmentation. ICU's sentence rules (Intl.Segmenter, built into Node) already keep
- * "the U.S. than", "U.N. today" and quoted sentences ending in `,”` together; two repairs are
- * added on top: a courtesy or military title ("Mr.", "Gen.") never ends a sentence, and a sentence
- * never ends inside an open quotation.
+ * "the U.S. than", "U.N. today" and quoted sentences ending in `,”` together; repairs are added on top:
+ * a courtesy or military title ("Mr.", "Gen.", "Jan.") or a middle initial ("Charles E.") never ends a
+ * sentence, a sentence never ends inside an open quotation, and a question or exclamation in quotation
+ * marks keeps the cue after it (`"Why now?" he asked.`).
  */
+
+import { SPEECH_VERB_FINITE } from './attribution/lexicon.ts';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'cpt', 'sgt', 'adm', 'gov', 'sen', 'rep',
   'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'amb', 'vs', 'no', 'nos', 'vol', 'fig', 'approx', 'inc', 'corp',
-  'e.g', 'i.e', 'cf',
+  'e.g', 'i.e', 'cf', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ft', 'mt',
 ]);
+
+/** Words that begin a new sentence after an abbreviation ("… in Washington, D.C. He said …"). */
+const STARTERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'but', 'and', 'or', 'so', 'then', 'this', 'that',
+  'these', 'those', 'there', 'in', 'on', 'at', 'as', 'if', 'when', 'while', 'after', 'before', 'his', 'her', 'their',
+  'its', 'our', 'my', 'what', 'why', 'how', 'who', 'now', 'still', 'yet', 'also', 'meanwhile', 'however', 'for',
+]);
+
+/** "Charles E." or "U.S." at the end of a piece, before a word that does not start a sentence: one sentence. */
+function endsWithInitials(segment: string, next: string): boolean {
+  if (!/(?:^|[\s(])(?:\p{Lu}\.)+\s*$/u.test(segment)) return false;
+  const word = /^\s*([\p{L}’']+)/u.exec(next)?.[1];
+  return word !== undefined && /^\p{Lu}/u.test(word) && !STARTERS.has(word.toLowerCase());
+}
+
+/** `"Why now?" he asked.` / `“Stop!” Smith shouted.`: the quotation's speech cue belongs to its sentence. */
+function cueAfterQuestion(segment: string, next: string): boolean {
+  if (!/[?!][”"’]\s*$/.test(segment)) return false;
+  return /^\s*\p{Ll}/u.test(next) || new RegExp(`^\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}${SPEECH_VERB_FINITE}\\b[^.!?]{0,80}[.!?]?\\s*$`, 'u').test(next);
+}
 
 /** The most sentences a repair may join, so one stray quotation mark cannot swallow a paragraph. */
 const MAX_JOINED = 4;
@@ -41,7 +64,14 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
   const merged: { text: string; start: number; joins: number }[] = [];
   for (const piece of raw) {
     const last = merged[merged.length - 1];
-    if (last && last.joins < MAX_JOINED && (endsWithTitle(last.text) || opensQuotation(last.text))) {
+    if (
+      last &&
+      last.joins < MAX_JOINED &&
+      (endsWithTitle(last.text) ||
+        opensQuotation(last.text) ||
+        endsWithInitials(last.text, piece.text) ||
+        cueAfterQuestion(last.text, piece.text))
+    ) {
       last.text += piece.text;
       last.joins += 1;
     } else {

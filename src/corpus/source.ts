@@ -1,6 +1,6 @@
 /** sources/<id>.md: one article's front matter and text, cut into paragraphs and sentences, and attributed. */
 import path from 'node:path';
-import { attributeParagraph, type NameMatcher, type OverrideVoice } from './attribute.ts';
+import { createSourceAttributor, type NameMatcher, type OverrideVoice } from './attribution/attribute.ts';
 import type { LoadedSource } from './comments.ts';
 import type { RawFile } from './files.ts';
 import { parseFrontMatter } from './frontmatter.ts';
@@ -40,12 +40,10 @@ export function* loadSource(
   const byId = new Map(people.map((p) => [p.id, p]));
   const overrideFor = yield* resolveOverrides(file.rel, meta, sentences, byId, problems);
   const ctx = { people, ownVoice: ownVoiceOf(meta), reporter: meta.publication ?? 'the source' };
-  let lastPerson: Person | null = null;
-  const passages = yield* buildPassages(meta.id, laidOut, spans, (_paragraph, sentences) => {
-    const result = attributeParagraph(sentences, ctx, matchers, lastPerson, overrideFor);
-    lastPerson = result.lastPerson;
-    return result.voices;
-  });
+  const attributor = createSourceAttributor(ctx, matchers, overrideFor);
+  const passages = yield* buildPassages(meta.id, laidOut, spans, (paragraph, sentences) =>
+    attributor.paragraph(paragraph.text, sentences),
+  );
   const { overrides: _overrides, ...rest } = meta;
   return { ...rest, file: file.rel, body: laidOut.body, paragraphs: laidOut.paragraphs, hash: file.hash, passages };
 }

@@ -61,7 +61,25 @@ export type VoiceBasis =
   | 'direct-quote' // the person's own words in quotation marks
   | 'reported' // the person's argument, paraphrased by the source ("says Feng", "According to Yan")
   | 'own' // the source's own voice (its author, or the publication when the author is not named)
-  | 'override'; // set by an explicit override in the corpus file
+  | 'override' // set by an explicit override in the corpus file
+  | 'unattributed'; // a direct quotation whose speaker the text does not make clear: never the byline's words
+
+/** The rule that decided a voice, shown to admins by the console's /speakers. */
+export type AttributionRule =
+  | 'verb-after-name' // "Smith said", "Ms. Kelly, a retired astronaut, said"
+  | 'verb-before-name' // "…,” said Rep. Jane Doe"
+  | 'according-to' // "according to Dr. Sara Ito"
+  | 'passive' // "as pointed out by Zachary Keck"
+  | 'participle' // "…, saying the memo was “…”": the sentence's subject
+  | 'colon' // "Mook agreed: “…”"
+  | 'dash' // "“…” ― Jane Doe"
+  | 'pronoun' // "he said": the most recent person it can be
+  | 'continuation' // the same quotation or argument, carried on
+  | 'group' // "officials said", "critics argue"
+  | 'override' // an explicit override in the corpus file
+  | 'own' // the source's own prose
+  | 'reader-comment'
+  | 'unattributed';
 
 export interface Voice {
   /** Registry id when the voice is a person in people.yaml, else null. */
@@ -71,6 +89,8 @@ export interface Voice {
   /** Display role: the person's role, "author", "publication (author not named)", ... */
   readonly role: string;
   readonly basis: VoiceBasis;
+  /** Which rule decided it (absent on voices built before rules were recorded, e.g. in tests). */
+  readonly rule?: AttributionRule;
 }
 
 /** A loaded passage reads its id and text from its source's body (src/corpus/stored.ts): copy it with `plainPassage`, not a spread. */

@@ -14,6 +14,13 @@ export interface Store {
   /** `ttlMs` undefined keeps the value until deleted. */
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every live [key, value] whose key starts with `prefix` (a full scan: for rare admin/privacy work only). */
+  scan<T>(prefix: string): Promise<[string, T][]>;
+  /**
+   * Remove up to `limit` expired entries and return how many went. SQLite keeps expired rows until they are read
+   * again, so this is what bounds how long a stored query outlives its TTL; Redis expires keys itself (0).
+   */
+  sweepExpired(limit?: number): Promise<number>;
   /** Release connections and file handles. Safe to call twice. */
   close(): Promise<void>;
   /** `sqlite`, `redis` or `memory`, for logs. */
@@ -34,6 +41,27 @@ export interface StoreOptions {
    * Discord must go out within 3 s, and a /quote makes two store calls before replying. Default 5000.
    */
   readonly retryAfterMs?: number;
+  /** How often to sweep expired entries (SQLite), default one minute; 0 turns the periodic sweep off. */
+  readonly sweepEveryMs?: number;
+  /** At most this many entries removed per sweep, so a sweep never holds the database for long. Default 500. */
+  readonly sweepLimit?: number;
+  /** The clock deciding what has expired; tests pass a fake one. Default Date.now. */
+  readonly now?: () => number;
+  /** Called once per failed store call, for metrics. */
+  readonly onError?: (operation: string) => void;
+}
+
+/**
+ * Version of what the bot keeps in the store. Keys live under `verbatim-v<N>` so an upgrade that changes a stored
+ * shape bumps this and starts clean instead of misreading old state (old keys simply expire or are swept).
+ */
+export const STORE_FORMAT_VERSION = 1;
+export const DEFAULT_NAMESPACE = `verbatim-v${STORE_FORMAT_VERSION}`;
+export const DEFAULT_SWEEP_EVERY_MS = 60 * 1000;
+export const DEFAULT_SWEEP_LIMIT = 500;
+
+interface SqlAdapter {
+  query(sql: string, ...parameters: unknown[]): Promise<unknown[]>;
 }
 
 /** What kind of store a KEYV_URL names. */
@@ -49,18 +77,15 @@ export function describeStoreUrl(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
 
-async function createKeyv(kind: StoreKind, options: StoreOptions): Promise<Keyv> {
-  const namespace = options.namespace ?? 'verbatim';
-  if (kind === 'memory') return new Keyv({ namespace, throwOnErrors: true });
+async function createKeyv(kind: StoreKind, options: StoreOptions): Promise<{ keyv: Keyv; sql?: SqlAdapter }> {
+  const namespace = options.namespace ?? DEFAULT_NAMESPACE;
+  if (kind === 'memory') return { keyv: new Keyv({ namespace, throwOnErrors: true }) };
   if (kind === 'sqlite') {
     const file = resolve(options.url.slice('sqlite://'.length));
     mkdirSync(dirname(file), { recursive: true });
     const { default: KeyvSqlite } = await import('@keyv/sqlite');
-    return new Keyv({
-      store: new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: options.timeoutMs }),
-      namespace,
-      throwOnErrors: true,
-    });
+    const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: options.timeoutMs });
+    return { keyv: new Keyv({ store: adapter, namespace, throwOnErrors: true }), sql: adapter as SqlAdapter };
   }
   const { default: KeyvRedis } = await import('@keyv/redis');
   const adapter = new KeyvRedis(options.url, {
@@ -68,7 +93,21 @@ async function createKeyv(kind: StoreKind, options: StoreOptions): Promise<Keyv>
     throwOnConnectError: true,
     throwOnErrors: true,
   });
-  return new Keyv({ store: adapter, namespace, throwOnErrors: true });
+  return { keyv: new Keyv({ store: adapter, namespace, throwOnErrors: true }) };
+}
+
+/**
+ * Keyv's SQLite adapter stores `{"value":…,"expires":ms}` as JSON text in table `keyv`. Delete at most `limit`
+ * rows whose `expires` has passed — in any namespace, so rows left by an older store version go too.
+ */
+async function sweepSqlite(sql: SqlAdapter, now: number, limit: number): Promise<number> {
+  const expired = `SELECT key FROM keyv WHERE json_valid(value)
+      AND CAST(json_extract(value, '$.expires') AS INTEGER) <= ? LIMIT ?`;
+  const rows = (await sql.query(expired, now, limit)) as { key: string }[];
+  if (rows.length === 0) return 0;
+  const keys = rows.map((row) => row.key);
+  await sql.query(`DELETE FROM keyv WHERE key IN (${keys.map(() => '?').join(',')})`, ...keys);
+  return keys.length;
 }
 
 function reasonOf(err: unknown): string {
@@ -82,7 +121,8 @@ function reasonOf(err: unknown): string {
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const kind = storeKindOf(options.url);
-  const keyv = await createKeyv(kind, options);
+  const { keyv, sql } = await createKeyv(kind, options);
+  const now = options.now ?? Date.now;
   const logger = options.logger.child({ component: 'store', store: kind });
   // A Redis that is down reconnects in the background and reports every attempt; warn once a minute at most.
   let lastWarnAt = 0;
@@ -114,6 +154,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       return await Promise.race([run(), timeout]);
     } catch (err) {
       failingUntil = Date.now() + retryAfterMs;
+      options.onError?.(operation);
       if (err instanceof StoreUnavailableError) throw err;
       throw new StoreUnavailableError(operation, reasonOf(err));
     } finally {
@@ -121,9 +162,34 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
   };
 
+  const sweepExpired = async (limit = options.sweepLimit ?? DEFAULT_SWEEP_LIMIT): Promise<number> => {
+    if (sql === undefined) return 0;
+    const removed = await guard('sweep', () => sweepSqlite(sql, now(), limit));
+    logger.debug('swept expired entries', { removed, limit });
+    return removed;
+  };
+  const sweepEveryMs = options.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS;
+  const sweeper =
+    sql !== undefined && sweepEveryMs > 0
+      ? setInterval(() => {
+          sweepExpired().catch((err: unknown) =>
+            logger.warn('sweep of expired entries failed', { err: reasonOf(err) }),
+          );
+        }, sweepEveryMs).unref()
+      : undefined;
+
   return {
     kind,
     get: <T>(key: string) => guard('get', () => keyv.get<T>(key)),
+    scan: <T>(prefix: string) =>
+      guard('scan', async () => {
+        const found: [string, T][] = [];
+        if (keyv.iterator === undefined) return found;
+        for await (const [key, value] of keyv.iterator(undefined) as AsyncIterable<[string, T]>)
+          if (key.startsWith(prefix)) found.push([key, value]);
+        return found;
+      }),
+    sweepExpired,
     async set<T>(key: string, value: T, ttlMs?: number) {
       const stored = await guard('set', () => keyv.set(key, value, ttlMs));
       if (!stored) throw new StoreUnavailableError('set', 'the store did not accept the value');
@@ -134,6 +200,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(sweeper);
       try {
         await Promise.race([keyv.disconnect(), new Promise((r) => setTimeout(r, options.timeoutMs).unref())]);
       } catch (err) {

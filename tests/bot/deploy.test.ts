@@ -33,7 +33,9 @@ describe('deploy-commands against the fake Discord', () => {
     expect(put.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
     const byName = new Map((put.body as { name: string }[]).map((c) => [c.name, c as Record<string, unknown>]));
     // Other modules in commands/ (e.g. /procon) are deployed too; these are this side's.
-    expect([...byName.keys()]).toEqual(expect.arrayContaining(['Find quotes', 'help', 'quote', 'reload', 'sources']));
+    expect([...byName.keys()]).toEqual(
+      expect.arrayContaining(['Find quotes', 'help', 'quote', 'reload', 'sources', 'privacy', 'forget-me']),
+    );
     expect(byName.size).toBe((await loadCommands()).length);
     expect(byName.get('Find quotes')!.type).toBe(3);
     expect(byName.get('reload')!.default_member_permissions).toBe('32');

@@ -8,6 +8,7 @@ import { loadCommands } from '../../src/bot/loader.ts';
 import { startBot, type RunningBot } from '../../src/bot/client.ts';
 import { type Config, parseConfig } from '../../src/config.ts';
 import { Library } from '../../src/library.ts';
+import type { Metrics } from '../../src/health/metrics.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../fake-discord/server.ts';
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   readonly env?: Record<string, string>;
   /** Test-only commands added to those loaded from commands/. */
   readonly extraCommands?: readonly Command[];
+  /** Prometheus metrics the bot records into (tests/health). */
+  readonly metrics?: Metrics;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -61,7 +64,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const library = await Library.open(config.corpusDir);
   const store = await openStore({ url: config.keyvUrl, timeoutMs: config.storeTimeoutMs, logger });
   const commands = [...(await loadCommands(undefined, logger)), ...(options.extraCommands ?? [])];
-  const bot = await startBot({ config, library, store, logger, commands });
+  const bot = await startBot({
+    config,
+    library,
+    store,
+    logger,
+    commands,
+    ...(options.metrics !== undefined ? { metrics: options.metrics } : {}),
+  });
   return {
     fake,
     bot,

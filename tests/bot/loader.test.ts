@@ -37,6 +37,8 @@ describe('loadCommands', () => {
 
   it('GIVEN the real commands/ folder THEN this side’s commands are all there', async () => {
     const names = (await loadCommands()).map((c) => c.data.name);
-    expect(names).toEqual(expect.arrayContaining(['quote', 'sources', 'reload', 'help', 'Find quotes']));
+    expect(names).toEqual(
+      expect.arrayContaining(['quote', 'sources', 'reload', 'help', 'Find quotes', 'privacy', 'forget-me']),
+    );
   });
 });

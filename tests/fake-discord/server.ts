@@ -39,6 +39,14 @@ export interface InteractionOptions {
   readonly permissions?: string;
 }
 
+type Hold = {
+  path: RegExp;
+  arrived: Promise<RecordedRequest>;
+  onArrive: (r: RecordedRequest) => void;
+  res?: ServerResponse;
+  release?: () => void;
+};
+
 type Waiter = {
   predicate: (r: RecordedRequest) => boolean;
   resolve: (r: RecordedRequest) => void;
@@ -80,6 +88,7 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters = new Set<Waiter>();
   private readonly failures: FailureRule[] = [];
+  private readonly holds: Hold[] = [];
   private sequence = 0;
   private port = 0;
   private socket: WebSocket | null = null;
@@ -121,6 +130,24 @@ export class FakeDiscord {
   /** Fail the next matching request(s) with `status` and a Discord-style JSON error. */
   failNext(rule: FailureRule): void {
     this.failures.push({ times: 1, ...rule });
+  }
+
+  /**
+   * Hold the next request whose path matches: it is recorded but not answered until `release()`.
+   * `arrived` resolves when it comes in; `release()` answers it and says whether the bot was still connected.
+   */
+  holdNext(path: RegExp): { arrived: Promise<RecordedRequest>; release(): boolean } {
+    let resolveArrived!: (r: RecordedRequest) => void;
+    const hold: Hold = { path, arrived: new Promise((r) => (resolveArrived = r)), onArrive: (r) => resolveArrived(r) };
+    this.holds.push(hold);
+    return {
+      arrived: hold.arrived,
+      release: () => {
+        const open = hold.res !== undefined && !hold.res.destroyed && !hold.res.socket?.destroyed;
+        hold.release?.();
+        return open;
+      },
+    };
   }
 
   /** Forget every pending failure rule. */
@@ -463,6 +490,14 @@ export class FakeDiscord {
       failure.times = (failure.times ?? 1) - 1;
       if (failure.times <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
       send(failure.status, failure.body);
+      return;
+    }
+    const hold = this.holds.find((h) => h.path.test(path));
+    if (hold !== undefined) {
+      this.holds.splice(this.holds.indexOf(hold), 1);
+      hold.res = res;
+      hold.release = () => this.route(recorded, send);
+      hold.onArrive(recorded);
       return;
     }
     this.route(recorded, send);

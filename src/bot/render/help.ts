@@ -21,6 +21,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   sources: '`/sources` — every source with its publication, date, link and passage count.',
   reload: '`/reload` — admins: reread the corpus from disk; a broken edit keeps the old corpus serving.',
   help: '`/help` — this message.',
+  privacy: '`/privacy` — what Verbatim stores about you, for how long, and where.',
+  'forget-me': '`/forget-me` — deletes your cooldown and stored /quote results; anonymises your /reload entries.',
   'Find quotes':
     'Right-click (or long-press) a message → Apps → **Find quotes**: finds where its words come from, privately.',
 };

@@ -1,0 +1,93 @@
+/**
+ * People's names as news text writes them: "Deputy Energy Minister Anton Veselov", "Rep. Jane Doe", "the Rev.
+ * John Smith", "Mr. Veselov", "Charles E. Grassley". Splits a name phrase into the name and the title before it,
+ * and says whether two written names can be the same person.
+ */
+import { GROUP_NOUNS, HONORIFIC_GENDER, NOT_NAME, TITLE_WORDS } from './lexicon.ts';
+
+/** One capitalised word of a name, an initial, or a hyphenated/apostrophised name ("O’Rourke", "Ortega-Reyes"). */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’\-]*\p{L}\.?|\p{Lu}\.|\p{Lu}\p{Ll}?\.)`;
+/** Lower-case particles inside names: "Charles de Gaulle", "Ursula von der Leyen". */
+const PARTICLE = String.raw`(?:de|van|von|der|den|la|le|da|di|du|bin|al|ibn|del|dos|das|ter|ten)`;
+
+/** A run of capitalised words that may be a name with its title, e.g. `Rep. Jane Doe` or `Mr. Obama`. */
+export const NAME_RUN = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)*${NAME_WORD}){0,6}(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?`;
+
+export type Gender = 'm' | 'f' | null;
+
+export interface NamePhrase {
+  /** The name without its title: "Anton Veselov", "Veselov". */
+  readonly name: string;
+  /** The title written before it, when there is one: "Deputy Energy Minister". */
+  readonly title: string;
+  /** What an honorific or gendered title tells of the person ("Mr." → m). */
+  readonly gender: Gender;
+}
+
+const bare = (word: string): string => word.toLowerCase().replace(/[.,]$/, '').replace(/[’']s$/, '');
+
+/** True when the word is part of a title, never of a name ("Minister", "Rep.", "Deputy"). */
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(bare(word));
+}
+
+/**
+ * Splits a run of capitalised words into the title and the name after it, or null when no word of it can be a
+ * person's name ("The White House", "Tuesday"). The name is what follows the last title word.
+ */
+export function parseNamePhrase(run: string): NamePhrase | null {
+  // "Commentary’s Noah Rothman": the words up to a possessive name the owner, not the person.
+  const owned = /^(?:.*\s)?\S+[’']s\s+(?=\S)/u.exec(run.trim());
+  const words = run.trim().slice(owned ? owned[0].length : 0).replace(/(\p{L}{2,})\.$/u, (m, w: string) => (/^(?:Jr|Sr)$/.test(w) ? m : w)).split(/\s+/);
+  while (words.length > 0 && NOT_NAME.has(bare(words[0] ?? '')) && !isTitleWord(words[0] ?? '')) words.shift();
+  let lastTitle = -1;
+  words.forEach((word, i) => {
+    if (isTitleWord(word) && i < words.length - 1) lastTitle = i;
+  });
+  const nameWords = words.slice(lastTitle + 1);
+  const titleWords = words.slice(0, lastTitle + 1);
+  if (nameWords.length === 0 || nameWords.length > 4) return null;
+  if (nameWords.some((w) => isTitleWord(w) || NOT_NAME.has(bare(w)))) return null;
+  if (!nameWords.some((w) => /\p{Lu}\p{Ll}/u.test(w))) return null;
+  if (nameWords.length === 1 && GROUP_NOUNS.test(nameWords[0] ?? '')) return null; // "Reporters asked …"
+  // "Having announced …", "Asked about …": a lone capitalised participle opens a clause, it names nobody.
+  if (nameWords.length === 1 && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(nameWords[0] ?? '') && titleWords.length === 0) return null;
+  let gender: Gender = null;
+  for (const word of titleWords) gender = HONORIFIC_GENDER[bare(word)] ?? gender;
+  const name = nameWords.join(' ').replace(/,$/, '');
+  const title = titleWords.filter((w) => !(bare(w) in HONORIFIC_GENDER) || !/^(?:mr|mrs|ms|miss)$/.test(bare(w))).join(' ');
+  return { name, title, gender };
+}
+
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
+
+/** The words of a name that identify the person: no titles, suffixes or punctuation, lower case. */
+export function nameKey(name: string): string[] {
+  return name
+    .replace(/’/g, "'")
+    .replace(/'s\b/g, '')
+    .split(/\s+/)
+    .map((w) => w.toLowerCase().replace(/[.,]/g, ''))
+    .filter((w) => w.length > 0 && !TITLE_WORDS.has(w) && !SUFFIX.test(w));
+}
+
+/** The surname: the last word of the name that is not a suffix. */
+export function surnameOf(name: string): string {
+  const key = nameKey(name);
+  return key[key.length - 1] ?? '';
+}
+
+/**
+ * Whether two written names can be the same person: the same surname, and given names that agree where both are
+ * written ("Donald J. Trump" ~ "Donald Trump" ~ "Trump", never "Bill Clinton" ~ "Hillary Clinton").
+ */
+export function sameSpeaker(a: string, b: string): boolean {
+  const x = nameKey(a);
+  const y = nameKey(b);
+  if (x.length === 0 || y.length === 0) return false;
+  if (x[x.length - 1] !== y[y.length - 1]) return false;
+  const gx = x.slice(0, -1).filter((w) => w.length > 1);
+  const gy = y.slice(0, -1).filter((w) => w.length > 1);
+  if (gx.length === 0 || gy.length === 0) return true;
+  return gx[0] === gy[0] || gx[0]?.startsWith(gy[0] ?? '') === true || gy[0]?.startsWith(gx[0] ?? '') === true;
+}

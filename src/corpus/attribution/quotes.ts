@@ -1,0 +1,67 @@
+/**
+ * Direct quotations as spans of a paragraph, from the opening mark to the closing one, across sentences. A
+ * paragraph that ends inside an open quotation continues into the next when that one opens with a quotation
+ * mark (the news convention for a quotation of several paragraphs).
+ */
+
+export interface QuoteSpan {
+  /** Offset of the opening mark in the paragraph (0 for a quotation continued from the paragraph before). */
+  readonly start: number;
+  /** Offset just after the closing mark, or the paragraph's length when the quotation is still open. */
+  readonly end: number;
+  /** The quotation began in an earlier paragraph. */
+  readonly continued: boolean;
+  /** The paragraph ends before the quotation closes. */
+  readonly open: boolean;
+  /** Words inside the marks. */
+  readonly words: number;
+}
+
+/** The fewest words that make a quotation someone's words rather than a scare-quoted phrase ("so-called"). */
+export const MIN_QUOTE_WORDS = 4;
+
+const countWords = (text: string): number => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+
+function isOpeningStraight(text: string, at: number): boolean {
+  const before = at === 0 ? ' ' : (text[at - 1] ?? ' ');
+  const after = text[at + 1] ?? ' ';
+  if (/\s/.test(after)) return false;
+  return /[\s([—–-]/.test(before) || at === 0;
+}
+
+/**
+ * The quotation spans of one paragraph. `continuing` says the paragraph before ended inside a quotation; it
+ * carries on here only if this paragraph opens with a quotation mark.
+ */
+export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const lead = text.length - text.trimStart().length;
+  const opensWithMark = /^[“"]/.test(text.trimStart());
+  let start = -1;
+  let continued = false;
+  const close = (end: number, open: boolean): void => {
+    if (start < 0) return;
+    spans.push({ start, end, continued, open, words: countWords(text.slice(start, end)) });
+    start = -1;
+    continued = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '“') {
+      if (start >= 0 && !(continuing && i === lead && spans.length === 0)) close(i, false);
+      if (start < 0) {
+        start = i;
+        continued = continuing && opensWithMark && i === lead;
+      }
+    } else if (ch === '”') {
+      if (start >= 0) close(i + 1, false);
+    } else if (ch === '"') {
+      if (start < 0 && isOpeningStraight(text, i)) {
+        start = i;
+        continued = continuing && opensWithMark && i === lead;
+      } else if (start >= 0 && i > start) close(i + 1, false);
+    }
+  }
+  close(text.length, true);
+  return spans;
+}

@@ -1,0 +1,245 @@
+/**
+ * `npm run eval:attribution [FILE] [--examples N] [--rule RULE]`: scores attribution on a labelled news file in
+ * the format of shared/attribution (PolNeAR converted: articles with their quotations and gold speakers).
+ *
+ * Every article is written into a temporary copy of the project's corpus as a source of its own, with NO
+ * people.yaml entry for anyone it quotes, and the whole corpus is loaded by the real loader. For each gold
+ * quotation the passage holding its first words must carry the gold speaker. Three outcomes: right, wrong
+ * (someone else named, the byline or publication included: the worst error) and unattributed. Article text
+ * is read from the file at run time and never written anywhere but the temporary directory.
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadCorpus } from '../corpus/load.ts';
+import type { Passage, Source } from '../corpus/types.ts';
+import { sameSpeaker } from '../corpus/attribution/names.ts';
+
+const zQuote = z.object({
+  fragment: z.string(),
+  fragmentStart: z.number().int().nonnegative(),
+  speaker: z.string(),
+  basis: z.string(),
+  source: z.string().optional(),
+  cue: z.string().optional(),
+});
+const zArticle = z.object({
+  polnear: z.string(),
+  publisher: z.string(),
+  date: z.string().nullable(),
+  author: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  quotes: z.array(zQuote),
+});
+const zFile = z.object({ compartment: z.string(), articles: z.array(zArticle) });
+type Article = z.infer<typeof zArticle>;
+type Quote = z.infer<typeof zQuote>;
+
+/** Publisher keys of the labelled files, as the publications name themselves. */
+const PUBLICATIONS: Readonly<Record<string, string>> = {
+  breitbart: 'Breitbart',
+  'huff-post': 'HuffPost',
+  nyt: 'The New York Times',
+  politico: 'Politico',
+  'usa-today': 'USA Today',
+  'wash-post': 'The Washington Post',
+  'west-journal': 'Western Journalism',
+};
+
+type Outcome = 'right' | 'wrong' | 'unattributed';
+
+interface Scored {
+  readonly article: Article;
+  readonly quote: Quote;
+  readonly passage: Passage | null;
+  readonly outcome: Outcome;
+  /** Why: the rule that decided, with `own`/`byline` for the worst wrong answers. */
+  readonly cause: string;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function frontMatter(id: string, article: Article): string {
+  const date = article.date && /^\d{4}-\d{2}-\d{2}$/.test(article.date) ? article.date : null;
+  const fields = {
+    id,
+    title: article.title.trim().slice(0, 256) || id,
+    publication: PUBLICATIONS[article.publisher] ?? article.publisher,
+    author: article.author?.trim() || null,
+    date,
+    kind: 'article',
+    urlVerified: false,
+  };
+  // JSON is YAML: every value is quoted safely, whatever the headline holds.
+  const lines = Object.entries(fields).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+  return `---\n${lines.join('\n')}\n---\n\n`;
+}
+
+/** The article as a corpus source: one paragraph per line of the labelled body. */
+function sourceText(id: string, article: Article): string {
+  const paragraphs = article.body.split('\n').map((line) => line.trim());
+  return frontMatter(id, article) + paragraphs.filter((p) => p.length > 0).join('\n\n') + '\n';
+}
+
+/** The loaded passage that holds the quotation's opening words (found in the body near where the label puts it). */
+function passageFor(source: Source, passages: readonly Passage[], article: Article, quote: Quote): Passage | null {
+  const probe = quote.fragment.slice(0, 40);
+  const expected = (quote.fragmentStart / Math.max(1, article.body.length)) * source.body.length;
+  let best = -1;
+  for (let at = source.body.indexOf(probe); at >= 0; at = source.body.indexOf(probe, at + 1)) {
+    if (best < 0 || Math.abs(at - expected) < Math.abs(best - expected)) best = at;
+  }
+  if (best < 0) return null;
+  return passages.find((p) => p.offset <= best && best < p.offset + p.text.length) ?? null;
+}
+
+function score(article: Article, quote: Quote, source: Source, passage: Passage | null): Scored {
+  if (!passage) return { article, quote, passage, outcome: 'unattributed', cause: 'passage not found' };
+  const voice = passage.voice;
+  const rule = voice.rule ?? voice.basis;
+  if (voice.basis === 'unattributed') return { article, quote, passage, outcome: 'unattributed', cause: rule };
+  if (voice.basis === 'own') {
+    return {
+      article,
+      quote,
+      passage,
+      outcome: 'wrong',
+      cause: source.author ? 'own voice (byline)' : 'own voice (publication)',
+    };
+  }
+  if (sameSpeaker(voice.name, quote.speaker)) return { article, quote, passage, outcome: 'right', cause: rule };
+  return { article, quote, passage, outcome: 'wrong', cause: rule };
+}
+
+function percent(n: number, of: number): string {
+  return of === 0 ? '—' : `${((100 * n) / of).toFixed(1)}%`;
+}
+
+function printTable(title: string, rows: ReadonlyMap<string, number>, total: number): void {
+  console.log(`\n${title}`);
+  for (const [cause, n] of [...rows].sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${String(n).padStart(5)}  ${percent(n, total).padStart(6)}  ${cause}`);
+  }
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+function parseArgs(argv: readonly string[]): { file: string; examples: number; only: string | null } {
+  let file = path.resolve(ROOT, '../shared/attribution/polnear-dev.json');
+  let examples = 0;
+  let only: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--examples') examples = Number(argv[++i] ?? '10');
+    else if (arg === '--only') only = argv[++i] ?? null;
+    else if (arg === '--help') {
+      console.log('usage: npm run eval:attribution [FILE] [--examples N] [--only wrong|unattributed|right]');
+      process.exit(0);
+    } else file = path.resolve(arg);
+  }
+  return { file, examples, only };
+}
+
+async function main(): Promise<void> {
+  const { file, examples, only } = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const parsed = zFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    console.error(`${file}: not a labelled attribution file (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
+    process.exit(2);
+  }
+  const { articles, compartment } = parsed.data;
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'verbatim-eval-'));
+  try {
+    await cp(path.join(ROOT, 'corpus'), dir, { recursive: true });
+    const ids = articles.map((_, i) => `eval-${String(i).padStart(4, '0')}`);
+    await Promise.all(
+      articles.map((a, i) => writeFile(path.join(dir, 'sources', `${ids[i]}.md`), sourceText(ids[i] ?? '', a))),
+    );
+    const loaded = await loadCorpus(dir);
+    if (!loaded.ok) {
+      console.error(
+        `the evaluation corpus did not load:\n${loaded.problems.map((p) => `  ${p.file} › ${p.field ?? ''}: ${p.message}`).join('\n')}`,
+      );
+      process.exit(2);
+    }
+    const { corpus } = loaded;
+    const bySource = new Map<string, Passage[]>();
+    for (const passage of corpus.passages) {
+      const list = bySource.get(passage.sourceId) ?? [];
+      list.push(passage);
+      bySource.set(passage.sourceId, list);
+    }
+    const sources = new Map(corpus.sources.map((s) => [s.id, s]));
+    const scored: Scored[] = [];
+    articles.forEach((article, i) => {
+      const id = ids[i] ?? '';
+      const source = sources.get(id);
+      if (!source) return;
+      for (const quote of article.quotes)
+        scored.push(score(article, quote, source, passageFor(source, bySource.get(id) ?? [], article, quote)));
+    });
+    const total = scored.length;
+    const by = countBy(scored, (s) => s.outcome);
+    const right = by.get('right') ?? 0;
+    const wrong = by.get('wrong') ?? 0;
+    const none = by.get('unattributed') ?? 0;
+    const ownWrong = scored.filter((s) => s.outcome === 'wrong' && s.cause.startsWith('own voice')).length;
+    console.log(
+      `attribution eval: ${path.basename(file)} (${compartment}), ${articles.length} articles, ${total} quotations, no people.yaml entries for them`,
+    );
+    console.log(`right         ${String(right).padStart(5)}  ${percent(right, total)}`);
+    console.log(
+      `wrong         ${String(wrong).padStart(5)}  ${percent(wrong, total)}  (of which the byline or publication: ${ownWrong})`,
+    );
+    console.log(`unattributed  ${String(none).padStart(5)}  ${percent(none, total)}`);
+    printTable(
+      'right, by rule:',
+      countBy(
+        scored.filter((s) => s.outcome === 'right'),
+        (s) => s.cause,
+      ),
+      total,
+    );
+    printTable(
+      'wrong, by cause:',
+      countBy(
+        scored.filter((s) => s.outcome === 'wrong'),
+        (s) => s.cause,
+      ),
+      total,
+    );
+    printTable(
+      'unattributed, by cause:',
+      countBy(
+        scored.filter((s) => s.outcome === 'unattributed'),
+        (s) => s.cause,
+      ),
+      total,
+    );
+    const basis = countBy(scored, (s) => `${s.quote.basis}: ${s.outcome}`);
+    printTable('by gold label basis (coref labels are noisy):', basis, total);
+    const shown = scored
+      .filter((s) => s.outcome !== 'right' && (only === null || s.outcome === only))
+      .slice(0, examples);
+    for (const s of shown) {
+      console.log(
+        `\n[${s.outcome} · ${s.cause}] #${articles.indexOf(s.article)} gold: ${s.quote.speaker} (source span "${s.quote.source ?? ''}", cue "${s.quote.cue ?? ''}")`,
+      );
+      console.log(`  got: ${s.passage ? `${s.passage.voice.name} — ${s.passage.voice.role}` : 'no passage'}`);
+      console.log(`  passage: ${s.passage?.text.slice(0, 300) ?? s.quote.fragment.slice(0, 200)}`);
+    }
+    console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
