@@ -1,6 +1,7 @@
 /**
- * /reload — admins only (hidden by default_member_permissions, checked again here): reread the corpus; the new
- * one serves only when whole. Every attempt is logged and kept in the store's audit list.
+ * /reload — corpus admins only (hidden by default_member_permissions, checked again here: Manage Server in a home
+ * server, or BOT_ADMIN_IDS): reread the corpus; the new one serves only when whole. Every attempt is logged and
+ * kept in the store's audit list.
  */
 import {
   InteractionContextType,
@@ -9,11 +10,12 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { recordReloadAttempt, type ReloadAuditEntry } from '../src/bot/audit.ts';
+import { auditCorpusChange as audit } from '../src/bot/audit.ts';
 import type { Command, CommandContext } from '../src/bot/command.ts';
+import { checkCorpusAdmin, corpusAdminRefusal } from '../src/bot/corpus-admin.ts';
 import { toEdit } from '../src/bot/render/message.ts';
-import { renderReload } from '../src/bot/render/reload.ts';
-import { UserError } from '../src/errors.ts';
+import { renderClusterReload } from '../src/bot/render/reload.ts';
+import { createLocalCluster } from '../src/cluster/reload.ts';
 
 const data = new SlashCommandBuilder()
   .setName('reload')
@@ -22,24 +24,6 @@ const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .toJSON();
 
-/** Manage Server in this server, or named in BOT_ADMIN_IDS. */
-export function isReloadAdmin(interaction: ChatInputCommandInteraction, ctx: CommandContext): boolean {
-  return (
-    interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true ||
-    ctx.config.adminIds.includes(interaction.user.id)
-  );
-}
-
-async function audit(ctx: CommandContext, entry: ReloadAuditEntry): Promise<void> {
-  ctx.logger.info('reload attempt', { ...entry });
-  ctx.metrics?.recordReload(entry.outcome, entry.ms === undefined ? null : entry.ms / 1000);
-  try {
-    await recordReloadAttempt(ctx.store, entry);
-  } catch (err) {
-    ctx.logger.error('reload attempt not saved to the audit list', { err });
-  }
-}
-
 async function execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void> {
   const who = {
     at: new Date().toISOString(),
@@ -47,18 +31,20 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     userTag: interaction.user.tag,
     guildId: interaction.guildId,
   };
-  if (!isReloadAdmin(interaction, ctx)) {
-    await audit(ctx, { ...who, outcome: 'refused-not-admin', hash: ctx.library.state.corpus.hash });
-    throw new UserError('reload.not-admin');
+  const check = checkCorpusAdmin(interaction, ctx.config);
+  if (check !== 'allowed') {
+    await audit(ctx, { ...who, outcome: `refused-${check}`, hash: ctx.library.state.corpus.hash });
+    throw corpusAdminRefusal(check);
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  let report;
+  let result;
   try {
-    report = await ctx.library.reload();
+    result = await (ctx.cluster ?? createLocalCluster(ctx.library)).reload();
   } catch (err) {
     await audit(ctx, { ...who, outcome: 'failed', hash: ctx.library.state.corpus.hash });
     throw err;
   }
+  const report = result.local;
   await audit(ctx, {
     ...who,
     outcome: report.ok ? 'reloaded' : 'rejected',
@@ -66,7 +52,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
     ms: report.ms,
     ...(report.ok ? {} : { problems: report.problems.length }),
   });
-  await interaction.editReply(toEdit(renderReload(report)));
+  await interaction.editReply(toEdit(renderClusterReload(result)));
 }
 
 export default { data, execute } satisfies Command;

@@ -49,6 +49,30 @@ export const zEnv = z.object({
       .default('https://discord.com/api'),
   ),
   CORPUS_DIR: z.preprocess(emptyToUndefined, z.string().default('corpus')),
+  CORPUS_GUILD_IDS: z.preprocess(
+    (value) =>
+      typeof value === 'string' && value.trim() !== ''
+        ? value
+            .split(',')
+            .map((id) => id.trim())
+            .filter((id) => id !== '')
+        : undefined,
+    z
+      .array(
+        zSnowflake(
+          'CORPUS_GUILD_IDS',
+          'Write server ids separated by commas (right-click a server with Developer Mode on → Copy Server ID).',
+        ),
+      )
+      .optional(),
+  ),
+  IMPORT_ALLOW_LOOPBACK: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
+    z
+      .enum(['true', 'false'], { message: 'IMPORT_ALLOW_LOOPBACK must be true or false (and false outside tests).' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  ),
   KEYV_URL: z.preprocess(
     emptyToUndefined,
     z
@@ -93,6 +117,48 @@ export const zEnv = z.object({
       .max(2500, { message: 'STORE_TIMEOUT_MS must be at most 2500: Discord needs an answer within 3 s.' })
       .default(1000),
   ),
+  SHARD_COUNT: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
+    z
+      .union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
+        message: 'SHARD_COUNT must be "auto" (ask Discord) or a whole number of shards from 1 to 1000.',
+      })
+      .default('auto'),
+  ),
+  SHARD_SPAWN_DELAY_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'SHARD_SPAWN_DELAY_MS must be a number of milliseconds, e.g. 5500.' })
+      .int({ message: 'SHARD_SPAWN_DELAY_MS must be a whole number of milliseconds.' })
+      .min(0, { message: 'SHARD_SPAWN_DELAY_MS cannot be negative.' })
+      .max(60_000, { message: 'SHARD_SPAWN_DELAY_MS is at most 60000.' })
+      .default(5500),
+  ),
+  // Set by discord.js's ShardingManager for each shard process it spawns (never by hand): this process's shard id.
+  SHARDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0, { message: 'SHARDS is set by the sharding manager; unset it.' }).optional(),
+  ),
+  DISCORD_PUBLIC_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, {
+        message:
+          'DISCORD_PUBLIC_KEY must be the 64 hex characters of the Public Key in the Developer Portal (General Information).',
+      })
+      .optional(),
+  ),
+  INTERACTIONS_PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ message: 'INTERACTIONS_PORT must be a TCP port number, e.g. 8080.' })
+      .int({ message: 'INTERACTIONS_PORT must be a whole number.' })
+      .min(0, { message: 'INTERACTIONS_PORT must be from 0 to 65535 (0 picks a free port).' })
+      .max(65535, { message: 'INTERACTIONS_PORT must be from 0 to 65535.' })
+      .default(8080),
+  ),
   HEALTH_PORT: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -116,11 +182,27 @@ export interface Config {
   readonly guildId: string | null;
   readonly apiUrl: string;
   readonly corpusDir: string;
+  /**
+   * Servers whose admins may change the corpus (/reload, /source): CORPUS_GUILD_IDS, else DISCORD_GUILD_ID,
+   * else none (then only BOT_ADMIN_IDS may). The corpus is shared by every server the bot is in.
+   */
+  readonly corpusGuildIds: readonly string[];
+  /** Test-only: imports may fetch from 127.0.0.1/::1. Never set in production. */
+  readonly importAllowLoopback: boolean;
   readonly keyvUrl: string;
   readonly adminIds: readonly string[];
   readonly logLevel: LogLevel;
   readonly quoteCooldownSeconds: number;
   readonly storeTimeoutMs: number;
+  /** `npm run start:sharded`: how many shards, or 'auto' to ask Discord (GET /gateway/bot). */
+  readonly shardCount: 'auto' | number;
+  /** Pause between spawning two shards: Discord allows one IDENTIFY per 5 s per concurrency bucket. */
+  readonly shardSpawnDelayMs: number;
+  /** `npm run start:http`: the application's Ed25519 public key (hex) that signs interaction requests. */
+  readonly publicKey: string | null;
+  readonly interactionsPort: number;
+  /** This process's shard id when the sharding manager spawned it, else null. */
+  readonly shardId: number | null;
   /** Port for /healthz and /metrics; null = off. */
   readonly healthPort: number | null;
   readonly healthHost: string;
@@ -142,6 +224,8 @@ export class ConfigError extends Error {
 /** What a command-line entry point needs beyond the schema: `requireClientId` for deploy-commands. */
 export interface ParseOptions {
   readonly requireClientId?: boolean;
+  /** For `npm run start:http`, which cannot verify requests without it. */
+  readonly requirePublicKey?: boolean;
 }
 
 /**
@@ -162,6 +246,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
       'DISCORD_CLIENT_ID is missing. Copy the Application ID from the Developer Portal (General Information) into .env.',
     );
   }
+  if (options.requirePublicKey && result.success && result.data.DISCORD_PUBLIC_KEY === undefined) {
+    problems.push(
+      'DISCORD_PUBLIC_KEY is missing. Copy the Public Key from the Developer Portal (General Information) into .env.',
+    );
+  }
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const env2 = result.data;
   return Object.freeze({
@@ -170,21 +259,59 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     guildId: env2.DISCORD_GUILD_ID ?? null,
     apiUrl: env2.DISCORD_API_URL.replace(/\/+$/, ''),
     corpusDir: env2.CORPUS_DIR,
+    corpusGuildIds: Object.freeze(
+      env2.CORPUS_GUILD_IDS ?? (env2.DISCORD_GUILD_ID === undefined ? [] : [env2.DISCORD_GUILD_ID]),
+    ),
+    importAllowLoopback: env2.IMPORT_ALLOW_LOOPBACK,
     keyvUrl: env2.KEYV_URL,
     adminIds: Object.freeze([...env2.BOT_ADMIN_IDS]),
     logLevel: env2.LOG_LEVEL,
     quoteCooldownSeconds: env2.QUOTE_COOLDOWN_SECONDS,
     storeTimeoutMs: env2.STORE_TIMEOUT_MS,
+    shardCount: env2.SHARD_COUNT,
+    shardSpawnDelayMs: env2.SHARD_SPAWN_DELAY_MS,
+    publicKey: env2.DISCORD_PUBLIC_KEY?.toLowerCase() ?? null,
+    interactionsPort: env2.INTERACTIONS_PORT,
+    shardId: env2.SHARDS ?? null,
     healthPort: env2.HEALTH_PORT ?? null,
     healthHost: env2.HEALTH_HOST,
   });
+}
+
+/** What `npm run import` needs: it runs without a bot token. */
+export interface ImportConfig {
+  readonly corpusDir: string;
+  readonly importAllowLoopback: boolean;
+}
+
+const zImportEnv = zEnv.pick({ CORPUS_DIR: true, IMPORT_ALLOW_LOOPBACK: true });
+
+/** Parse the variables `npm run import` reads (pure). Throws ConfigError listing every problem. */
+export function parseImportConfig(env: Readonly<Record<string, string | undefined>>): ImportConfig {
+  const result = zImportEnv.safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => issue.message));
+  return Object.freeze({ corpusDir: result.data.CORPUS_DIR, importAllowLoopback: result.data.IMPORT_ALLOW_LOOPBACK });
+}
+
+/** Load `.env` and parse the import command's variables, or print the problems and exit 1. */
+export function loadImportConfigOrExit(): ImportConfig {
+  loadDotenv({ quiet: true });
+  try {
+    return parseImportConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
 }
 
 let cached: Config | undefined;
 
 /** Load `.env` (without overriding variables already set) and parse `process.env`, once per process. */
 export function loadConfig(options: ParseOptions = {}): Config {
-  if (cached === undefined || options.requireClientId) {
+  if (cached === undefined || options.requireClientId || options.requirePublicKey) {
     loadDotenv({ quiet: true });
     cached = parseConfig(process.env, options);
   }

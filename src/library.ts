@@ -3,6 +3,7 @@
  * replace the old ones only when all three are whole; a broken edit leaves the old state serving.
  */
 import { performance } from 'node:perf_hooks';
+import { unattributedCounts, type UnattributedCount } from './corpus/attribution/report.ts';
 import { loadCorpus, CorpusLoadError, type CorpusProblem } from './corpus/load.ts';
 import type { Corpus } from './corpus/types.ts';
 import { loadTopics } from './procon/load.ts';
@@ -33,6 +34,8 @@ export type ReloadReport =
       readonly ms: number;
       readonly hash: string;
       readonly previousHash: string;
+      /** Sources with quotations whose speaker the rules could not tell: a notice for admins, not an error. */
+      readonly unattributed: readonly UnattributedCount[];
     }
   | {
       readonly ok: false;
@@ -52,10 +55,10 @@ export function countsOf(state: LibraryState): Counts {
   };
 }
 
+export type BuildResult = { ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] };
+
 /** Loads and validates everything under `root` without touching any live state. */
-export async function buildState(
-  root: string,
-): Promise<{ ok: true; state: LibraryState } | { ok: false; problems: CorpusProblem[] }> {
+export async function buildState(root: string): Promise<BuildResult> {
   const loaded = await loadCorpus(root);
   if (!loaded.ok) return loaded;
   const topics = await loadTopics(root, loaded.corpus.sources);
@@ -77,15 +80,20 @@ export class Library {
   private constructor(
     readonly root: string,
     state: LibraryState,
+    private readonly build: (root: string) => Promise<BuildResult>,
   ) {
     this.current = state;
   }
 
-  /** Opens the corpus at `root`; throws `CorpusLoadError` (with every problem) when it is broken. */
-  static async open(root: string): Promise<Library> {
-    const built = await buildState(root);
+  /**
+   * Opens the corpus at `root`; throws `CorpusLoadError` (with every problem) when it is broken. `build`
+   * replaces `buildState` for every build (tests hold a reload open with it).
+   */
+  static async open(root: string, options: { build?: (root: string) => Promise<BuildResult> } = {}): Promise<Library> {
+    const build = options.build ?? buildState;
+    const built = await build(root);
     if (!built.ok) throw new CorpusLoadError(built.problems);
-    return new Library(root, built.state);
+    return new Library(root, built.state, build);
   }
 
   /** The state now serving; always whole. */
@@ -116,7 +124,7 @@ export class Library {
   private async rebuild(): Promise<ReloadReport> {
     const started = performance.now();
     const before = this.current;
-    const built = await buildState(this.root).catch((error: unknown) => ({
+    const built = await this.build(this.root).catch((error: unknown) => ({
       ok: false as const,
       problems: [
         {
@@ -151,6 +159,7 @@ export class Library {
       ms,
       hash: after.corpus.hash,
       previousHash: before.corpus.hash,
+      unattributed: unattributedCounts(after.corpus),
     };
   }
 }

@@ -5,7 +5,7 @@
  * strays). Unknown stays "unknown"; inferred dates and unverified links say so. No markdown here: the Discord
  * renderers escape what these return.
  */
-import type { Passage, Source, SourceMeta, Voice } from './corpus/types.ts';
+import type { Passage, Source, SourceKind, SourceMeta, Voice } from './corpus/types.ts';
 import { AUTHOR_NOT_NAMED, ownVoiceOf } from './corpus/voice.ts';
 
 const MONTHS = [
@@ -78,6 +78,58 @@ export function formatLink(source: Pick<Source, 'url' | 'urlVerified'>): string 
   const note = formatLinkNote(source);
   if (source.url === null) return note ?? '';
   return note ? `${source.url} (${note})` : source.url;
+}
+
+/** The byline as a person reads it: "by Miriam Okafor", or plainly "author not named". */
+export function formatByline(source: Pick<SourceMeta, 'author'>): string {
+  return source.author === null ? AUTHOR_NOT_NAMED : `by ${source.author}`;
+}
+
+const KIND_WORDS: Readonly<Record<SourceKind, string | null>> = {
+  article: null,
+  opinion: 'opinion',
+  blog: 'blog post',
+  essay: 'essay',
+  'reader-comments': 'reader comment',
+};
+
+/** The kind of text, named only where it is not a plain article: "opinion", "blog post", "reader comment". */
+export function formatKind(source: Pick<SourceMeta, 'kind'>): string | null {
+  return KIND_WORDS[source.kind];
+}
+
+/** "by Miriam Okafor · opinion", "author not named · blog post", "author not named". */
+export function formatBylineAndKind(source: Pick<SourceMeta, 'author' | 'kind'>): string {
+  const kind = formatKind(source);
+  return kind === null ? formatByline(source) : `${formatByline(source)} · ${kind}`;
+}
+
+/** When the text was taken from its link: "accessed 20 March 2026", or "accessed: date not recorded". */
+export function formatAccessed(source: Pick<SourceMeta, 'accessed'>): string {
+  return source.accessed
+    ? `accessed ${formatDate({ date: source.accessed, dateInferred: false })}`
+    : 'accessed: date not recorded';
+}
+
+/**
+ * What a citation of `source` cannot vouch for, each said plainly: "author not named", "date inferred" or
+ * "date unknown", "descriptive title", "link not verified" or "no link known", "access date not recorded".
+ */
+export function formatCaveats(
+  source: Pick<
+    SourceMeta,
+    'author' | 'date' | 'dateInferred' | 'titleIsDescriptive' | 'url' | 'urlVerified' | 'accessed'
+  >,
+): string[] {
+  const caveats: string[] = [];
+  if (source.author === null) caveats.push(AUTHOR_NOT_NAMED);
+  if (source.date === null) caveats.push(formatDate(source));
+  else if (source.dateInferred) caveats.push('date inferred');
+  if (source.titleIsDescriptive) caveats.push('descriptive title');
+  const link = formatLinkNote(source);
+  if (link !== null) caveats.push(link);
+  if (!source.accessed) caveats.push('access date not recorded');
+  return caveats;
 }
 
 /** "March 2015 (inferred); link not verified": what a reader should know about the date and the link. */

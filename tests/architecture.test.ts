@@ -65,7 +65,8 @@ describe('one way to say each thing', () => {
 
   it('GIVEN markdown escaping THEN there is one escaper, in src/bot/render/markdown.ts', () => {
     const escaper = /function\s+escape(?!RegExp)\w*|=>\s*`\\\\\$\{/;
-    expect(strays(files, escaper, ['src/bot/render/markdown.ts'])).toEqual([]);
+    // src/cite/export.ts writes card files, not Discord messages: CommonMark for .md and HTML for .html.
+    expect(strays(files, escaper, ['src/bot/render/markdown.ts', 'src/cite/export.ts'])).toEqual([]);
   });
 
   it('GIVEN text to shorten THEN there is one truncation helper, in src/text/truncate.ts', () => {

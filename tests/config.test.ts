@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.ts';
+import { ConfigError, parseConfig, parseImportConfig } from '../src/config.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-part.do-not-print';
 const CLIENT = '123456789012345678';
@@ -23,11 +23,18 @@ describe('parseConfig', () => {
       guildId: null,
       apiUrl: 'https://discord.com/api',
       corpusDir: 'corpus',
+      corpusGuildIds: [],
+      importAllowLoopback: false,
       keyvUrl: 'sqlite://data/verbatim.sqlite',
       adminIds: [],
       logLevel: 'info',
       quoteCooldownSeconds: 5,
       storeTimeoutMs: 1000,
+      shardCount: 'auto',
+      shardSpawnDelayMs: 5500,
+      publicKey: null,
+      interactionsPort: 8080,
+      shardId: null,
       healthPort: null,
       healthHost: '127.0.0.1',
     });
@@ -53,6 +60,32 @@ describe('parseConfig', () => {
     expect(config.quoteCooldownSeconds).toBe(0);
     expect(config.storeTimeoutMs).toBe(500);
     expect(config.guildId).toBe('234567890123456789');
+    // The corpus's home server defaults to the deploy server.
+    expect(config.corpusGuildIds).toEqual(['234567890123456789']);
+  });
+
+  it('GIVEN CORPUS_GUILD_IDS THEN it lists the home servers, and a bad id or loopback value is named with its fix', () => {
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_GUILD_ID: '234567890123456789',
+      CORPUS_GUILD_IDS: '345678901234567890 , 456789012345678901',
+      IMPORT_ALLOW_LOOPBACK: 'TRUE',
+    });
+    expect(config.corpusGuildIds).toEqual(['345678901234567890', '456789012345678901']);
+    expect(config.importAllowLoopback).toBe(true);
+    const problems = problemsOf({ DISCORD_TOKEN: TOKEN, CORPUS_GUILD_IDS: 'home', IMPORT_ALLOW_LOOPBACK: 'yes' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^CORPUS_GUILD_IDS must be a Discord id .*Copy Server ID/);
+    expect(problems[1]).toMatch(/^IMPORT_ALLOW_LOOPBACK must be true or false/);
+  });
+
+  it('GIVEN the import command line THEN it needs no token and reads CORPUS_DIR and IMPORT_ALLOW_LOOPBACK', () => {
+    expect(parseImportConfig({})).toEqual({ corpusDir: 'corpus', importAllowLoopback: false });
+    expect(parseImportConfig({ CORPUS_DIR: '/srv/c', IMPORT_ALLOW_LOOPBACK: 'true' })).toEqual({
+      corpusDir: '/srv/c',
+      importAllowLoopback: true,
+    });
+    expect(() => parseImportConfig({ IMPORT_ALLOW_LOOPBACK: 'maybe' })).toThrow(ConfigError);
   });
 
   it('GIVEN empty optional values THEN treats them as unset', () => {
@@ -99,5 +132,31 @@ describe('parseConfig', () => {
 
   it('GIVEN deploy needs the client id THEN its absence is reported', () => {
     expect(problemsOf({ DISCORD_TOKEN: TOKEN }, { requireClientId: true })[0]).toMatch(/^DISCORD_CLIENT_ID is missing/);
+  });
+
+  it('GIVEN the scale-out variables THEN SHARD_COUNT is auto or a number, and the public key is 64 hex digits', () => {
+    const key = 'AB'.repeat(32);
+    const config = parseConfig({
+      DISCORD_TOKEN: TOKEN,
+      SHARD_COUNT: '4',
+      SHARD_SPAWN_DELAY_MS: '0',
+      DISCORD_PUBLIC_KEY: key,
+      INTERACTIONS_PORT: '0',
+      SHARDS: '3',
+    });
+    expect(config).toMatchObject({
+      shardCount: 4,
+      shardSpawnDelayMs: 0,
+      publicKey: key.toLowerCase(),
+      interactionsPort: 0,
+      shardId: 3,
+    });
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: ' AUTO ' }).shardCount).toBe('auto');
+    const problems = problemsOf({ DISCORD_TOKEN: TOKEN, SHARD_COUNT: 'many', DISCORD_PUBLIC_KEY: 'xyz' }).join('\n');
+    expect(problems).toContain('SHARD_COUNT must be "auto"');
+    expect(problems).toContain('DISCORD_PUBLIC_KEY must be the 64 hex characters');
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN }, { requirePublicKey: true })[0]).toMatch(
+      /^DISCORD_PUBLIC_KEY is missing/,
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import type { Cluster } from '../cluster/reload.ts';
 import type { Config } from '../config.ts';
 import type { Library } from '../library.ts';
 import type { Metrics } from '../health/metrics.ts';
@@ -19,6 +20,7 @@ export interface BotDependencies {
   readonly store: Store;
   readonly logger: Logger;
   readonly commands: readonly Command[];
+  readonly cluster?: Cluster;
   readonly metrics?: Metrics;
 }
 
@@ -49,6 +51,7 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
     store: deps.store,
     logger,
     commands: deps.commands,
+    ...(deps.cluster === undefined ? {} : { cluster: deps.cluster }),
     ...(deps.metrics !== undefined ? { metrics: deps.metrics } : {}),
   };
   const route = createInteractionRouter(ctx);

@@ -11,6 +11,7 @@ import type {
   RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { ApplicationCommandType } from 'discord.js';
+import type { Cluster } from '../cluster/reload.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
@@ -25,6 +26,8 @@ export interface CommandContext {
   readonly logger: Logger;
   /** The other loaded commands, for /help. */
   readonly commands: readonly Command[];
+  /** Every process serving the bot (shards, replicas), for /reload; absent means this process alone. */
+  readonly cluster?: Cluster;
   /** Prometheus metrics, when the bot runs with them (the console and most tests do not). */
   readonly metrics?: Metrics;
 }

@@ -1,8 +1,9 @@
 /**
- * /forget-me: remove what the store holds about one member. Cooldowns and paging states (which hold their
- * /quote words) are deleted; reload-audit entries are kept for the other admins but anonymised.
+ * /forget-me: remove what the store holds about one member. Cooldowns, paging states (which hold their
+ * /quote words) and card states (which hold their tags) are deleted; reload-audit entries are kept for the other admins but anonymised.
  */
 import { AUDIT_KEY, type ReloadAuditEntry } from './audit.ts';
+import type { CardState } from './card-state.ts';
 import type { PagingState } from './paging.ts';
 import type { Store } from '../store/store.ts';
 
@@ -13,6 +14,7 @@ export interface ForgetReport {
   readonly cooldowns: number;
   readonly pagingStates: number;
   readonly auditEntries: number;
+  readonly cardStates: number;
 }
 
 /** Delete or anonymise everything stored about `userId`; says how much of each kind went. */
@@ -29,6 +31,12 @@ export async function forgetMember(store: Store, userId: string): Promise<Forget
     await store.delete(key);
     pagingStates += 1;
   }
+  let cardStates = 0;
+  for (const [key, state] of await store.scan<CardState>('card:')) {
+    if (state.invokerId !== userId) continue;
+    await store.delete(key);
+    cardStates += 1;
+  }
   let auditEntries = 0;
   const audit = await store.get<ReloadAuditEntry[]>(AUDIT_KEY);
   if (audit !== undefined && audit.some((entry) => entry.userId === userId)) {
@@ -39,5 +47,5 @@ export async function forgetMember(store: Store, userId: string): Promise<Forget
     });
     await store.set(AUDIT_KEY, anonymised);
   }
-  return { cooldowns, pagingStates, auditEntries };
+  return { cooldowns, pagingStates, auditEntries, cardStates };
 }

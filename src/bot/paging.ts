@@ -17,7 +17,7 @@ export interface PagingState {
   readonly note?: string;
 }
 
-export type QuoteButtonAction = 'prev' | 'next' | 'ctx';
+export type QuoteButtonAction = 'prev' | 'next' | 'ctx' | 'card';
 
 export interface QuoteButton {
   readonly action: QuoteButtonAction;
@@ -44,16 +44,20 @@ export function encodeQuoteButton(button: QuoteButton): string {
 }
 
 export function decodeQuoteButton(customId: string): QuoteButton | null {
-  const match = /^quote:(prev|next|ctx):([\w-]{1,40}):(\d{1,3})$/.exec(customId);
+  const match = /^quote:(prev|next|ctx|card):([\w-]{1,40}):(\d{1,3})$/.exec(customId);
   if (match === null) return null;
   return { action: match[1] as QuoteButtonAction, stateId: match[2]!, index: Number(match[3]) };
 }
 
-/** The ids for a page's three buttons: ◀ goes to index-1, ▶ to index+1, Context shows this index. */
-export function buttonsFor(stateId: string, index: number): { prev: string; next: string; context: string } {
+/** The ids for a page's buttons: ◀ goes to index-1, ▶ to index+1, Context and Card act on this index. */
+export function buttonsFor(
+  stateId: string,
+  index: number,
+): { prev: string; next: string; context: string; card: string } {
   return {
     prev: encodeQuoteButton({ action: 'prev', stateId, index: Math.max(0, index - 1) }),
     next: encodeQuoteButton({ action: 'next', stateId, index: index + 1 }),
     context: encodeQuoteButton({ action: 'ctx', stateId, index }),
+    card: encodeQuoteButton({ action: 'card', stateId, index }),
   };
 }

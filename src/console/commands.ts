@@ -2,21 +2,25 @@
  * The console's commands: the same names and options as in Discord, answered as readable text or as
  * one JSON object per command. Each command returns both forms; main.ts picks one.
  */
+import { speakersOf, type UnattributedCount } from '../corpus/attribution/report.ts';
 import { formatProblems } from '../corpus/problems.ts';
 import type { Library } from '../library.ts';
 import {
+  formatBylineAndKind,
   formatDate,
   formatLink,
   formatPublication,
-  formatSpeakerName,
   formatTitle,
   formatVoice,
   formatWhere,
   sourceData,
   speakerOf,
 } from '../present.ts';
+import { describeError, quoteMissError } from '../messages.ts';
 import type { QuoteHit } from '../search/engine.ts';
-import { findSilentSpeaker } from '../search/silent-speaker.ts';
+import { findQuotes, type QuoteMiss } from '../search/find.ts';
+import { truncate } from '../text/truncate.ts';
+import { cite } from './cite.ts';
 import { procon } from './procon.ts';
 
 export interface ConsoleContext {
@@ -44,6 +48,8 @@ export interface ConsoleCommand {
 }
 
 const QUOTE_LIMIT = 5;
+/** Characters of each passage /speakers shows: enough to recognise it on one console line. */
+const SPEAKER_LINE = 160;
 
 function hitJson(hit: QuoteHit): Record<string, unknown> {
   return {
@@ -51,7 +57,7 @@ function hitJson(hit: QuoteHit): Record<string, unknown> {
     text: hit.passage.text,
     speaker: speakerOf(hit.passage.voice),
     voice: { name: hit.passage.voice.name, role: hit.passage.voice.role, basis: hit.passage.voice.basis },
-    source: sourceData(hit.source),
+    source: { ...sourceData(hit.source), kind: hit.source.kind },
     context: hit.context,
     score: hit.score,
   };
@@ -61,7 +67,7 @@ function hitText(hit: QuoteHit, rank: number, total: number): string {
   const lines = [
     `[${rank}/${total}] “${hit.passage.text}”`,
     `    — ${formatVoice(hit.passage.voice)}`,
-    `    ${formatWhere(hit.source)}`,
+    `    ${formatWhere(hit.source)} · ${formatBylineAndKind(hit.source)}`,
     `    ${formatLink(hit.source)}`,
   ];
   if (hit.source.credit) lines.push(`    ${hit.source.credit}`);
@@ -72,59 +78,36 @@ function failure(command: string, id: string, message: string, extra: Record<str
   return { json: { command, error: { id, message }, ...extra }, text: `✗ ${message}`, failed: true };
 }
 
+/** Misses that come from the source/speaker filter rather than the words: the console reports them as errors. */
+const FILTER_MISSES: ReadonlySet<QuoteMiss['kind']> = new Set([
+  'unknown-source',
+  'unknown-speaker',
+  'speaker-never-speaks',
+]);
+
 const quote: ConsoleCommand = {
   name: 'quote',
   options: ['query', 'source', 'speaker', 'private'],
   usage: '/quote <words> [source:<source>] [speaker:<person>]',
   summary: 'find the exact passage, who said it, where, and the link (no words: a random quote)',
   run(main, options, { library }) {
-    const index = library.state.index;
     const text = (options['query'] ?? main).trim();
-    const filter = { source: options['source'], speaker: options['speaker'] };
-    if (filter.source && !index.resolveSource(filter.source)) {
-      const suggestions = index.suggestSources(filter.source, 3).map((s) => s.id);
-      return failure(
-        'quote',
-        'quote.unknown-source',
-        `no source matches "${filter.source}"${suggestions.length ? ` — try ${suggestions.join(', ')}` : ''}; /sources lists them`,
-        { query: text },
-      );
-    }
-    if (filter.speaker && !index.resolveSpeaker(filter.speaker)) {
-      const suggestions = index.suggestSpeakers(filter.speaker, 3).map(formatSpeakerName);
-      return failure(
-        'quote',
-        'quote.unknown-speaker',
-        `nobody called "${filter.speaker}" is quoted${suggestions.length ? ` — try ${suggestions.join('; ')}` : ''}`,
-        { query: text },
-      );
-    }
-    const hits = text
-      ? index.search({ text, ...filter, limit: QUOTE_LIMIT })
-      : [index.random(filter)].filter((h): h is QuoteHit => h !== null);
+    const request = { text, source: options['source'], speaker: options['speaker'], limit: QUOTE_LIMIT };
+    const outcome = findQuotes(library.state.index, request);
+    const hits = outcome.ok ? outcome.hits : [];
     const json: Record<string, unknown> = {
       command: 'quote',
       query: text,
       random: text === '',
       results: hits.map(hitJson),
     };
-    const silent = hits.length === 0 && filter.speaker ? findSilentSpeaker(index, filter.speaker) : null;
-    if (silent) {
-      return failure(
-        'quote',
-        'quote.speaker-silent',
-        `${silent.name} is named in the corpus but never speaks in it — search without the speaker filter to find passages that mention them`,
-        { query: text },
-      );
-    }
-    if (hits.length === 0) {
-      const correction = text ? index.suggestCorrection(text) : null;
-      const hint = text
-        ? `no passage matches "${text}"${correction ? ` — did you mean "${correction}"?` : ''} — try fewer or other words, or drop a filter`
-        : 'no passage to pick at random with those filters';
-      return { json, text: `No match: ${hint}.` };
-    }
-    return { json, text: hits.map((h, i) => hitText(h, i + 1, hits.length)).join('\n\n') };
+    if (outcome.ok) return { json, text: hits.map((h, i) => hitText(h, i + 1, hits.length)).join('\n\n') };
+    const error = quoteMissError(outcome.miss);
+    const message = describeError(error);
+    // A filter that names nothing (or someone who never speaks) is the user's mistake; finding nothing for good
+    // words is an answer.
+    if (FILTER_MISSES.has(outcome.miss.kind)) return failure('quote', error.id, message, { query: text });
+    return { json, text: message };
   },
 };
 
@@ -169,13 +152,52 @@ const reload: ConsoleCommand = {
     ].filter(Boolean);
     return {
       json: { command: 'reload', ...report },
-      text: `✓ Reloaded in ${report.ms} ms: sources ${report.before.sources} → ${report.after.sources}, passages ${report.before.passages} → ${report.after.passages}, topics ${report.before.topics} → ${report.after.topics}. ${changes.length ? changes.join('; ') : 'No source changed.'}`,
+      text: `✓ Reloaded in ${report.ms} ms: sources ${report.before.sources} → ${report.after.sources}, passages ${report.before.passages} → ${report.after.passages}, topics ${report.before.topics} → ${report.after.topics}. ${changes.length ? changes.join('; ') : 'No source changed.'}${unattributedNotice(report.unattributed)}`,
     };
   },
 };
 
+/** "Quotations without a speaker: …" after a load, so an admin knows where an override would help; empty when none. */
+export function unattributedNotice(counts: readonly UnattributedCount[]): string {
+  if (counts.length === 0) return '';
+  const list = counts.map((c) => `${c.sourceId} ${c.unattributed} of ${c.quotations}`).join(', ');
+  return `\nNotice: quotations without a speaker (see /speakers source:<id>; add an override or a people.yaml entry): ${list}.`;
+}
+
+const speakers: ConsoleCommand = {
+  name: 'speakers',
+  options: ['source'],
+  usage: '/speakers source:<source>',
+  summary: 'each quoted passage of a source with its speaker, role and the rule that decided it',
+  run(main, options, { library }) {
+    const wanted = (options['source'] ?? main).trim();
+    const index = library.state.index;
+    const source = wanted ? index.resolveSource(wanted) : null;
+    if (!source) {
+      const suggestions = wanted ? index.suggestSources(wanted, 3).map((s) => s.id) : [];
+      return failure(
+        'speakers',
+        'speakers.unknown-source',
+        wanted
+          ? `no source matches "${wanted}"${suggestions.length ? ` — try ${suggestions.join(', ')}` : ''}; /sources lists them`
+          : 'name a source: /speakers source:<id> (/sources lists them)',
+      );
+    }
+    const rows = speakersOf(library.state.corpus, source.id);
+    const text = rows.length
+      ? rows
+          .map(
+            (r) =>
+              `${r.id}  ${r.speaker === null ? 'UNATTRIBUTED' : `${r.speaker}${r.role ? ` (${r.role})` : ''}`} · ${r.basis} · ${r.rule ?? '—'}\n    “${truncate(r.text, SPEAKER_LINE)}”`,
+          )
+          .join('\n')
+      : `No quoted or reported passages in ${source.id}: every sentence is the source's own voice.`;
+    return { json: { command: 'speakers', source: source.id, passages: rows }, text };
+  },
+};
+
 /** The registry: add a command here and it is parsed, helped and dispatched. */
-export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, sources, reload, procon];
+export const CONSOLE_COMMANDS: ConsoleCommand[] = [quote, cite, sources, reload, speakers, procon];
 
 const help: ConsoleCommand = {
   name: 'help',
@@ -183,7 +205,8 @@ const help: ConsoleCommand = {
   usage: '/help',
   summary: 'this list',
   run() {
-    const all = [...CONSOLE_COMMANDS, help];
+    // The registry holds /help itself (pushed below), so it is listed once.
+    const all = CONSOLE_COMMANDS;
     return {
       json: { command: 'help', commands: all.map((c) => ({ name: c.name, usage: c.usage, summary: c.summary })) },
       text: [

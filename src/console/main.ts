@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CorpusLoadError, formatProblems } from '../corpus/problems.ts';
 import { Library } from '../library.ts';
-import { CONSOLE_COMMANDS, type ConsoleContext, type ConsoleOutput } from './commands.ts';
+import { unattributedCounts } from '../corpus/attribution/report.ts';
+import { CONSOLE_COMMANDS, unattributedNotice, type ConsoleContext, type ConsoleOutput } from './commands.ts';
 import { parseLine } from './parse.ts';
 
 const USAGE = 'usage: npm run console -- [--json] [--corpus DIR]';
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const notice = unattributedNotice(unattributedCounts(library.state.corpus));
+  if (notice) process.stderr.write(`${notice.trim()}\n`);
   const ctx: ConsoleContext = { library };
   const interactive = process.stdin.isTTY === true;
   if (interactive && !cli.json) {

@@ -103,6 +103,7 @@ function commentsSourceMeta(id: string, article: Source): Omit<Source, 'file' | 
     dateInferred: false,
     url: article.url,
     urlVerified: article.urlVerified,
+    accessed: article.accessed ?? null,
     kind: 'reader-comments',
     credit: null,
     licence: null,

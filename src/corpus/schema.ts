@@ -37,10 +37,23 @@ export const zSourceFrontMatter = z.strictObject({
   subtitle: z.string().min(1).nullable().default(null).describe('the standfirst/subtitle, or remove the line'),
   publication: z.string().min(1).nullable().default(null).describe('the publication name, or null when unknown'),
   author: z.string().min(1).nullable().default(null).describe('the byline, or null when the source does not name one'),
+  authorRole: z
+    .string()
+    .min(1)
+    .max(200)
+    .nullable()
+    .default(null)
+    .describe('what qualifies the author, as the source states it (e.g. "energy columnist"), or null'),
   date: zIsoDate.nullable().default(null).describe('YYYY, YYYY-MM or YYYY-MM-DD in quotes, e.g. "2015-03", or null'),
   dateInferred: z.boolean().default(false).describe('true when the date is inferred rather than printed'),
   url: zHttpUrl.nullable().default(null).describe('the https:// link to the source, or null when there is none'),
   urlVerified: z.boolean().default(true).describe('false when the link was not seen to hold this text'),
+  accessed: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be YYYY-MM-DD')
+    .nullable()
+    .default(null)
+    .describe('the day the text was taken from the link, "YYYY-MM-DD" in quotes, or null when not recorded'),
   kind: z.enum(['article', 'opinion', 'blog', 'essay']).describe('one of: article, opinion, blog, essay'),
   credit: z.string().min(1).nullable().default(null).describe('the credit line a licence requires, or null'),
   licence: z.string().min(1).nullable().default(null).describe('the licence, or null'),

@@ -14,6 +14,8 @@ export interface SourceMeta {
   readonly subtitle?: string | null;
   readonly publication: string | null;
   readonly author: string | null;
+  /** The author's qualifications as the source states them (cards cite them); null or absent when not stated. */
+  readonly authorRole?: string | null;
   /** ISO-like date as precise as known: `2015`, `2015-03` or `2015-04-14`; null when unknown. */
   readonly date: string | null;
   /** True when the date was inferred rather than printed on the source. */
@@ -21,6 +23,8 @@ export interface SourceMeta {
   readonly url: string | null;
   /** False when the link was not seen to hold this text (shown as "link not verified"). */
   readonly urlVerified: boolean;
+  /** The day (`YYYY-MM-DD`) the text was taken from the link; null or absent when not recorded. */
+  readonly accessed?: string | null;
   /** article | opinion | blog | essay | reader-comments */
   readonly kind: SourceKind;
   /** Credit line the licence requires, shown with every quote from this source. */

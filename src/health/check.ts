@@ -15,6 +15,8 @@ export interface HealthInputs {
 export interface HealthReport {
   readonly healthy: boolean;
   readonly checks: { readonly discord: string; readonly corpus: string; readonly store: string };
+  /** Facts shown beside the checks (which shard or replica, gateway ping, corpus hash and passages). */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 const PROBE_KEY = 'health:probe';

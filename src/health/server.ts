@@ -33,7 +33,7 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
         const report = await options.check();
         res
           .writeHead(report.healthy ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' })
-          .end(JSON.stringify({ status: report.healthy ? 'ok' : 'unhealthy', ...report.checks }));
+          .end(JSON.stringify({ status: report.healthy ? 'ok' : 'unhealthy', ...report.checks, ...report.details }));
       } else if (path === '/metrics') {
         const body = await options.metrics.registry.metrics();
         res.writeHead(200, { 'content-type': options.metrics.registry.contentType }).end(body);

@@ -5,8 +5,9 @@
  */
 import type { Facet } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
+import type { PairIndex } from './pair-index.ts';
 import { proximity } from './proximity.ts';
-import type { PairIndex, TermIndex } from './term-index.ts';
+import type { TermIndex } from './term-index.ts';
 import { topK } from './top-k.ts';
 
 /** A passage the index found, with its index score and how many query words it matched. */

@@ -13,13 +13,13 @@ import { tokenize } from '../text/fold.ts';
 import { runAtOnce, runSliced } from '../util/yield.ts';
 import { buildParts, type Parts } from './build.ts';
 import { collect, Scratch, type CollectSources } from './collect.ts';
-import { facetWords, FilterResolver, type Speaker } from './facets.ts';
+import { facetWords, FilterResolver, type PassageFilter, type Speaker } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { parsePhrases, passagesWithPhrase, type PhraseSources } from './phrase.ts';
 import { Ranker } from './rank.ts';
-import { plainWords } from './term-index.ts';
+import { plainWords } from './pair-index.ts';
 
-export type { Speaker } from './facets.ts';
+export type { PassageFilter, Speaker } from './facets.ts';
 
 export interface QuoteQuery {
   readonly text: string;
@@ -115,14 +115,31 @@ export class QuoteIndex {
    * use `resolveSource`/`resolveSpeaker` first to tell the user why.
    */
   search(query: QuoteQuery, candidates: number = O.candidates): QuoteHit[] {
-    const limit = Math.max(1, Math.min(query.limit ?? O.defaultLimit, O.maxLimit));
-    const filter = this.filters.filterFor(query);
-    if (typeof filter === 'string') return [];
-    if (query.text.trim().startsWith(PASSAGE_ID_PREFIX)) {
-      const index = this.indexOfId(query.text.trim().slice(PASSAGE_ID_PREFIX.length).trim());
+    const allowed = this.filters.filterFor(query);
+    if (typeof allowed === 'string') return [];
+    return this.searchWithin(query.text, allowed, query.limit, candidates);
+  }
+
+  /** The passages a source/speaker filter allows (each filter resolved once), or which filter matches nothing. */
+  filterFor(filter: Pick<QuoteQuery, 'source' | 'speaker'>): PassageFilter {
+    return this.filters.filterFor(filter);
+  }
+
+  /** `search` within a filter already resolved by `filterFor`. */
+  searchWithin(
+    query: string,
+    filter: (index: number) => boolean,
+    requestedLimit?: number,
+    candidates: number = O.candidates,
+  ): QuoteHit[] {
+    const limit = Math.max(1, Math.min(requestedLimit ?? O.defaultLimit, O.maxLimit));
+    const trimmed = query.trim();
+    if (trimmed.startsWith(PASSAGE_ID_PREFIX)) {
+      const index = this.indexOfId(trimmed.slice(PASSAGE_ID_PREFIX.length).trim());
       return index !== null && filter(index) ? [this.hit(index, 0)] : [];
     }
-    const { phrases, text } = parsePhrases(query.text.trim());
+    // A quoted phrase narrows the filter to the passages holding it word for word; the rest ranks as usual.
+    const { phrases, text } = parsePhrases(trimmed);
     let allowed = filter;
     for (const phrase of phrases) {
       const holders = passagesWithPhrase(phrase, this.phraseSources);
@@ -191,7 +208,11 @@ export class QuoteIndex {
   /** A random passage (optionally filtered), skipping fragments and reader comments. */
   random(filter: Pick<QuoteQuery, 'source' | 'speaker'> = {}, rng: () => number = Math.random): QuoteHit | null {
     const allowed = this.filters.filterFor(filter);
-    if (typeof allowed === 'string') return null;
+    return typeof allowed === 'string' ? null : this.randomWithin(allowed, rng);
+  }
+
+  /** `random` within a filter already resolved by `filterFor`. */
+  randomWithin(allowed: (index: number) => boolean, rng: () => number = Math.random): QuoteHit | null {
     const fits = (i: number) => {
       const passage = this.corpus.passages[i] as Passage;
       return (

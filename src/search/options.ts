@@ -35,10 +35,9 @@ export const SEARCH_OPTIONS = Object.freeze({
     threshold: 0.6,
     minMatchCharLength: 2,
   }),
-  /** The longest query text fuse.js sees: 32 characters (five or six words) already pin a sentence down,
-   * and fit one bitap run; at 48 fuse.js ran twice per candidate, and a seed-corpus query allocated 146 KB
-   * instead of 126 KB (more young-generation GC pauses in the latency tail), and accuracy gained nothing: 100k top-1 went
-   * from 102/120 to 105/120, the labelled set stayed at 100%. */
+  /** The longest query text fuse.js sees: 32 characters (five or six words) already pin a sentence down
+   * and fit one bitap run; a longer pattern made fuse.js run twice per candidate and allocate more (more
+   * GC pauses in the latency tail) for no accuracy on the labelled set. Figures: README "Performance". */
   fusePatternMax: 32,
   /** Folded passage texts kept between queries (per index, oldest dropped first): re-folding the same
    * candidates was about a tenth of a seed-corpus query. A few MB at most, whatever the corpus size. */
@@ -46,7 +45,7 @@ export const SEARCH_OPTIONS = Object.freeze({
   /** fuse.js scores only the candidates still in the running: at least 3, those whose index key is
    * within 0.25 of the best, at most 16 (the rest count as no character match). Where the index already
    * separates the passages (small corpora) fuse.js has little to do; where many tie (large ones) it
-   * breaks the ties. Measured in the last bench run: seed-corpus p99 0.58 ms, 100k top-1 105/120. */
+   * breaks the ties. Measured with `npm run bench`; the figures are in README "Performance". */
   fuseFinalists: 16,
   fuseFinalistsMin: 3,
   fuseFinalistMargin: 0.25,

@@ -3,7 +3,8 @@
  * query is searched as usual among the passages that hold every quoted phrase.
  */
 import { foldForSearch } from '../text/fold.ts';
-import { plainWordsFolded, type PairIndex, type TermIndex } from './term-index.ts';
+import { plainWordsFolded, type PairIndex } from './pair-index.ts';
+import type { TermIndex } from './term-index.ts';
 
 /** A straight or typographic pair of double quotation marks around at least one character. */
 const QUOTED = /"([^"]+)"|“([^”]+)”|„([^“”]+)[“”]/g;

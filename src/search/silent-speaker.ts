@@ -1,7 +1,7 @@
 /**
  * A speaker filter can name someone the corpus knows (people.yaml lists them, the texts mention them) who
- * never speaks in it: no passage is in their voice. The filtered search then finds nothing, and "no match"
- * would send the user hunting for other words when the honest answer is about the person.
+ * never speaks in it: no passage is in their voice. The filter then selects nothing, and "nobody called …"
+ * would send the user hunting for other spellings when the honest answer is about the person.
  */
 import type { QuoteIndex } from './engine.ts';
 

@@ -3,7 +3,7 @@
  * two edits of a query word (through a deletion index, so the cost does not grow with the vocabulary)
  * and terms that start with a prefix (through the sorted vocabulary).
  */
-import { foldForSearch } from '../text/fold.ts';
+import { ChunkedInt32 } from './chunked-int32.ts';
 
 /** A vocabulary term that a query word expands to, and how much that match is worth (1 = exact). */
 export interface Expansion {
@@ -80,9 +80,9 @@ export class TermIndex {
   private readonly ids: Map<string, number>;
   /** Term ids sorted by their text, for prefix ranges. */
   private readonly sorted: Int32Array;
-  /** One-character deletions of every fuzzy-eligible term (hashed) → the terms they come from. */
-  /** Most variants come from one term: a bare id then, a list only when several share it (fewer heap
-   * objects, which keeps garbage-collection pauses short on a 100k reload). */
+  /** One-character deletions of every fuzzy-eligible term (hashed) → the terms they come from. Most variants
+   * come from one term: a bare id then, a list only when several share it (fewer heap objects, which keeps
+   * garbage-collection pauses short on a 100k reload). */
   private readonly deletionIndex: Map<number, number | number[]>;
 
   /** Every passage's term ids in text order, back to back (compounds add their joined form after their parts). */
@@ -336,149 +336,4 @@ function* sortedIds(terms: readonly string[]): Generator<void, Int32Array> {
     [from, to] = [to, from];
   }
   return from;
-}
-
-/** FNV-1a over two words: the key of an adjacent word pair. */
-function pairHash(first: string, second: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < first.length; i++) h = Math.imul(h ^ first.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ 0x20, 0x01000193);
-  for (let i = 0; i < second.length; i++) h = Math.imul(h ^ second.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
-/** The plain words of a text, in order: what "adjacent" means for word pairs. */
-export function plainWords(text: string): string[] {
-  return plainWordsFolded(foldForSearch(text));
-}
-
-/** `plainWords` for text already passed through `foldForSearch`. */
-export function plainWordsFolded(folded: string): string[] {
-  return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-}
-
-/**
- * Which passages hold two words side by side ("afraid than", "zero sum"): word order is what tells a
- * quotation from a sentence that merely shares its words. Stored flat, bucketed by a hash of the pair
- * (a few bytes per pair, no object per pair), so a 100k-passage corpus costs about 20 MB.
- */
-export class PairIndex {
-  constructor(
-    private readonly offsets: Int32Array,
-    private readonly hashes: Int32Array,
-    private readonly passages: Int32Array,
-    private readonly mask: number,
-  ) {}
-
-  /** Passages holding `first` immediately followed by `second` (a rare hash collision may add one). */
-  lookup(first: string, second: string): Int32Array {
-    const h = pairHash(first, second);
-    const bucket = h & this.mask;
-    const from = this.offsets[bucket] as number;
-    const to = this.offsets[bucket + 1] as number;
-    let count = 0;
-    for (let k = from; k < to; k++) if (this.hashes[k] === h) count++;
-    const out = new Int32Array(count);
-    let j = 0;
-    for (let k = from; k < to; k++) if (this.hashes[k] === h) out[j++] = this.passages[k] as number;
-    return out;
-  }
-}
-
-/**
- * A growing list of int32s stored in fixed-size chunks: millions of entries without boxed numbers for the
- * GC, and, unlike doubling one array, no large copy that would hold the event loop while it runs.
- */
-class ChunkedInt32 {
-  private static readonly BITS = 16;
-  private readonly chunks: Int32Array[] = [];
-  length = 0;
-
-  push(value: number): void {
-    const at = this.length & ((1 << ChunkedInt32.BITS) - 1);
-    if (at === 0) this.chunks.push(new Int32Array(1 << ChunkedInt32.BITS));
-    (this.chunks[this.chunks.length - 1] as Int32Array)[at] = value;
-    this.length++;
-  }
-
-  get(k: number): number {
-    return (this.chunks[k >>> ChunkedInt32.BITS] as Int32Array)[k & ((1 << ChunkedInt32.BITS) - 1)] as number;
-  }
-
-  /** One flat copy, a chunk per step; the chunks are dropped as they are copied. */
-  *toArray(): Generator<void, Int32Array> {
-    const out = new Int32Array(this.length);
-    const size = 1 << ChunkedInt32.BITS;
-    for (let c = 0; c < this.chunks.length; c++) {
-      const chunk = this.chunks[c] as Int32Array;
-      out.set(chunk.subarray(0, Math.min(size, this.length - c * size)), c * size);
-      this.chunks[c] = EMPTY_CHUNK;
-      yield;
-    }
-    return out;
-  }
-}
-
-const EMPTY_CHUNK = new Int32Array(0);
-
-/** Collects word pairs passage by passage; `finish` lays them out bucket by bucket, in slices. */
-export class PairIndexBuilder {
-  private hashes = new ChunkedInt32();
-  private passages = new ChunkedInt32();
-
-  /** Adds one passage's words, from its `foldForSearch` form. */
-  /** Reused across passages: a reload builds 100k of these, and garbage is what makes GC pauses long. */
-  private readonly seen = new Set<number>();
-
-  add(passage: number, folded: string): void {
-    const words = plainWordsFolded(folded);
-    const seen = this.seen;
-    seen.clear();
-    for (let i = 1; i < words.length; i++) {
-      const h = pairHash(words[i - 1] as string, words[i] as string);
-      if (seen.has(h)) continue;
-      seen.add(h);
-      this.hashes.push(h);
-      this.passages.push(passage);
-    }
-  }
-
-  *finish(): Generator<void, PairIndex> {
-    const SLICE = 20_000;
-    const total = this.hashes.length;
-    const pairHashes = this.hashes;
-    const pairPassages = this.passages;
-    let bits = 10;
-    // About eight pairs a bucket: look-ups stay a short scan, and the offsets table stays small enough
-    // to allocate and fill without holding the event loop.
-    while (1 << bits < total / 8 && bits < 20) bits++;
-    const mask = (1 << bits) - 1;
-    const offsets = new Int32Array((1 << bits) + 1);
-    yield;
-    for (let k = 0; k < total; k++) {
-      offsets[(pairHashes.get(k) & mask) + 1]! += 1;
-      if (k % SLICE === SLICE - 1) yield;
-    }
-    for (let b = 1; b < offsets.length; b++) {
-      offsets[b]! += offsets[b - 1] as number;
-      if (b % (SLICE * 4) === 0) yield;
-    }
-    yield;
-    const cursor = offsets.slice(0, offsets.length - 1);
-    yield;
-    const hashes = new Int32Array(total);
-    yield;
-    const passages = new Int32Array(total);
-    yield;
-    for (let k = 0; k < total; k++) {
-      const h = pairHashes.get(k);
-      const at = cursor[h & mask]!++;
-      hashes[at] = h;
-      passages[at] = pairPassages.get(k);
-      if (k % SLICE === SLICE - 1) yield;
-    }
-    this.hashes = new ChunkedInt32();
-    this.passages = new ChunkedInt32();
-    return new PairIndex(offsets, hashes, passages, mask);
-  }
 }

@@ -1,3 +1,4 @@
+import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Command } from '../../src/bot/command.ts';
@@ -107,7 +108,7 @@ describe('GIVEN a command fails after it has already answered', () => {
   it('WHEN it had replied THEN the error goes out as a private follow-up', async () => {
     const call = h.fake.slashCommand('fail-after-reply');
     const followUp = await h.fake.waitForWebhook(call, 'POST');
-    expect(followUp.body.flags).toBe(64);
+    expect(followUp.body.flags).toBe(MessageFlags.Ephemeral);
     expect(followUp.body.content).toBe('Nothing in the corpus matches that message.');
     expect(followUp.body.allowed_mentions).toEqual({ parse: [] });
   });
@@ -118,7 +119,7 @@ describe('GIVEN a command fails after it has already answered', () => {
     await h.bot.idle();
     const methods = h.fake.requestsFor(call.token).map((r) => r.method);
     expect(methods).toEqual(['POST', 'DELETE', 'POST']);
-    expect(followUp.body.flags).toBe(64);
+    expect(followUp.body.flags).toBe(MessageFlags.Ephemeral);
     expect(followUp.body.content).toContain('Something went wrong on our side');
     const logged = h.logs.find(
       (l) => l.msg === 'unexpected error while serving an interaction' && l.interactionId === call.id,

@@ -2,7 +2,6 @@
  * Start the real bot (real discord.js Client, real Library over a corpus on disk, memory store) against the
  * fake Discord, with logs captured as parsed JSON for assertions.
  */
-import { resolve } from 'node:path';
 import type { Command } from '../../src/bot/command.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
 import { startBot, type RunningBot } from '../../src/bot/client.ts';
@@ -12,8 +11,10 @@ import type { Metrics } from '../../src/health/metrics.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
 import { FakeDiscord } from '../fake-discord/server.ts';
+import { CORPUS_DIR } from '../helpers/corpus.ts';
 
-export const REAL_CORPUS = resolve(import.meta.dirname, '../../corpus');
+/** The real corpus (one path for every test: tests/helpers/corpus.ts). */
+export const REAL_CORPUS = CORPUS_DIR;
 export const TEST_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.fake-token.for-tests-only';
 
 export interface Harness {
@@ -49,6 +50,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     KEYV_URL: 'memory',
     QUOTE_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'debug',
+    // The fake's server is the corpus's home server unless a test says otherwise.
+    CORPUS_GUILD_IDS: fake.guildId,
     ...options.env,
   });
   const rawLogs: string[] = [];

@@ -73,7 +73,17 @@ describe('renderers keep every reply inside Discord limits', () => {
     );
     expect(embed.url).toBe('https://www.valuewalk.com/2015/03/russia-and-china-vs-us/');
     expect(embed.description).toBe(`> ${hit.passage.text}`);
-    expect(embed.footer?.text).toBe('match 1 of 3 · link verified');
+    expect(embed.footer?.text).toBe('match 1 of 3 · link verified · author not named');
+  });
+
+  it('GIVEN an opinion piece and a blog post THEN the quote footer and Find quotes name the byline and the kind', () => {
+    const diplomat = library.state.index.search({ text: 'formal alliance', source: 'diplomat' })[0]!;
+    expect(renderQuote({ hit: diplomat, index: 0, total: 1, buttons: null }).embeds[0]!.footer?.text).toBe(
+      'match 1 of 1 · link not verified · author not named · opinion',
+    );
+    const blog = library.state.index.search({ text: 'not confined to bilateral levels' })[0]!;
+    const found = renderFindResults([blog], 'bilateral').embeds[0]!.fields![0]!.value;
+    expect(found).toContain('author not named · blog post');
   });
 
   it('GIVEN a source with no link THEN there is no embed URL and the footer says so', () => {
@@ -156,6 +166,7 @@ describe('renderers keep every reply inside Discord limits', () => {
       ms: 5,
       hash: 'abcdef0123456789',
       previousHash: 'x',
+      unattributed: ids.map((sourceId) => ({ sourceId, quotations: 9, unattributed: 3 })),
     });
     expectWithinDiscordLimits(body);
     expect(body.embeds[0]!.fields!.find((f) => f.name === 'Passages')!.value).toBe('100 → 120 (+20)');

@@ -1,3 +1,4 @@
+import { InteractionResponseType } from 'discord.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('GIVEN a /quote answered before the bot restarted (sqlite store)', () =
     try {
       const next = first.components[0].components[1].custom_id as string;
       const update = await after.fake.waitForCallback(after.fake.button(next, first, { user: invoker }));
-      expect(update.body.type).toBe(7);
+      expect(update.body.type).toBe(InteractionResponseType.UpdateMessage);
       expect(update.body.data.embeds[0].footer.text).toMatch(/^match 2 of /);
       const again = callbackData(
         await after.fake.waitForCallback(after.fake.slashCommand('quote', { query: 'zero-sum' }, { user: invoker })),

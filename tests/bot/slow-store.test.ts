@@ -1,3 +1,4 @@
+import { InteractionResponseType } from 'discord.js';
 /**
  * A store that is slow but answers (each call under STORE_TIMEOUT_MS): /quote's store calls could add up
  * past Discord's 3-second deadline, so the bot must defer, then edit the deferred reply with the quote.
@@ -29,7 +30,7 @@ describeWithRedis('GIVEN a Redis that takes 700 ms per call', () => {
   it('WHEN /quote runs THEN the first answer is a deferral and the quote arrives as an edit of it', async () => {
     const call = h.fake.slashCommand('quote', { query: 'abandn zero sum mentalty' });
     const callback = await h.fake.waitForCallback(call, 20_000);
-    expect((callback.body as { type: number }).type).toBe(5);
+    expect((callback.body as { type: number }).type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const edit = await h.fake.waitForWebhook(call, 'PATCH', 20_000);
     const body = edit.body as { embeds: { author: { name: string }; url: string }[]; allowed_mentions: unknown };
     expect(body.embeds[0]?.author.name).toContain('Qu Xing');

@@ -1,3 +1,4 @@
+import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/net.ts';
 import { callbackData, type Harness, startHarness } from './harness.ts';
@@ -27,8 +28,19 @@ describe('GIVEN the store (Redis) is down', () => {
 
   it('WHEN someone presses an old paging button THEN they are told privately that storage is not answering', async () => {
     const data = callbackData(await h.fake.waitForCallback(h.fake.button('quote:next:abcdefgh:1', { content: '' })));
-    expect(data.flags).toBe(64);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('storage is not answering');
+  });
+
+  it('WHEN someone runs /cite THEN they still get the card privately, with its files but no buttons', async () => {
+    const request = await h.fake.waitForCallback(h.fake.slashCommand('cite', { query: 'zero-sum mentality' }));
+    const data = callbackData(request);
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0].description).toContain('**ValueWalk 15**');
+    expect(data.components).toEqual([]);
+    expect(request.body.uploads).toHaveLength(2);
+    await h.bot.idle();
+    expect(h.logs.some((l) => l.msg === 'card without buttons: store unavailable')).toBe(true);
   });
 
   it('WHEN an admin reloads THEN the reload still happens and the unsaved audit entry is logged', async () => {

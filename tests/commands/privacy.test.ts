@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_KEY, type ReloadAuditEntry } from '../../src/bot/audit.ts';
+import type { CardState } from '../../src/bot/card-state.ts';
 import type { PagingState } from '../../src/bot/paging.ts';
 import { callbackData, type Harness, startHarness } from '../bot/harness.ts';
 
@@ -30,6 +31,7 @@ describe('/privacy and /forget-me (SQLite store, cooldown on)', () => {
     expect(text).toContain('for 600 s after each /quote');
     expect(text).toContain('the words you searched for and the ids of the matching passages, for 15 minutes');
     expect(text).toContain('last 200 reload attempts');
+    expect(text).toContain('A /source add preview (your id, the link, the prepared article) for 15 minutes');
     expect(text).toContain('/forget-me');
   });
 
@@ -71,6 +73,25 @@ describe('/privacy and /forget-me (SQLite store, cooldown on)', () => {
     );
     expect(again.content ?? '').not.toMatch(/another quote in/);
     expect(again.embeds[0].description).toBeDefined();
+  });
+
+  it('GIVEN a member who cut a card with a tag WHEN /forget-me THEN the card state (and its tag) is deleted, and its buttons expire', async () => {
+    const { member } = h.fake;
+    const card = callbackData(
+      await h.fake.waitForCallback(
+        h.fake.slashCommand('cite', { query: 'zero sum mentality', tag: 'my private claim' }, { user: member }),
+      ),
+    );
+    expect((await h.store.scan<CardState>('card:')).map(([, s]) => s.tag)).toContain('my private claim');
+    const call = h.fake.slashCommand('forget-me', {}, { user: member });
+    const edit = await h.fake.waitForWebhook(call, 'PATCH');
+    expect(edit.body.content).toContain('Deleted 1 stored card (with your tags).');
+    expect((await h.store.scan<CardState>('card:')).filter(([, s]) => s.invokerId === member.id)).toEqual([]);
+    const after = card.components[0].components[1].custom_id as string;
+    const pressed = callbackData(
+      await h.fake.waitForCallback(h.fake.button(after, { ...card, flags: EPHEMERAL }, { user: member })),
+    );
+    expect(pressed.content).toContain('expired');
   });
 
   it('GIVEN a member with nothing stored WHEN /forget-me THEN it says nothing was there', async () => {

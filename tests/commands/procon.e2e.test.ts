@@ -1,8 +1,8 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 /** /procon end to end: the real bot and discord.js client against the local fake Discord, real corpus. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackData, type Harness, startHarness } from '../bot/harness.ts';
 
-const EPHEMERAL = 64;
 const DIPLOMAT_URL = 'https://thediplomat.com/2014/05/are-china-and-russia-moving-toward-a-formal-alliance/';
 
 interface Field {
@@ -22,7 +22,7 @@ describe('/procon through the fake Discord', () => {
   it('GIVEN /procon alliance THEN one public embed: question, ≥3 Pro and ≥3 Con claims, bottom line, link, evidence button', async () => {
     const call = h.fake.slashCommand('procon', { topic: 'alliance' });
     const request = await h.fake.waitForCallback(call);
-    expect(request.body.type).toBe(4);
+    expect(request.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const data = callbackData(request);
     expect(data.flags ?? 0).toBe(0);
     expect(data.allowed_mentions).toEqual({ parse: [] });
@@ -49,11 +49,11 @@ describe('/procon through the fake Discord', () => {
     if (!topic) throw new Error('no alliance topic');
     const press = h.fake.button('procon:evidence:alliance', { content: '' }, { user: h.fake.otherMember });
     const reply = await h.fake.waitForCallback(press);
-    expect(reply.body.type).toBe(4);
-    expect(reply.body.data.flags).toBe(EPHEMERAL);
+    expect(reply.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(reply.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(reply.body.data.allowed_mentions).toEqual({ parse: [] });
     const followUp = await h.fake.waitForWebhook(press, 'POST');
-    expect(followUp.body.flags).toBe(EPHEMERAL);
+    expect(followUp.body.flags).toBe(MessageFlags.Ephemeral);
     const embeds = [...reply.body.data.embeds, ...followUp.body.embeds] as { fields: Field[] }[];
     const text = embeds
       .flatMap((e) => e.fields.map((f) => f.value))
@@ -74,7 +74,7 @@ describe('/procon through the fake Discord', () => {
   it('GIVEN an unknown topic THEN the list of topics, privately', async () => {
     const call = h.fake.slashCommand('procon', { topic: 'nato expansion' });
     const data = callbackData(await h.fake.waitForCallback(call));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.embeds[0].title).toBe('No topic called “nato expansion”');
     expect(data.embeds[0].fields).toEqual([
       { name: 'alliance', value: 'Are China and Russia moving toward a formal alliance?' },

@@ -1,8 +1,8 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MANAGE_GUILD_PERMISSIONS, snowflake } from '../fake-discord/server.ts';
 import { callbackData, type Harness, startHarness } from '../bot/harness.ts';
 
-const EPHEMERAL = 64;
 const VALUEWALK_URL = 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/';
 
 describe('/quote against the real corpus', () => {
@@ -17,7 +17,7 @@ describe('/quote against the real corpus', () => {
   it('GIVEN a misspelt half-remembered phrase THEN answers publicly with the exact sentence, its speaker, the source link and no mentions', async () => {
     const call = h.fake.slashCommand('quote', { query: 'abandn zero sum mentalty' });
     const request = await h.fake.waitForCallback(call);
-    expect(request.body.type).toBe(4);
+    expect(request.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const data = callbackData(request);
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.flags ?? 0).toBe(0);
@@ -28,13 +28,13 @@ describe('/quote against the real corpus', () => {
     expect(embed.title).toContain('ValueWalk');
     expect(embed.footer.text).toMatch(/^match 1 of \d+/);
     const labels = data.components[0].components.map((b: { label: string }) => b.label);
-    expect(labels).toEqual(['◀', '▶', 'Context']);
+    expect(labels).toEqual(['◀', '▶', 'Context', 'Card']);
   });
 
   it('GIVEN private:true THEN the answer is ephemeral', async () => {
     const call = h.fake.slashCommand('quote', { query: 'zero-sum mentality', private: true });
     const data = callbackData(await h.fake.waitForCallback(call));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.embeds[0].author.name).toContain('Qu Xing');
   });
 
@@ -51,7 +51,7 @@ describe('/quote against the real corpus', () => {
   it('GIVEN a query that matches nothing THEN answers privately with a helpful message', async () => {
     const call = h.fake.slashCommand('quote', { query: 'qwxzv plorkt' });
     const data = callbackData(await h.fake.waitForCallback(call));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('No passage matches');
     expect(data.allowed_mentions).toEqual({ parse: [] });
   });
@@ -59,21 +59,21 @@ describe('/quote against the real corpus', () => {
   it('GIVEN a misspelling too far off to match THEN the private answer asks "Did you mean"', async () => {
     const call = h.fake.slashCommand('quote', { query: 'muxtial' });
     const data = callbackData(await h.fake.waitForCallback(call));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('Did you mean “mutual”?');
   });
 
   it('GIVEN an unknown speaker THEN says so privately and lists close names', async () => {
     const call2 = h.fake.slashCommand('quote', { query: 'alliance', speaker: 'Zbigniew Brzezinski' });
     const data2 = callbackData(await h.fake.waitForCallback(call2));
-    expect(data2.flags).toBe(EPHEMERAL);
+    expect(data2.flags).toBe(MessageFlags.Ephemeral);
     expect(data2.content).toContain('Nobody called “Zbigniew Brzezinski”');
   });
 
   it('GIVEN a speaker the corpus names but who never speaks THEN says exactly that, privately, with or without words', async () => {
     for (const options of [{ query: 'alliance', speaker: 'Putin' }, { speaker: 'Vladimir Putin' }]) {
       const data = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', options)));
-      expect(data.flags).toBe(EPHEMERAL);
+      expect(data.flags).toBe(MessageFlags.Ephemeral);
       expect(data.content).toContain('Vladimir Putin is named in the corpus but never speaks in it');
       expect(data.content).not.toContain('No passage matches');
     }
@@ -98,20 +98,20 @@ describe('/quote against the real corpus', () => {
 
     const press = h.fake.button(next!.custom_id, first);
     const update = await h.fake.waitForCallback(press);
-    expect(update.body.type).toBe(7);
+    expect(update.body.type).toBe(InteractionResponseType.UpdateMessage);
     expect(update.body.data.embeds[0].footer.text).toMatch(`match 2 of ${total}`);
     expect(update.body.data.embeds[0].description).not.toBe(first.embeds[0].description);
     expect(update.body.data.allowed_mentions).toEqual({ parse: [] });
 
     const intruder = h.fake.button(next!.custom_id, first, { user: h.fake.otherMember });
     const refusal = await h.fake.waitForCallback(intruder);
-    expect(refusal.body.type).toBe(4);
-    expect(refusal.body.data.flags).toBe(EPHEMERAL);
+    expect(refusal.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(refusal.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(refusal.body.data.content).toContain('Only the person who ran this');
 
     const ctxPress = h.fake.button(context!.custom_id, first, { user: h.fake.otherMember });
     const shown = await h.fake.waitForCallback(ctxPress);
-    expect(shown.body.data.flags).toBe(EPHEMERAL);
+    expect(shown.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(shown.body.data.embeds[0].title).toMatch(/^Context — /);
     expect(shown.body.data.embeds[0].description).toContain('**');
   });
@@ -119,14 +119,14 @@ describe('/quote against the real corpus', () => {
   it('GIVEN a button whose paging state is gone THEN explains privately that it expired', async () => {
     const press = h.fake.button('quote:next:doesnotexist:1', { content: '' });
     const data = callbackData(await h.fake.waitForCallback(press));
-    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toContain('expired');
   });
 
   it('GIVEN autocomplete on query THEN offers at most 25 choices with names of 1–100 characters, and a choice selects its passage', async () => {
     const ac = h.fake.autocomplete('quote', 'query', 'zero sum');
     const request = await h.fake.waitForCallback(ac);
-    expect(request.body.type).toBe(8);
+    expect(request.body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     const choices = request.body.data.choices as { name: string; value: string }[];
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
@@ -179,7 +179,7 @@ describe('/quote cooldown', () => {
     const second = callbackData(
       await h.fake.waitForCallback(h.fake.slashCommand('quote', { query: 'zero-sum mentality' })),
     );
-    expect(second.flags).toBe(EPHEMERAL);
+    expect(second.flags).toBe(MessageFlags.Ephemeral);
     expect(second.content).toMatch(/another quote in \d+ s/);
     const other = callbackData(
       await h.fake.waitForCallback(
@@ -196,7 +196,17 @@ describe('/quote cooldown', () => {
     expect((await ask('qwxzv plorkt')).content).toContain('No passage matches');
     expect((await ask('zero-sum mentality')).embeds).toHaveLength(1);
     const third = await ask('zero-sum mentality');
-    expect(third.flags).toBe(EPHEMERAL);
+    expect(third.flags).toBe(MessageFlags.Ephemeral);
     expect(third.content).toMatch(/another quote in \d+ s/);
+  });
+
+  it('GIVEN a speaker filter that finds nothing THEN that miss costs no wait either', async () => {
+    const user = { id: snowflake(), username: 'filterer' };
+    const ask = async (options: Record<string, string>) =>
+      callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', options, { user })));
+    expect((await ask({ query: 'alliance', speaker: 'Putin' })).content).toContain('never speaks in it');
+    expect((await ask({ query: 'alliance', speaker: 'Zbigniew Brzezinski' })).content).toContain('Nobody called');
+    expect((await ask({ query: 'zero-sum mentality' })).embeds).toHaveLength(1);
+    expect((await ask({ query: 'zero-sum mentality' })).content).toMatch(/another quote in \d+ s/);
   });
 });

@@ -1,3 +1,4 @@
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,7 +7,6 @@ import { readReloadAudit } from '../../src/bot/audit.ts';
 import { MANAGE_GUILD_PERMISSIONS, snowflake } from '../fake-discord/server.ts';
 import { callbackData, type Harness, REAL_CORPUS, startHarness } from '../bot/harness.ts';
 
-const EPHEMERAL = 64;
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/bot-extra-source/bot-test-debate-notes.md');
 const VALUEWALK = 'sources/valuewalk-2015-russia-china-alliance.md';
 
@@ -34,8 +34,8 @@ describe('/reload on a copy of the real corpus', () => {
   it('GIVEN a member without Manage Server THEN the reload is refused privately, nothing reloads, and the attempt is audited', async () => {
     const hashBefore = h.library.state.corpus.hash;
     const { callback } = await reloadAs({});
-    expect(callback.body.type).toBe(4);
-    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
     expect(callback.body.data.content).toContain('Only server admins');
     await h.bot.idle();
     expect(h.library.state.corpus.hash).toBe(hashBefore);
@@ -47,8 +47,8 @@ describe('/reload on a copy of the real corpus', () => {
     const before = h.library.state.corpus.passages.length;
     await cp(FIXTURE, join(dir, 'sources', 'bot-test-debate-notes.md'));
     const { call, callback } = await reloadAs({ permissions: MANAGE_GUILD_PERMISSIONS });
-    expect(callback.body.type).toBe(5);
-    expect(callback.body.data.flags).toBe(EPHEMERAL);
+    expect(callback.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(callback.body.data.flags).toBe(MessageFlags.Ephemeral);
     const edit = await h.fake.waitForWebhook(call, 'PATCH');
     const embed = edit.body.embeds[0];
     expect(embed.title).toBe('Corpus reloaded');

@@ -1,5 +1,6 @@
 /** The console as a newcomer runs it: a real child process, commands on stdin. */
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyCorpus, editFile, IDS, REPO_ROOT } from '../helpers/corpus.ts';
@@ -72,6 +73,9 @@ describe('npm run console', () => {
     expect(answers[1].sources).toHaveLength(5);
     expect(answers[2].random).toBe(true);
     expect(answers[2].results[0].source.id).toBe(IDS.essay);
+    const listed = answers[3].commands.map((c: { name: string }) => c.name);
+    expect(listed.filter((name: string) => name === 'help')).toHaveLength(1);
+    expect(listed).toEqual(expect.arrayContaining(['quote', 'sources', 'reload', 'procon', 'help']));
   });
 
   it('GIVEN text mode THEN the answer reads as a quote with voice, where and link', async () => {
@@ -85,13 +89,14 @@ describe('npm run console', () => {
   it('GIVEN words that match nothing but resemble corpus words THEN the answer suggests them', async () => {
     const run = await runConsole('/quote muxtial\n');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('No match: no passage matches "muxtial" — did you mean "mutual"?');
+    // The same sentence as Discord's (src/messages.ts).
+    expect(run.stdout).toContain('No passage matches “muxtial”. Did you mean “mutual”?');
   });
 
   it('GIVEN a speaker the corpus names but who never speaks THEN the answer says so instead of "no match"', async () => {
     const run = await runConsole('/quote alliance speaker:putin\n', ['--json']);
     const answer = JSON.parse(run.stdout.trim());
-    expect(answer.error).toMatchObject({ id: 'quote.speaker-silent' });
+    expect(answer.error).toMatchObject({ id: 'quote.speaker-never-speaks' });
     expect(answer.error.message).toContain('Vladimir Putin is named in the corpus but never speaks in it');
   });
 
@@ -151,5 +156,47 @@ describe('npm run console', () => {
     expect(answers[1]).toMatchObject({ command: 'reload', ok: false });
     expect(answers[1].problems[0]).toMatchObject({ file: `sources/${IDS.valuewalk}.md`, field: 'url' });
     expect(answers[2].results[0].source.url).toBe('https://www.valuewalk.com/2015/03/russia-and-china-vs-us/');
+  });
+
+  it('GIVEN a new article with a quotation nobody can be credited with THEN start-up, /reload and /speakers say so; named speakers come with their role', async () => {
+    const { dir, cleanup } = await copyCorpus();
+    cleanups.push(cleanup);
+    const article = [
+      '---',
+      'id: example-2026-gas-talks',
+      'title: Gas talks stall',
+      'publication: Example Times',
+      'author: Miriam Okafor',
+      'date: "2026-01-05"',
+      'kind: article',
+      '---',
+      '',
+      '“We are not in a hurry to sign,” Deputy Energy Minister Anton Veselov told reporters.',
+      '',
+      'The talks resumed on Monday. “Nobody expects a deal before the spring thaw.”',
+      '',
+    ].join('\n');
+    await writeFile(path.join(dir, 'sources', 'example-2026-gas-talks.md'), article);
+    const run = await runConsole('/speakers source:example-2026-gas-talks\n/reload\n', [], { CORPUS_DIR: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('quotations without a speaker');
+    expect(run.stderr).toContain('example-2026-gas-talks 1 of 2');
+    expect(run.stdout).toContain('Anton Veselov (Deputy Energy Minister) · direct-quote · verb-after-name');
+    expect(run.stdout).toContain('UNATTRIBUTED · unattributed · unattributed');
+    expect(run.stdout).toMatch(
+      /Reloaded in \d+ ms[\s\S]*Notice: quotations without a speaker[\s\S]*example-2026-gas-talks 1 of 2/,
+    );
+    const json = await runConsole('/speakers example-2026-gas-talks\n', ['--json'], { CORPUS_DIR: dir });
+    const rows = (JSON.parse(json.stdout.trim()) as { passages: { speaker: string | null; basis: string }[] }).passages;
+    expect(rows.map((r) => [r.speaker, r.basis])).toEqual([
+      ['Anton Veselov', 'direct-quote'],
+      [null, 'unattributed'],
+    ]);
+  });
+
+  it('GIVEN /speakers with no or an unknown source THEN a clear error names what to do', async () => {
+    const run = await runConsole('/speakers\n/speakers source:nowhere-at-all\n');
+    expect(run.stdout).toContain('name a source: /speakers source:<id>');
+    expect(run.stdout).toContain('no source matches "nowhere-at-all"');
   });
 });

@@ -181,12 +181,22 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['“We have seen this kind of storm before,” Ed Smith, 70, told reporters.', 'Ed Smith'],
       ['“The ballots were counted twice in every precinct,” Sen. Charles E. Grassley said.', 'Charles E. Grassley'],
       ['“Nobody should have to choose between rent and medicine” ― Ana Ruiz', 'Ana Ruiz'],
+      ['“The count was slow in every county,“ said Larry Noble, an election lawyer.', 'Larry Noble'],
+      ['“I am for the mandate, darn it,” Ted Cruz, who has proposed repealing the mandate, said at the time.', 'Ted Cruz'],
+      ['Her rival’s “excesses” are sickening, Mayor Anne Hollis said in Paris, noting the nominee “makes you want to leave the room.”', 'Anne Hollis'],
     ];
     for (const [text, speaker] of cases) {
       const [voices] = voicesOf([text]);
       expect(voices?.[0]?.name, text).toBe(speaker);
       expect(voices?.[0]?.basis, text).toBe('direct-quote');
     }
+  });
+
+  it('GIVEN a sentence with an attributed quotation and a longer one with no cue of its own THEN the sentence has the speaker', () => {
+    const [voices] = voicesOf([
+      '“It is not new in this state,” said Rep. Bobby Scott at the time, adding that “we have been electing people from every community to office for a very long time.”',
+    ]);
+    expect(voices?.[0]).toMatchObject({ name: 'Bobby Scott', basis: 'direct-quote' });
   });
 
   it('GIVEN another person named in the same sentence THEN the speaker is the one the cue names', () => {
@@ -268,6 +278,7 @@ describe('names', () => {
     expect(parseNamePhrase('Deputy Energy Minister Anton Veselov')).toMatchObject({ name: 'Anton Veselov', title: 'Deputy Energy Minister' });
     expect(parseNamePhrase('Mr. Veselov')).toMatchObject({ name: 'Veselov', gender: 'm' });
     expect(parseNamePhrase('The White House')).toBeNull();
+    expect(parseNamePhrase('Interestingly Blocher')).toMatchObject({ name: 'Blocher' });
     expect(sameSpeaker('Donald J. Trump', 'Trump')).toBe(true);
     expect(sameSpeaker('Bill Clinton', 'Hillary Clinton')).toBe(false);
     expect(sameSpeaker("Brett O'Donnell", 'Brett O’Donnell')).toBe(true);

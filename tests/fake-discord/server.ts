@@ -3,6 +3,9 @@
  * It records every REST request, performs the gateway handshake (HELLO, IDENTIFY → READY + GUILD_CREATE,
  * heartbeats), lets a test inject INTERACTION_CREATE events and await the bot's answers, and can be told to
  * fail chosen requests (500, 10062 Unknown interaction) to test the bot's error handling.
+ * Started with `shards: N` it hands out N shards (GET /gateway/bot), keeps one socket per shard id from IDENTIFY's
+ * `shard: [id, count]`, gives each shard its own guild, and routes guild events by Discord's rule
+ * `shard_id = (guild_id >> 22) % shard_count`.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -35,8 +38,19 @@ export interface FakeUser {
 
 export interface InteractionOptions {
   readonly user?: FakeUser;
+  /** The guild the interaction happens in (default `guildId`); it decides which shard receives it. */
+  readonly guildId?: string;
   /** Member permissions in the channel, as a decimal string. Default: Send Messages + View Channel only. */
   readonly permissions?: string;
+}
+
+/** A file attached to a slash command option (type 11), served from `url`. */
+export interface FakeAttachment {
+  readonly option: string;
+  readonly filename: string;
+  readonly url: string;
+  readonly size: number;
+  readonly contentType?: string;
 }
 
 type Hold = {
@@ -61,6 +75,48 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - 1420070400000n) << 22n) + snowflakeCounter).toString();
 }
 
+/** Discord's rule for which shard receives a guild's events. */
+export function shardOf(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** A snowflake whose guild events go to `shard` of `shardCount`. */
+export function snowflakeOnShard(shard: number, shardCount: number): string {
+  snowflakeCounter += 1n;
+  const ms = BigInt(Date.now()) - 1420070400000n;
+  const count = BigInt(shardCount);
+  const timestamp = ms - (ms % count) + BigInt(shard);
+  return ((timestamp << 22n) + snowflakeCounter).toString();
+}
+
+export interface FakeDiscordOptions {
+  /** Shards handed out by GET /gateway/bot; each gets its own guild. Default 1. */
+  readonly shards?: number;
+}
+
+/** A file the bot uploaded with a message (multipart `files[n]` part). */
+export interface UploadedFile {
+  readonly field: string;
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * A message with attachments arrives as multipart/form-data: the JSON in `payload_json`, the files in `files[n]`.
+ * Recorded as that JSON with the files' text under `uploads`, so tests read it like any other body.
+ */
+async function parseMultipart(raw: Buffer, contentType: string): Promise<unknown> {
+  const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
+  const payload = form.get('payload_json');
+  const body = (typeof payload === 'string' ? JSON.parse(payload) : {}) as Record<string, unknown>;
+  const uploads: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (field === 'payload_json' || typeof value === 'string') continue;
+    uploads.push({ field, name: value.name, text: await value.text() });
+  }
+  return { ...body, uploads };
+}
+
 export const MEMBER_PERMISSIONS = (1024n | 2048n).toString(); // View Channel + Send Messages
 export const MANAGE_GUILD_PERMISSIONS = (1024n | 2048n | 32n).toString();
 
@@ -74,7 +130,10 @@ export class FakeDiscord {
     avatar: null,
     bot: true,
   };
-  readonly guildId = snowflake();
+  readonly shardCount: number;
+  /** One guild per shard: `guildIds[i]` is routed to shard i. `guildId` is shard 0's. */
+  readonly guildIds: readonly string[];
+  readonly guildId: string;
   readonly channelId = snowflake();
   readonly member: FakeUser = { id: snowflake(), username: 'debater' };
   readonly otherMember: FakeUser = { id: snowflake(), username: 'heckler' };
@@ -82,6 +141,11 @@ export class FakeDiscord {
   readonly identifies: unknown[] = [];
   /** Commands registered with PUT, by route. */
   readonly registered = new Map<string, unknown[]>();
+  /**
+   * When set, interactions go here instead of over the gateway: a test of HTTP interactions mode signs and POSTs
+   * them to the bot's endpoint, as Discord does for an application with an Interactions Endpoint URL.
+   */
+  interactionSink: ((payload: { id: string; type: number }) => void) | null = null;
 
   private readonly http: Server;
   private readonly wss: WebSocketServer;
@@ -91,11 +155,16 @@ export class FakeDiscord {
   private readonly holds: Hold[] = [];
   private sequence = 0;
   private port = 0;
-  private socket: WebSocket | null = null;
+  /** The identified socket of each shard id. */
+  private readonly shardSockets = new Map<number, WebSocket>();
+  private readonly identifyWaiters: { shard: number; resolve: () => void }[] = [];
   private identified: Promise<void>;
   private markIdentified!: () => void;
 
-  private constructor() {
+  private constructor(options: FakeDiscordOptions) {
+    this.shardCount = options.shards ?? 1;
+    this.guildIds = Array.from({ length: this.shardCount }, (_, shard) => snowflakeOnShard(shard, this.shardCount));
+    this.guildId = this.guildIds[0]!;
     this.identified = new Promise((resolve) => (this.markIdentified = resolve));
     this.http = createServer((req, res) => void this.handle(req, res));
     this.wss = new WebSocketServer({ noServer: true });
@@ -105,8 +174,8 @@ export class FakeDiscord {
   }
 
   /** Start on a random loopback port. */
-  static async start(): Promise<FakeDiscord> {
-    const fake = new FakeDiscord();
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
     fake.http.listen(0, '127.0.0.1');
     await once(fake.http, 'listening');
     fake.port = (fake.http.address() as AddressInfo).port;
@@ -122,9 +191,19 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}`;
   }
 
-  /** Resolves once a client has identified and received READY. */
+  /** Resolves once every shard has identified and received READY. */
   whenIdentified(): Promise<void> {
     return this.identified;
+  }
+
+  /** Resolves at the next IDENTIFY for `shard` (e.g. a respawned shard process reconnecting). */
+  nextIdentify(shard: number): Promise<void> {
+    return new Promise((resolve) => this.identifyWaiters.push({ shard, resolve }));
+  }
+
+  /** The shard id that sent each IDENTIFY, in order (0 when the client did not say). */
+  get identifiedShards(): number[] {
+    return this.identifies.map((d) => shardIdOf(d));
   }
 
   /** Fail the next matching request(s) with `status` and a Discord-style JSON error. */
@@ -214,6 +293,7 @@ export class FakeDiscord {
 
   private base(type: number, options: InteractionOptions) {
     const user = options.user ?? this.member;
+    const guildId = options.guildId ?? this.guildId;
     const id = snowflake();
     const token = `itok-${id}`;
     return {
@@ -225,10 +305,10 @@ export class FakeDiscord {
         type,
         token,
         version: 1,
-        guild_id: this.guildId,
-        guild: { id: this.guildId, locale: 'en-US', features: [] },
+        guild_id: guildId,
+        guild: { id: guildId, locale: 'en-US', features: [] },
         channel_id: this.channelId,
-        channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'debate' },
+        channel: { id: this.channelId, type: 0, guild_id: guildId, name: 'debate' },
         member: {
           user: { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null },
           roles: [],
@@ -242,7 +322,7 @@ export class FakeDiscord {
         locale: 'en-US',
         guild_locale: 'en-US',
         entitlements: [],
-        authorizing_integration_owners: { '0': this.guildId },
+        authorizing_integration_owners: { '0': guildId },
         context: 0,
         attachment_size_limit: 8_388_608,
       },
@@ -257,8 +337,52 @@ export class FakeDiscord {
       id: snowflake(),
       name,
       type: 1,
-      guild_id: this.guildId,
+      guild_id: payload.guild_id,
       options: Object.entries(options).map(([optionName, value]) => ({ name: optionName, type: typeOf(value), value })),
+    };
+    this.dispatch('INTERACTION_CREATE', { ...payload, data });
+    return { id, token };
+  }
+
+  /** A slash command's subcommand (`/name sub option:value`), with attachment options resolved like Discord does. */
+  subcommand(
+    name: string,
+    sub: string,
+    options: Record<string, string | number | boolean> = {},
+    who: InteractionOptions = {},
+    attachments: readonly FakeAttachment[] = [],
+  ) {
+    const { id, token, payload } = this.base(2, who);
+    const typeOf = (v: unknown) => (typeof v === 'boolean' ? 5 : typeof v === 'number' ? 10 : 3);
+    const resolved: Record<string, unknown> = {};
+    const attachmentOptions = attachments.map((a) => {
+      const attachmentId = snowflake();
+      resolved[attachmentId] = {
+        id: attachmentId,
+        filename: a.filename,
+        size: a.size,
+        url: a.url,
+        proxy_url: a.url,
+        ...(a.contentType === undefined ? {} : { content_type: a.contentType }),
+      };
+      return { name: a.option, type: 11, value: attachmentId };
+    });
+    const data = {
+      id: snowflake(),
+      name,
+      type: 1,
+      guild_id: payload.guild_id,
+      options: [
+        {
+          name: sub,
+          type: 1,
+          options: [
+            ...Object.entries(options).map(([optionName, value]) => ({ name: optionName, type: typeOf(value), value })),
+            ...attachmentOptions,
+          ],
+        },
+      ],
+      ...(attachments.length > 0 ? { resolved: { attachments: resolved } } : {}),
     };
     this.dispatch('INTERACTION_CREATE', { ...payload, data });
     return { id, token };
@@ -279,7 +403,7 @@ export class FakeDiscord {
     ];
     this.dispatch('INTERACTION_CREATE', {
       ...payload,
-      data: { id: snowflake(), name, type: 1, guild_id: this.guildId, options },
+      data: { id: snowflake(), name, type: 1, guild_id: payload.guild_id, options },
     });
     return { id, token };
   }
@@ -320,7 +444,7 @@ export class FakeDiscord {
         id: snowflake(),
         name,
         type: 3,
-        guild_id: this.guildId,
+        guild_id: payload.guild_id,
         target_id: target.id,
         resolved: { messages: { [target.id]: target } },
       },
@@ -339,33 +463,55 @@ export class FakeDiscord {
       if (message.op === 1) ws.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (message.op === 2) {
         this.identifies.push(message.d);
-        this.socket = ws;
-        this.dispatch('READY', {
+        const shard = shardIdOf(message.d);
+        this.shardSockets.set(shard, ws);
+        ws.on('close', () => {
+          if (this.shardSockets.get(shard) === ws) this.shardSockets.delete(shard);
+        });
+        const guilds = this.guildIds.filter((id) => shardOf(id, this.shardCount) === shard);
+        this.sendTo(shard, 'READY', {
           v: 10,
           user: { ...this.botUser, verified: true, flags: 0, mfa_enabled: false },
-          guilds: [{ id: this.guildId, unavailable: true }],
+          guilds: guilds.map((id) => ({ id, unavailable: true })),
           session_id: `session-${snowflake()}`,
           resume_gateway_url: this.gatewayUrl,
           application: { id: this.applicationId, flags: 0 },
           private_channels: [],
           presences: [],
         });
-        this.dispatch('GUILD_CREATE', this.guildObject());
-        this.markIdentified();
+        for (const guildId of guilds) this.sendTo(shard, 'GUILD_CREATE', this.guildObject(guildId));
+        for (const waiter of this.identifyWaiters.filter((w) => w.shard === shard)) {
+          this.identifyWaiters.splice(this.identifyWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
+        if (this.shardSockets.size === this.shardCount) this.markIdentified();
       }
     });
   }
 
-  /** Send a gateway dispatch (op 0) to the identified client. */
+  /**
+   * Send a gateway dispatch (op 0) to the shard that owns the event's guild (`data.guild_id`), as Discord routes
+   * it; events without a guild go to shard 0.
+   */
   dispatch(event: string, data: unknown): void {
-    if (this.socket === null) throw new Error(`fake Discord: cannot send ${event}, no client has identified`);
-    this.sequence += 1;
-    this.socket.send(JSON.stringify({ op: 0, t: event, s: this.sequence, d: data }));
+    if (event === 'INTERACTION_CREATE' && this.interactionSink !== null) {
+      this.interactionSink(data as { id: string; type: number });
+      return;
+    }
+    const guildId = (data as { guild_id?: unknown } | null)?.guild_id;
+    this.sendTo(typeof guildId === 'string' ? shardOf(guildId, this.shardCount) : 0, event, data);
   }
 
-  private guildObject() {
+  private sendTo(shard: number, event: string, data: unknown): void {
+    const socket = this.shardSockets.get(shard);
+    if (socket === undefined) throw new Error(`fake Discord: cannot send ${event}, shard ${shard} has not identified`);
+    this.sequence += 1;
+    socket.send(JSON.stringify({ op: 0, t: event, s: this.sequence, d: data }));
+  }
+
+  private guildObject(guildId: string) {
     return {
-      id: this.guildId,
+      id: guildId,
       name: 'Debate Club',
       icon: null,
       owner_id: this.otherMember.id,
@@ -375,7 +521,7 @@ export class FakeDiscord {
       explicit_content_filter: 0,
       roles: [
         {
-          id: this.guildId,
+          id: guildId,
           name: '@everyone',
           color: 0,
           hoist: false,
@@ -404,7 +550,7 @@ export class FakeDiscord {
         {
           id: this.channelId,
           type: 0,
-          guild_id: this.guildId,
+          guild_id: guildId,
           name: 'debate',
           position: 0,
           permission_overwrites: [],
@@ -451,7 +597,10 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.replace(/^\/api(\/v\d+)?/, '');
     let body: unknown = null;
-    if (raw !== '') {
+    const contentType = req.headers['content-type'] ?? '';
+    if (contentType.startsWith('multipart/form-data')) {
+      body = await parseMultipart(Buffer.concat(chunks), contentType);
+    } else if (raw !== '') {
       try {
         body = JSON.parse(raw);
       } catch {
@@ -511,7 +660,7 @@ export class FakeDiscord {
     if (r.method === 'GET' && r.path === '/gateway/bot') {
       send(200, {
         url: this.gatewayUrl,
-        shards: 1,
+        shards: this.shardCount,
         session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
       });
     } else if (r.method === 'GET' && r.path === '/gateway') {
@@ -555,4 +704,10 @@ export class FakeDiscord {
       send(404, { message: '404: Not Found', code: 0 });
     }
   }
+}
+
+/** The shard id an IDENTIFY payload asks for (`shard: [id, count]`), 0 when absent. */
+function shardIdOf(identify: unknown): number {
+  const shard = (identify as { shard?: unknown } | null)?.shard;
+  return Array.isArray(shard) && typeof shard[0] === 'number' ? shard[0] : 0;
 }

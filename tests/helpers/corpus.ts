@@ -4,21 +4,31 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Corpus } from '../../src/corpus/types.ts';
+import { loadTopics } from '../../src/procon/load.ts';
+import type { Topic } from '../../src/procon/types.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
 /** The raw seed texts live beside the repository (../shared/seeds), as they do in CI. */
 export const SEEDS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
 
-let cached: Promise<Corpus> | undefined;
+let cached: Promise<{ corpus: Corpus; topics: Topic[] }> | undefined;
 
-/** Loads the real corpus once per test file; fails the test if it has problems. */
-export function realCorpus(): Promise<Corpus> {
-  cached ??= loadCorpus(CORPUS_DIR).then((result) => {
-    if (!result.ok) throw new Error(`the real corpus has problems: ${JSON.stringify(result.problems, null, 2)}`);
-    return result.corpus;
-  });
+/** Loads the real corpus and its topics once per test file; fails the test if either has problems. */
+export function loadRealCorpus(): Promise<{ corpus: Corpus; topics: Topic[] }> {
+  cached ??= (async () => {
+    const loaded = await loadCorpus(CORPUS_DIR);
+    if (!loaded.ok) throw new Error(`the real corpus has problems: ${JSON.stringify(loaded.problems, null, 2)}`);
+    const topics = await loadTopics(CORPUS_DIR, loaded.corpus.sources);
+    if (!topics.ok) throw new Error(`the real topics have problems: ${JSON.stringify(topics.problems, null, 2)}`);
+    return { corpus: loaded.corpus, topics: topics.topics };
+  })();
   return cached;
+}
+
+/** The real corpus alone (see `loadRealCorpus`). */
+export async function realCorpus(): Promise<Corpus> {
+  return (await loadRealCorpus()).corpus;
 }
 
 /** Copies the real corpus to a temp dir; returns its path and a cleanup. */

@@ -7,8 +7,8 @@ import { loadCorpus } from '../../src/corpus/load.ts';
 import type { Corpus, Source } from '../../src/corpus/types.ts';
 import { loadTopics, parseTopics } from '../../src/procon/load.ts';
 import type { Topic } from '../../src/procon/types.ts';
-import { loadRealCorpus } from './corpus.ts';
-import { CORPUS_ROOT, makeSource } from './sources.ts';
+import { CORPUS_DIR, loadRealCorpus } from '../helpers/corpus.ts';
+import { makeSource } from './sources.ts';
 
 const DIPLOMAT = 'diplomat-2014-china-russia-formal-alliance';
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -71,7 +71,7 @@ describe('the alliance topic against the real corpus', () => {
   });
 
   it('THEN the raw topic file quotes only words that are in the source (checked without the loader)', async () => {
-    const raw = parse(await readFile(path.join(CORPUS_ROOT, 'topics/alliance.yaml'), 'utf8')) as {
+    const raw = parse(await readFile(path.join(CORPUS_DIR, 'topics/alliance.yaml'), 'utf8')) as {
       pro: { evidence: string[] }[];
       con: { evidence: string[] }[];
       bottomLine: { evidence: string[] };
@@ -144,7 +144,7 @@ describe('a topic whose excerpt was edited', () => {
   let root: string;
   beforeAll(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'verbatim-procon-'));
-    await cp(CORPUS_ROOT, root, { recursive: true });
+    await cp(CORPUS_DIR, root, { recursive: true });
     const file = path.join(root, 'topics/alliance.yaml');
     const text = await readFile(file, 'utf8');
     const edited = text.replace('the West would never trust Russia', 'the West would always trust Russia');

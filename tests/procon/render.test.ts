@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderTopicJson, renderTopicText } from '../../src/procon/render.ts';
 import type { Topic } from '../../src/procon/types.ts';
-import { loadRealCorpus } from './corpus.ts';
+import { loadRealCorpus } from '../helpers/corpus.ts';
 
 describe('the alliance topic, in the console and as JSON', () => {
   let alliance: Topic;

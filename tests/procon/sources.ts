@@ -2,10 +2,7 @@
  * Small synthetic sources for the pro/con tests; the real corpus is loaded with src/corpus/load.ts.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import type { Source } from '../../src/corpus/types.ts';
-
-export const CORPUS_ROOT = path.resolve(import.meta.dirname, '../../corpus');
 
 export function makeSource(id: string, paragraphs: readonly string[], meta: Partial<Omit<Source, 'id'>> = {}): Source {
   const body = paragraphs.join('\n\n');

@@ -132,7 +132,12 @@ describe('the production start (node dist/src/bot/main.js)', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HEALTH_PORT: port },
     });
-    expect(JSON.parse(probe.stdout)).toEqual({ status: 'ok', discord: 'ok', corpus: 'ok', store: 'ok' });
+    // The checks, then (#15) which process answered and the corpus it serves.
+    expect(JSON.parse(probe.stdout)).toMatchObject({ status: 'ok', discord: 'ok', corpus: 'ok', store: 'ok' });
+    expect(JSON.parse(probe.stdout)).toMatchObject({
+      member: expect.stringMatching(/^process /),
+      passages: expect.any(Number),
+    });
     child.kill('SIGINT');
     const [code, signal] = await exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });

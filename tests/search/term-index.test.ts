@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PairIndexBuilder, TermIndexBuilder, type PairIndex, type TermIndex } from '../../src/search/term-index.ts';
+import { PairIndexBuilder, type PairIndex } from '../../src/search/pair-index.ts';
+import { TermIndexBuilder, type TermIndex } from '../../src/search/term-index.ts';
 
 /** Runs a builder's `finish` generator to the end, counting the steps it hands back. */
 function drain<T>(steps: Generator<void, T>): { value: T; yields: number } {

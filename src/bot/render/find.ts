@@ -2,6 +2,7 @@
  * "Find quotes": the best matches for a message's text, each with voice, source and link — the debater's "source?".
  */
 import type { APIEmbed } from 'discord.js';
+import { formatBylineAndKind } from '../../present.ts';
 import type { QuoteHit } from '../../search/engine.ts';
 import { isHttpUrl, LIMITS, truncate } from './limits.ts';
 import { escapeMarkdown, maskedLink, neutraliseMentions } from './markdown.ts';
@@ -19,7 +20,7 @@ export function renderFindResults(hits: readonly QuoteHit[], searched: string): 
     const note = formatLinkNote({ url, urlVerified: hit.source.urlVerified });
     const linked = url === null ? null : maskedLink('source', url);
     const link = `\n${linked === null ? note : note ? `${linked} (${note})` : linked}`;
-    const where = escapeMarkdown(formatWhere(hit.source));
+    const where = escapeMarkdown(`${formatWhere(hit.source)} · ${formatBylineAndKind(hit.source)}`);
     const quote = blockquote(escapeMarkdown(hit.passage.text));
     const tail = `\n— ${where}${link}`;
     return {

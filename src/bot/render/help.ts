@@ -17,9 +17,16 @@ export interface HelpEntry {
 /** Worked examples for the commands this side ships; other commands show their own description. */
 const EXAMPLES: Readonly<Record<string, string>> = {
   quote:
-    '`/quote query: abandon zero sum mentality` — the best match, with ◀ ▶ for more.\n`/quote speaker: Wang Yi` — a random passage by him. `private: True` answers only you.',
+    '`/quote query: abandon zero sum mentality` — the best match, with ◀ ▶ for more and **Card** to cut a debate card.\n`/quote speaker: Wang Yi` — a random passage by him. `private: True` answers only you.',
+  cite:
+    '`/cite query: abandon the zero-sum mentality tag: China asks the West to drop zero-sum thinking` — a private card: ' +
+    'the tag, "ValueWalk 15", the full cite (Qu Xing, quoted in ValueWalk, March 2015 as inferred, the link, no access date) ' +
+    'and the paragraph with his words in bold. ＋ before / ＋ after widen it, Post to channel shares it; .md and .html attached. ' +
+    '`style: MLA|APA|Chicago`, `span: sentence|paragraph|wide`.',
   sources: '`/sources` — every source with its publication, date, link and passage count.',
   reload: '`/reload` — admins: reread the corpus from disk; a broken edit keeps the old corpus serving.',
+  procon:
+    '`/procon topic: alliance` — both sides of a debate question from its source, with its bottom line; **Show the evidence** lists every excerpt, verbatim and linked, privately.',
   help: '`/help` — this message.',
   privacy: '`/privacy` — what Verbatim stores about you, for how long, and where.',
   'forget-me': '`/forget-me` — deletes your cooldown and stored /quote results; anonymises your /reload entries.',

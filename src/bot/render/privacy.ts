@@ -7,6 +7,7 @@ import type { StoreKind } from '../../store/store.ts';
 import { AUDIT_LIMIT } from '../audit.ts';
 import type { ForgetReport } from '../forget.ts';
 import { PAGING_TTL_MS } from '../paging.ts';
+import { PREVIEW_TTL_MS } from './source.ts';
 import type { MessageBody } from './message.ts';
 
 const PRIVACY_COLOUR = 0x4a6fa5;
@@ -43,10 +44,18 @@ export function renderPrivacy(facts: PrivacyFacts): MessageBody {
           `Expired entries are removed from disk within a few minutes after that.`,
       },
       {
-        name: '/reload (admins only)',
+        name: 'Cards (/cite and the Card button)',
         value:
-          `Your user id and name, the server, the time, the outcome and the corpus version, for the last ` +
-          `${AUDIT_LIMIT} reload attempts, so admins can see who changed the corpus.`,
+          `Your user id, the passage's id, your tag and the cite style, for ${minutes} minutes, so that ＋ before, ` +
+          `＋ after and Post to channel work.`,
+      },
+      {
+        name: '/reload and /source (corpus admins only)',
+        value:
+          `Your user id and name, the server, the time, the outcome and the corpus version (for /source, the source ` +
+          `and the link or file it came from), for the last ${AUDIT_LIMIT} reload attempts, so admins can see who ` +
+          `changed the corpus. A /source add preview (your id, the link, the prepared article) for ` +
+          `${PREVIEW_TTL_MS / 60_000} minutes or until Add or Cancel.`,
       },
       {
         name: 'Logs',
@@ -57,7 +66,8 @@ export function renderPrivacy(facts: PrivacyFacts): MessageBody {
       },
       {
         name: 'Removing it',
-        value: '`/forget-me` deletes your cooldown and /quote results at once and anonymises your /reload entries.',
+        value:
+          '`/forget-me` deletes your cooldown, /quote results and cards at once and anonymises your /reload entries.',
       },
     ],
   };
@@ -70,6 +80,7 @@ export function renderForgotten(report: ForgetReport): MessageBody {
     `Deleted ${plural(report.cooldowns, 'cooldown', 'cooldowns')}.`,
     `Deleted ${plural(report.pagingStates, 'stored /quote result', 'stored /quote results')} (with the words you searched for).`,
     `Anonymised ${plural(report.auditEntries, '/reload audit entry', '/reload audit entries')}.`,
+    `Deleted ${plural(report.cardStates, 'stored card', 'stored cards')} (with your tags).`,
   ];
   return {
     content:

@@ -3,6 +3,7 @@
  */
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import { ButtonStyle, ComponentType } from 'discord.js';
+import { formatBylineAndKind } from '../../present.ts';
 import type { QuoteHit } from '../../search/engine.ts';
 import { isHttpUrl, LIMITS, truncate } from './limits.ts';
 import { escapeMarkdown } from './markdown.ts';
@@ -18,7 +19,12 @@ export interface QuotePage {
   readonly index: number;
   readonly total: number;
   /** Custom ids for the buttons; null when paging state could not be saved (no buttons then). */
-  readonly buttons: { readonly prev: string; readonly next: string; readonly context: string } | null;
+  readonly buttons: {
+    readonly prev: string;
+    readonly next: string;
+    readonly context: string;
+    readonly card: string;
+  } | null;
   /** Shown in the footer, e.g. "random pick". */
   readonly note?: string;
 }
@@ -35,7 +41,7 @@ export function blockquote(escaped: string): string {
 export function renderQuoteEmbed(page: Pick<QuotePage, 'hit' | 'index' | 'total' | 'note'>): APIEmbed {
   const { passage, source } = page.hit;
   const quoted = blockquote(escapeMarkdown(passage.text));
-  const footer = [`match ${page.index + 1} of ${page.total}`, formatLinkStatus(source)];
+  const footer = [`match ${page.index + 1} of ${page.total}`, formatLinkStatus(source), formatBylineAndKind(source)];
   if (page.note !== undefined) footer.push(page.note);
   const embed: APIEmbed = {
     color: QUOTE_COLOUR,
@@ -72,6 +78,7 @@ function buttonRow(page: QuotePage): APIActionRowComponent<APIButtonComponent>[]
           disabled: page.index >= page.total - 1,
         },
         { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: page.buttons.context, label: 'Context' },
+        { type: ComponentType.Button, style: ButtonStyle.Success, custom_id: page.buttons.card, label: 'Card' },
       ],
     },
   ];

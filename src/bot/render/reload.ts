@@ -2,6 +2,7 @@
  * The /reload answer: what changed and how long it took, or every problem with the old corpus still serving.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { ClusterReload, MemberOutcome } from '../../cluster/reload.ts';
 import type { Counts, ReloadReport } from '../../library.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { escapeMarkdown } from './markdown.ts';
@@ -36,6 +37,17 @@ export function renderReload(outcome: ReloadReport): MessageBody {
       { name: 'Removed', value: list(outcome.removed) },
       { name: 'Changed', value: list(outcome.changed) },
     ];
+    if (outcome.unattributed.length > 0) {
+      fields.push({
+        name: 'Quotations without a speaker (add an override or a people.yaml entry)',
+        value: truncate(
+          outcome.unattributed
+            .map((u) => `${escapeMarkdown(u.sourceId)}: ${u.unattributed} of ${u.quotations}`)
+            .join('\n'),
+          LIMITS.fieldValue,
+        ),
+      });
+    }
     const embed: APIEmbed = {
       color: OK_COLOUR,
       title: 'Corpus reloaded',
@@ -66,4 +78,58 @@ export function renderReload(outcome: ReloadReport): MessageBody {
     footer: { text: `checked in ${Math.round(outcome.ms)} ms · fix the files and run /reload again` },
   };
   return { embeds: [embed] };
+}
+
+function memberLine(outcome: MemberOutcome): string {
+  const verdict = outcome.ok
+    ? 'reloaded'
+    : `refused (${outcome.problems} problem${outcome.problems === 1 ? '' : 's'}), kept`;
+  return `${escapeMarkdown(outcome.member)}: ${verdict} · corpus ${outcome.hash.slice(0, 12)} · ${outcome.passages} passages · ${Math.round(outcome.ms)} ms`;
+}
+
+/** Up to this many members get a line each; more (a bot with dozens of shards) are summarised by outcome. */
+const MEMBER_LINES = 10;
+
+/** One line per distinct outcome and hash, largest group first; smaller groups name their members. */
+function groupLines(members: readonly MemberOutcome[]): string[] {
+  const groups = new Map<string, MemberOutcome[]>();
+  for (const m of members) {
+    const key = `${m.ok ? 'reloaded' : 'refused, kept'} · corpus ${m.hash.slice(0, 12)}`;
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const sorted = [...groups].sort((a, b) => b[1].length - a[1].length);
+  return sorted.map(([key, group], i) => {
+    const names = i === 0 ? '' : ` (${truncate(group.map((m) => escapeMarkdown(m.member)).join(', '), 200)})`;
+    return `${group.length} of ${members.length}: ${key}${names}`;
+  });
+}
+
+/**
+ * The /reload answer when several processes serve the bot: this process's report, then one line per shard or
+ * replica with its outcome and corpus hash, and a warning when some did not answer or could not be reached.
+ * A single process answering alone gets exactly `renderReload`.
+ */
+export function renderClusterReload(result: ClusterReload): MessageBody {
+  const body = renderReload(result.local);
+  if (result.members.length <= 1 && result.silent === 0 && result.unreachable === null) return body;
+  const lines = result.members.length <= MEMBER_LINES ? result.members.map(memberLine) : groupLines(result.members);
+  if (result.silent > 0)
+    lines.push(`⚠ ${result.silent} more did not answer in time; they may still be serving the old corpus.`);
+  if (result.unreachable !== null)
+    lines.push(
+      `⚠ Only this process reloaded: the others could not be reached (${escapeMarkdown(result.unreachable)}).`,
+    );
+  const hashes = new Set(result.members.map((m) => m.hash));
+  const title = hashes.size > 1 ? 'Every process — corpora differ!' : 'Every process';
+  const [embed] = body.embeds;
+  if (embed === undefined) return body;
+  return {
+    ...body,
+    embeds: [
+      {
+        ...embed,
+        fields: [...(embed.fields ?? []), { name: title, value: truncate(lines.join('\n'), LIMITS.fieldValue) }],
+      },
+    ],
+  };
 }

@@ -12,7 +12,7 @@ import type { SentenceSpan } from '../segment.ts';
 import { cueAfter, cueBefore, cueInSentence, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
-import { findQuoteSpans, MIN_QUOTE_WORDS, type QuoteSpan } from './quotes.ts';
+import { findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, type QuoteSpan } from './quotes.ts';
 import { CONTINUATIONS, findRegisteredSpeaker, GROUP, PRONOUN_SPEAKER } from './reported.ts';
 
 export { buildNameMatchers, findMentions, type NameMatcher, type PersonMention } from './people.ts';
@@ -201,6 +201,8 @@ export function createSourceAttributor(
       const spans = findQuoteSpans(text, openQuotation !== undefined);
       const quotations: Quotation[] = spans
         .filter((s) => s.words >= MIN_QUOTE_WORDS || s.continued || s.open)
+        // A quoted name inside the source's own sentence ("China’s ambitious “New Silk Road economic corridor”").
+        .filter((s) => s.continued || s.open || !(isQuotedName(text.slice(s.start, s.end)) && /\p{Ll}[\p{L}’']*\s+$/u.test(text.slice(0, s.start))))
         .map((span) => ({ span, voice: null, done: false }));
       for (const sentence of sentences) {
         attributeQuotations(text, sentences, quotations, sentence.start + sentence.text.length);
@@ -212,8 +214,10 @@ export function createSourceAttributor(
         let best: Quotation | null = null;
         let bestOverlap = 0;
         for (const q of quotations) {
+          // An attributed quotation wins over a longer one without a speaker in the same sentence.
           const overlap = Math.min(end, q.span.end) - Math.max(sentence.start, q.span.start);
-          if (overlap > bestOverlap) [best, bestOverlap] = [q, overlap];
+          const weight = overlap > 0 && q.voice ? overlap + text.length : overlap;
+          if (weight > bestOverlap) [best, bestOverlap] = [q, weight];
         }
         const forced = overrideFor(sentence.text);
         let voice: Voice;

@@ -32,7 +32,7 @@ export type Subject =
 
 const PRON = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`;
 /** An apposition between commas: "Ms. Kelly, a retired astronaut, said"; "Smith, 70, told". */
-const APPOS = String.raw`(?:\s*,\s*((?:(?!\b(?:said|says|told|and|but|who|which|where|when)\b)[^,;:“”"()]){1,90}?)\s*,)`;
+const APPOS = String.raw`(?:\s*,\s*((?:(?!\b(?:said|says|told|and|but)\b)[^,;:“”"()]){1,120}?)\s*,)`;
 const PAREN = String.raw`(?:\s*\([^()]{1,30}\))`;
 const ADVERBS = String.raw`(?:\s+(?:also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
 const AUX = String.raw`(?:\s+(?:has|had|have|once|also)(?:\s+(?:also|been|later))?)?`;
@@ -143,7 +143,10 @@ export function cueBefore(text: string, sentencePrefix: string = text): Subject 
     candidates.push({ at: according.index + according[0].length, subject });
   }
   const participle = lastMatch(PARTICIPLE_CUE, text);
-  if (participle) {
+  // "…, Hollande said Tuesday, noting …": the participle continues the speech clause before it, whose subject speaks.
+  if (participle && verb?.[1] && verb.index < participle.index) {
+    candidates.push({ at: participle.index + participle[0].length, subject: candidates[0]?.subject ?? subjectOf(verb[1], null, '', 'participle') });
+  } else if (participle) {
     const head = SENTENCE_SUBJECT.exec(sentencePrefix);
     if (head?.[1]) candidates.push({ at: participle.index + participle[0].length, subject: subjectOf(head[1], null, '', 'participle') });
   }

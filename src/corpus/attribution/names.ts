@@ -39,7 +39,12 @@ export function parseNamePhrase(run: string): NamePhrase | null {
   // "Commentary’s Noah Rothman": the words up to a possessive name the owner, not the person.
   const owned = /^(?:.*\s)?\S+[’']s\s+(?=\S)/u.exec(run.trim());
   const words = run.trim().slice(owned ? owned[0].length : 0).replace(/(\p{L}{2,})\.$/u, (m, w: string) => (/^(?:Jr|Sr)$/.test(w) ? m : w)).split(/\s+/);
-  while (words.length > 0 && NOT_NAME.has(bare(words[0] ?? '')) && !isTitleWord(words[0] ?? '')) words.shift();
+  // Leading words that are not the name: "The", "But", and sentence adverbs ("Interestingly Blocher stated …").
+  while (
+    words.length > 0 &&
+    ((NOT_NAME.has(bare(words[0] ?? '')) && !isTitleWord(words[0] ?? '')) || (words.length > 1 && /^\p{Lu}\p{Ll}+ly,?$/u.test(words[0] ?? '')))
+  )
+    words.shift();
   let lastTitle = -1;
   words.forEach((word, i) => {
     if (isTitleWord(word) && i < words.length - 1) lastTitle = i;

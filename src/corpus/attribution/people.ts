@@ -138,7 +138,9 @@ export class SourcePeople {
     }
     if (!phrase) return null;
     const role = roleFromApposition(apposition) || phrase.title || roleBefore(before);
-    const known = this.salient.find((s) => sameSpeaker(s.name, phrase.name)) ?? [...this.local].reverse().find((s) => sameSpeaker(s.name, phrase.name));
+    const known =
+      this.salient.find((s) => sameSpeaker(s.name, phrase.name)) ??
+      [...this.local].reverse().find((s) => sameSpeaker(s.name, phrase.name));
     if (known) {
       if (known.personId === null && nameKey(phrase.name).length > nameKey(known.name).length) known.name = phrase.name;
       if (known.personId === null && !known.role && role) known.role = role;

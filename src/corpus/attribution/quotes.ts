@@ -22,6 +22,18 @@ export const MIN_QUOTE_WORDS = 4;
 
 const countWords = (text: string): number => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
 
+/**
+ * A name in quotation marks ("New Silk Road economic corridor", "Make America Great Again") rather than anyone's
+ * words: most words capitalised and no sentence punctuation inside.
+ */
+export function isQuotedName(text: string): boolean {
+  const inner = text.replace(/^[“"]|[”"]$/g, '');
+  if (/[.!?;:,]/.test(inner)) return false;
+  const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const capitalised = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  return words.length > 0 && capitalised * 2 > words.length;
+}
+
 function isOpeningStraight(text: string, at: number): boolean {
   const before = at === 0 ? ' ' : (text[at - 1] ?? ' ');
   const after = text[at + 1] ?? ' ';
@@ -48,6 +60,11 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '“') {
+      // A typo'd closing mark ("…here,“ said Smith"): punctuation before it, a space or the end after it.
+      if (start >= 0 && i > start + 1 && /[,.!?]/.test(text[i - 1] ?? '') && /^(?:\s|$)/.test(text.slice(i + 1, i + 2))) {
+        close(i + 1, false);
+        continue;
+      }
       if (start >= 0 && !(continuing && i === lead && spans.length === 0)) close(i, false);
       if (start < 0) {
         start = i;

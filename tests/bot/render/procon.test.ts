@@ -12,7 +12,7 @@ import {
   type ProconMessage,
 } from '../../../src/bot/render/procon.ts';
 import type { Topic } from '../../../src/procon/types.ts';
-import { loadRealCorpus } from '../../procon/corpus.ts';
+import { loadRealCorpus } from '../../helpers/corpus.ts';
 import { makeTopic, words } from '../../procon/topics.ts';
 
 /** Asserts every Discord limit on a message, with the numbers in the failure. */

@@ -1,0 +1,115 @@
+/**
+ * Word pairs: which passages hold two words side by side. Word order is what tells a quotation from a
+ * sentence that merely shares its words; see `PairIndex`.
+ */
+import { foldForSearch } from '../text/fold.ts';
+import { ChunkedInt32 } from './chunked-int32.ts';
+
+/** FNV-1a over two words: the key of an adjacent word pair. */
+function pairHash(first: string, second: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < first.length; i++) h = Math.imul(h ^ first.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 0x20, 0x01000193);
+  for (let i = 0; i < second.length; i++) h = Math.imul(h ^ second.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** The plain words of a text, in order: what "adjacent" means for word pairs. */
+export function plainWords(text: string): string[] {
+  return plainWordsFolded(foldForSearch(text));
+}
+
+/** `plainWords` for text already passed through `foldForSearch`. */
+export function plainWordsFolded(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+}
+
+/**
+ * Which passages hold two words side by side ("afraid than", "zero sum"): word order is what tells a
+ * quotation from a sentence that merely shares its words. Stored flat, bucketed by a hash of the pair
+ * (a few bytes per pair, no object per pair), so a 100k-passage corpus costs about 20 MB.
+ */
+export class PairIndex {
+  constructor(
+    private readonly offsets: Int32Array,
+    private readonly hashes: Int32Array,
+    private readonly passages: Int32Array,
+    private readonly mask: number,
+  ) {}
+
+  /** Passages holding `first` immediately followed by `second` (a rare hash collision may add one). */
+  lookup(first: string, second: string): Int32Array {
+    const h = pairHash(first, second);
+    const bucket = h & this.mask;
+    const from = this.offsets[bucket] as number;
+    const to = this.offsets[bucket + 1] as number;
+    let count = 0;
+    for (let k = from; k < to; k++) if (this.hashes[k] === h) count++;
+    const out = new Int32Array(count);
+    let j = 0;
+    for (let k = from; k < to; k++) if (this.hashes[k] === h) out[j++] = this.passages[k] as number;
+    return out;
+  }
+}
+
+/** Collects word pairs passage by passage; `finish` lays them out bucket by bucket, in slices. */
+export class PairIndexBuilder {
+  private hashes = new ChunkedInt32();
+  private passages = new ChunkedInt32();
+
+  /** Reused across passages: a reload builds 100k of these, and garbage is what makes GC pauses long. */
+  private readonly seen = new Set<number>();
+
+  /** Adds one passage's words, from its `foldForSearch` form. */
+  add(passage: number, folded: string): void {
+    const words = plainWordsFolded(folded);
+    const seen = this.seen;
+    seen.clear();
+    for (let i = 1; i < words.length; i++) {
+      const h = pairHash(words[i - 1] as string, words[i] as string);
+      if (seen.has(h)) continue;
+      seen.add(h);
+      this.hashes.push(h);
+      this.passages.push(passage);
+    }
+  }
+
+  *finish(): Generator<void, PairIndex> {
+    const SLICE = 20_000;
+    const total = this.hashes.length;
+    const pairHashes = this.hashes;
+    const pairPassages = this.passages;
+    let bits = 10;
+    // About eight pairs a bucket: look-ups stay a short scan, and the offsets table stays small enough
+    // to allocate and fill without holding the event loop.
+    while (1 << bits < total / 8 && bits < 20) bits++;
+    const mask = (1 << bits) - 1;
+    const offsets = new Int32Array((1 << bits) + 1);
+    yield;
+    for (let k = 0; k < total; k++) {
+      offsets[(pairHashes.get(k) & mask) + 1]! += 1;
+      if (k % SLICE === SLICE - 1) yield;
+    }
+    for (let b = 1; b < offsets.length; b++) {
+      offsets[b]! += offsets[b - 1] as number;
+      if (b % (SLICE * 4) === 0) yield;
+    }
+    yield;
+    const cursor = offsets.slice(0, offsets.length - 1);
+    yield;
+    const hashes = new Int32Array(total);
+    yield;
+    const passages = new Int32Array(total);
+    yield;
+    for (let k = 0; k < total; k++) {
+      const h = pairHashes.get(k);
+      const at = cursor[h & mask]!++;
+      hashes[at] = h;
+      passages[at] = pairPassages.get(k);
+      if (k % SLICE === SLICE - 1) yield;
+    }
+    this.hashes = new ChunkedInt32();
+    this.passages = new ChunkedInt32();
+    return new PairIndex(offsets, hashes, passages, mask);
+  }
+}
