@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import { replyWithCard } from '../src/bot/card-reply.ts';
 import type { Command, CommandContext } from '../src/bot/command.ts';
-import { takeCooldown } from '../src/bot/cooldown.ts';
+import { releaseCooldown, takeCooldown } from '../src/bot/cooldown.ts';
 import { replyDeadline, type DeadlineGuard } from '../src/bot/deadline.ts';
 import { buttonsFor, decodeQuoteButton, loadPaging, MAX_PAGES, savePaging } from '../src/bot/paging.ts';
 import { quoteChoices, sourceChoices, speakerChoices, type Choice } from '../src/bot/render/choices.ts';
@@ -20,7 +20,7 @@ import { SPANS } from '../src/cite/card.ts';
 import { StoreUnavailableError, UserError } from '../src/errors.ts';
 import { quoteMissError } from '../src/messages.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit } from '../src/search/engine.ts';
-import { findQuotes, type QuoteRequest } from '../src/search/find.ts';
+import { findQuotes } from '../src/search/find.ts';
 
 const data = new SlashCommandBuilder()
   .setName('quote')
@@ -45,19 +45,19 @@ const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you'))
   .toJSON();
 
-/** The hits for the request, or the miss as the user's error (words from src/messages.ts). */
-function findHits(ctx: CommandContext, request: QuoteRequest): { hits: readonly QuoteHit[]; note?: string } {
-  const outcome = findQuotes(ctx.library.state.index, request);
-  if (!outcome.ok) {
-    const { id, details } = quoteMissError(outcome.miss);
-    throw new UserError(id, details);
-  }
-  return outcome.random ? { hits: outcome.hits, note: 'random pick' } : { hits: outcome.hits };
-}
-
 /** Look a passage up in the live corpus by id; null when a reload removed it. */
 function hitById(ctx: CommandContext, passageId: string): QuoteHit | null {
   return ctx.library.state.index.search({ text: `${PASSAGE_ID_PREFIX}${passageId}` })[0] ?? null;
+}
+
+/** Hands back the cooldown a call took; a store outage keeps it (the wait then stands, nothing breaks). */
+async function refundCooldown(ctx: CommandContext, userId: string): Promise<void> {
+  try {
+    await releaseCooldown(ctx.store, 'quote', userId);
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    ctx.logger.warn('cooldown kept: store unavailable', { err });
+  }
 }
 
 function optional(value: string | null): string | undefined {
@@ -75,10 +75,12 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   // is still waiting when the budget runs out defers the reply, so Discord's 3-second deadline always holds.
   const deadline = replyDeadline(interaction, ephemeral);
   let wait = 0;
+  let cooling = false;
   try {
     wait = await deadline.within(
       takeCooldown(ctx.store, 'quote', interaction.user.id, ctx.config.quoteCooldownSeconds),
     );
+    cooling = wait === 0 && ctx.config.quoteCooldownSeconds > 0;
   } catch (err) {
     // A cooldown is a courtesy; a store outage should not stop quotes.
     if (!(err instanceof StoreUnavailableError)) throw err;
@@ -86,7 +88,16 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   }
   if (wait > 0) throw new UserError('quote.cooldown', { seconds: wait });
 
-  const { hits, note } = findHits(ctx, { text: query, source, speaker, limit: MAX_PAGES });
+  const outcome = findQuotes(ctx.library.state.index, { text: query, source, speaker, limit: MAX_PAGES });
+  if (!outcome.ok) {
+    // The cooldown is taken up front (so two quick calls cannot both pass) and handed back on any miss:
+    // a typo or a filter that finds nothing should cost a retry, not the wait.
+    if (cooling) await deadline.within(refundCooldown(ctx, interaction.user.id));
+    const { id, details } = quoteMissError(outcome.miss);
+    throw new UserError(id, details);
+  }
+  const { hits } = outcome;
+  const note = outcome.random ? 'random pick' : undefined;
   const buttons = await savePagingOrSkip(ctx, deadline, interaction.user.id, hits, query, note);
   const page = { hit: hits[0]!, index: 0, total: hits.length, buttons, ...(note !== undefined ? { note } : {}) };
   await deadline.answer(renderQuote(page));

@@ -9,6 +9,7 @@ export type ErrorId =
   | 'quote.no-match'
   | 'quote.unknown-source'
   | 'quote.unknown-speaker'
+  | 'quote.speaker-never-speaks'
   | 'quote.empty-corpus'
   | 'quote.no-random'
   | 'paging.expired'

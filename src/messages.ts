@@ -14,6 +14,8 @@ const MESSAGES: Readonly<Record<ErrorId, string>> = {
     'No passage matches “{query}”.{suggestions} Try fewer or different words, or drop the source/speaker filter.',
   'quote.unknown-source': 'No source matches “{source}”.{suggestions} `/sources` lists them all.',
   'quote.unknown-speaker': 'Nobody called “{speaker}” is quoted in the corpus.{suggestions}',
+  'quote.speaker-never-speaks':
+    '{speaker} is named in the corpus but never speaks in it: no passage is in their own words. To find passages that mention them, search without the speaker filter (`/quote {speaker}`).',
   'quote.empty-corpus': 'The corpus has no passages to quote yet. An admin can add sources and run `/reload`.',
   'quote.no-random':
     'No passage to pick at random with these filters. Try another source or speaker, or drop the filters.',
@@ -124,6 +126,8 @@ export function quoteMissError(miss: QuoteMiss): { id: ErrorId; details: ErrorDe
           suggestions: didYouMean(miss.suggestions.map(formatSpeakerName)),
         },
       };
+    case 'speaker-never-speaks':
+      return { id: 'quote.speaker-never-speaks', details: { speaker: truncate(miss.speaker, ECHO_MAX) } };
     case 'empty-corpus':
       return { id: 'quote.empty-corpus', details: {} };
     case 'no-random':

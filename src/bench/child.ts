@@ -33,6 +33,8 @@ export interface QueryRecord {
 export interface PrefixRecord {
   readonly queryId: string;
   readonly length: number;
+  /** Length of the whole query this is a prefix of. */
+  readonly queryLength: number;
   readonly ms: number[];
   /** Whether the target passage is among the suggestions. */
   readonly targetSuggested: boolean;
@@ -76,7 +78,7 @@ function rankOf(ids: readonly string[], target: string): number | null {
 }
 
 /** Runs one measurement task; the only place where engine timings are taken. */
-export function runTask(task: ChildTask): ChildResult {
+export async function runTask(task: ChildTask): Promise<ChildResult> {
   const material = readSeedMaterial(task.seedsDir);
   const t0 = performance.now();
   const synthetic = generateCorpus(material, { passages: task.passages, targets: task.targets, seed: task.seed });
@@ -84,11 +86,12 @@ export function runTask(task: ChildTask): ChildResult {
   const queries = synthetic.queries.slice(0, task.queries);
   const prefixes = samplePrefixes(queries, task.prefixesPerQuery, task.seed).slice(0, task.maxPrefixes ?? Infinity);
   const targetOf = new Map(queries.map((q) => [q.id, q.targetId]));
+  const lengthOf = new Map(queries.map((q) => [q.id, q.text.length]));
 
   const engine = createEngine(task.engine);
   const beforeBuild = measureMemory();
   const b0 = performance.now();
-  engine.build(synthetic.corpus);
+  await engine.build(synthetic.corpus);
   const buildMs = performance.now() - b0;
   const afterBuild = measureMemory();
 
@@ -109,6 +112,7 @@ export function runTask(task: ChildTask): ChildResult {
   const prefixRecords: PrefixRecord[] = prefixes.map((p) => ({
     queryId: p.queryId,
     length: p.prefix.length,
+    queryLength: lengthOf.get(p.queryId) ?? p.prefix.length,
     ms: [],
     targetSuggested: false,
   }));
@@ -149,7 +153,7 @@ export function runTask(task: ChildTask): ChildResult {
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
   const task = JSON.parse(process.argv[2] ?? '{}') as ChildTask;
-  const result = runTask(task);
+  const result = await runTask(task);
   if (process.send) process.send(result);
   else process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -1,19 +1,35 @@
 /**
- * The two engines under test behind one small interface, so the child process measures both the same way.
+ * The engines under test behind one small interface, so the child process measures them all the same way.
  * Verbatim's engine is used exactly as /quote and its autocomplete use it; the baseline is plain fuse.js over
- * every passage, configured the way a careful user would for sentence-long passages.
+ * every passage, configured the way a careful user would for sentence-long passages; the peers (MiniSearch,
+ * FlexSearch, Orama, each in peers/) are set up as their own documentation shows typo-tolerant search.
  */
 import Fuse from 'fuse.js';
 import type { Corpus } from '../corpus/types.ts';
 import { QuoteIndex } from '../search/engine.ts';
+import { createFlexSearchEngine } from './peers/flexsearch.ts';
+import { createMiniSearchEngine } from './peers/minisearch.ts';
+import { createOramaEngine } from './peers/orama.ts';
+import { PEER_NAMES, type PeerEngine, type PeerName } from './peers/peer.ts';
 
-export type EngineName = 'verbatim' | 'fuse';
-export const ENGINE_NAMES: readonly EngineName[] = ['verbatim', 'fuse'];
+export type EngineName = 'verbatim' | 'fuse' | PeerName;
+export const ENGINE_NAMES: readonly EngineName[] = ['verbatim', ...PEER_NAMES, 'fuse'];
+/** How the table heads each engine's column. */
+export const ENGINE_LABELS: Readonly<Record<EngineName, string>> = Object.freeze({
+  verbatim: 'verbatim',
+  minisearch: 'MiniSearch',
+  flexsearch: 'FlexSearch',
+  orama: 'Orama',
+  fuse: 'fuse.js',
+});
+
+/** Results /quote pages through: what every engine is asked for. */
+export const SEARCH_LIMIT = 10;
 
 export interface BenchEngine {
   readonly name: EngineName;
-  /** Builds the index; the child times this call. */
-  build(corpus: Corpus): void;
+  /** Builds the index; the child times this call (awaited: Orama's insert may be async). */
+  build(corpus: Corpus): void | Promise<void>;
   /** Passage ids in rank order, as /quote would show them. */
   search(text: string): string[];
   /** Autocomplete for what has been typed so far; returns the passage ids suggested. */
@@ -75,7 +91,7 @@ function createFuseEngine(): BenchEngine {
     },
     search(text) {
       return ready()
-        .search(text, { limit: 10 })
+        .search(text, { limit: SEARCH_LIMIT })
         .map((r) => r.item.id);
     },
     suggest(prefix) {
@@ -86,6 +102,24 @@ function createFuseEngine(): BenchEngine {
   };
 }
 
+const PEERS: Readonly<Record<PeerName, () => PeerEngine>> = {
+  minisearch: createMiniSearchEngine,
+  flexsearch: createFlexSearchEngine,
+  orama: createOramaEngine,
+};
+
+function adaptPeer(name: PeerName): BenchEngine {
+  const peer = PEERS[name]();
+  return {
+    name,
+    build: (corpus) => peer.build(corpus),
+    search: (text) => peer.search(text, SEARCH_LIMIT),
+    suggest: (prefix) => peer.suggest(prefix, AUTOCOMPLETE_LIMIT),
+  };
+}
+
 export function createEngine(name: EngineName): BenchEngine {
-  return name === 'verbatim' ? createVerbatimEngine() : createFuseEngine();
+  if (name === 'verbatim') return createVerbatimEngine();
+  if (name === 'fuse') return createFuseEngine();
+  return adaptPeer(name);
 }

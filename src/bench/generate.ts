@@ -3,6 +3,7 @@
  * target passages with a phrase found nowhere else in the corpus, and a labelled query set that must find them.
  */
 import { createHash } from 'node:crypto';
+import { passageId } from '../corpus/stored.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from '../corpus/types.ts';
 import { ownVoiceOf } from '../corpus/voice.ts';
 import { createRng, deriveSeed, type Rng } from './rng.ts';
@@ -313,7 +314,8 @@ export function generateCorpus(material: SeedMaterial, options: GenerateOptions)
           ? { personId: person.id, name: person.name, role: person.role, basis: 'reported' }
           : ownVoice;
         passages[passageIndex] = {
-          id: `${id}:${p}.${k}`,
+          // The loader's own formula, so `id:` lookups (autocomplete choices, buttons) resolve in the bench too.
+          id: passageId(id, p, k),
           sourceId: id,
           paragraphIndex: p,
           sentenceIndex: k,

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: Verbatim's search against a plain fuse.js baseline on synthetic corpora of growing size,
+ * `npm run bench`: Verbatim's search against MiniSearch, FlexSearch, Orama and a plain fuse.js baseline (each
+ * engine in a process of its own) on synthetic corpora of growing size,
  * plus the reload stall and the seed corpus cold start. Prints a table per size and the issue's targets, and
  * writes every figure (with the per-query timings behind it) to JSON. See "Performance and the benchmark" in README.md.
  */
@@ -10,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildResult, ChildTask } from './child.ts';
 import { measureColdStart, measureSeedSearch, type ColdStartResult, type SeedSearchResult } from './coldstart.ts';
-import { baselineQueriesFor, parseOptions, USAGE, type BenchOptions } from './options.ts';
+import { baselineQueriesFor, parseOptions, peerQueriesFor, USAGE, type BenchOptions } from './options.ts';
 import type { ReloadResult, ReloadTask } from './reload.ts';
 import { runStallProbes } from './stall-probes.ts';
 import { checkTargets, formatSizeTable, formatTargets, reloadLayout, reportSize, type SizeReport } from './report.ts';
@@ -61,6 +62,19 @@ async function measureSize(options: BenchOptions, size: number, seedsDir: string
     engine: 'verbatim',
     queries: options.queries,
   } satisfies ChildTask);
+  const peers: ChildResult[] = [];
+  const peerQueries = peerQueriesFor(options, size);
+  for (const engine of options.peers) {
+    progress(`${size} passages: ${engine}, ${peerQueries} queries`);
+    peers.push(
+      await runInChild<ChildResult>('child.ts', {
+        ...base,
+        engine,
+        queries: peerQueries,
+        maxPrefixes: peerQueries * options.prefixes,
+      } satisfies ChildTask),
+    );
+  }
   let baseline: ChildResult | null = null;
   if (!options.skipBaseline) {
     const n = baselineQueriesFor(options, size);
@@ -72,7 +86,7 @@ async function measureSize(options: BenchOptions, size: number, seedsDir: string
       maxPrefixes: n,
     } satisfies ChildTask);
   }
-  return reportSize(verbatim, baseline);
+  return reportSize(verbatim, baseline, peers);
 }
 
 async function main(): Promise<number> {
@@ -128,14 +142,14 @@ async function main(): Promise<number> {
     (best, r) => (best === null || r.passages > best.passages ? r : best),
     null,
   );
-  const targets = checkTargets(largest, seed, cold, reloads);
+  const targets = checkTargets(sizes, largest, seed, cold, reloads);
 
   const lines: string[] = [];
   lines.push(
     `Verbatim bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, seed ${options.seed}`,
   );
   lines.push(
-    "verbatim  = Verbatim on all its queries; verbatim* = Verbatim on exactly the baseline's queries; speedup = fuse.js ÷ verbatim*",
+    "verbatim: all the labelled queries; peers and fuse.js: the first N (they are slow at size), with Verbatim's figures on the same N below them; verbatim* = Verbatim on exactly fuse.js's queries",
   );
   for (const r of sizes) lines.push('', formatSizeTable(r));
   if (seed) {

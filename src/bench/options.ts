@@ -1,5 +1,6 @@
 /** Command-line options of `npm run bench`, parsed once into a typed, validated object. */
 import { parseArgs } from 'node:util';
+import { PEER_NAMES as ALL_PEERS, type PeerName } from './peers/peer.ts';
 
 export interface BenchOptions {
   readonly sizes: readonly number[];
@@ -11,6 +12,10 @@ export interface BenchOptions {
   readonly prefixes: number;
   readonly reps: number;
   readonly skipBaseline: boolean;
+  /** Search libraries measured beside Verbatim on the same queries, each in its own process. */
+  readonly peers: readonly PeerName[];
+  /** Queries (and twice as many prefixes) per peer; null = automatic (see `peerQueriesFor`). */
+  readonly peerQueries: number | null;
   readonly skipReload: boolean;
   /** Passages in the on-disk corpus used for the reload stall. */
   readonly reloadPassages: number;
@@ -29,7 +34,11 @@ export const USAGE = `usage: npm run bench -- [options]
                               (default: automatic, 60,000 ÷ size, at least 3: 60 @1k, 6 @10k, 3 @100k)
   --prefixes N                autocomplete prefixes sampled per query (default 2)
   --reps N                    repeat each timed pass N times (default 1)
-  --skip-baseline             measure Verbatim only
+  --skip-baseline             skip the fuse.js baseline
+  --peers LIST                peer libraries, each in its own process on Verbatim's queries
+                              (default minisearch,flexsearch,orama; "none" for Verbatim alone)
+  --peer-queries N            queries (and 2N prefixes) per peer at every size (default: automatic,
+                              1,200,000 ÷ size, at least 30: all 120 up to 10k, 30 @100k)
   --reload-passages N         passages in the on-disk corpus for the reload stall (default 100000)
   --skip-reload               skip the reload stall
   --cold-runs N               console cold starts to take the median of (default 5)
@@ -49,6 +58,16 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   return n;
 }
 
+function parsePeers(value: string | undefined): PeerName[] {
+  if (value === undefined) return [...ALL_PEERS];
+  if (value.trim() === 'none') return [];
+  return value.split(',').map((name) => {
+    const peer = ALL_PEERS.find((p) => p === name.trim().toLowerCase());
+    if (!peer) throw new Error(`--peers takes ${ALL_PEERS.join(', ')} or none, got "${name}"`);
+    return peer;
+  });
+}
+
 /** Parses `argv` (without node and script); throws an Error whose message says which option and why. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -61,6 +80,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       prefixes: { type: 'string' },
       reps: { type: 'string' },
       'skip-baseline': { type: 'boolean', default: false },
+      peers: { type: 'string' },
+      'peer-queries': { type: 'string' },
       'skip-reload': { type: 'boolean', default: false },
       'reload-passages': { type: 'string' },
       'skip-cold': { type: 'boolean', default: false },
@@ -82,6 +103,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     prefixes: positiveInt('prefixes', values.prefixes, 2),
     reps: positiveInt('reps', values.reps, 1),
     skipBaseline: values['skip-baseline'] ?? false,
+    peers: parsePeers(values.peers),
+    peerQueries: values['peer-queries'] === undefined ? null : positiveInt('peer-queries', values['peer-queries'], 1),
     skipReload: values['skip-reload'] ?? false,
     reloadPassages: positiveInt('reload-passages', values['reload-passages'], 100_000),
     skipCold: values['skip-cold'] ?? false,
@@ -96,5 +119,15 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
 /** How many queries the baseline runs at `size` passages: the option if given, else a budget share. */
 export function baselineQueriesFor(options: Pick<BenchOptions, 'queries' | 'baselineQueries'>, size: number): number {
   const wanted = options.baselineQueries ?? Math.max(BASELINE_MIN_QUERIES, Math.floor(BASELINE_BUDGET / size));
+  return Math.min(options.queries, wanted);
+}
+
+/** Peer passage×query budget per size for the automatic mode: Orama and MiniSearch take seconds a query at 100k. */
+const PEER_BUDGET = 1_200_000;
+const PEER_MIN_QUERIES = 30;
+
+/** How many queries each peer runs at `size` passages (the first ones: balanced across kinds). */
+export function peerQueriesFor(options: Pick<BenchOptions, 'queries' | 'peerQueries'>, size: number): number {
+  const wanted = options.peerQueries ?? Math.max(PEER_MIN_QUERIES, Math.floor(PEER_BUDGET / size));
   return Math.min(options.queries, wanted);
 }

@@ -4,6 +4,7 @@
  */
 import type { ChildResult, PrefixRecord, QueryRecord } from './child.ts';
 import type { ColdStartResult, SeedSearchResult } from './coldstart.ts';
+import { ENGINE_LABELS, type EngineName } from './engines.ts';
 import type { ReloadResult } from './reload.ts';
 import { ratio, summarize, type LatencySummary } from './stats.ts';
 
@@ -20,6 +21,8 @@ export interface EngineFigures {
   readonly top3: number;
   /** Share of autocomplete prefixes whose suggestions include the target passage. */
   readonly autocompleteHit: number;
+  /** The same, over prefixes holding at least half of their query (issue 14's autocomplete target). */
+  readonly autocompleteHitHalf: number;
   readonly byKind: Record<string, { queries: number; top1: number; top3: number }>;
 }
 
@@ -27,11 +30,20 @@ export interface SizeReport {
   readonly passages: number;
   readonly sources: number;
   readonly verbatim: EngineFigures | null;
+  /** MiniSearch, FlexSearch, Orama: on exactly Verbatim's queries and prefixes, in the order run. */
+  readonly peers: readonly PeerFigures[];
   readonly baseline: EngineFigures | null;
   /** Verbatim measured on exactly the baseline's queries and prefixes, for a like-for-like comparison. */
   readonly verbatimOnBaselineSet: EngineFigures | null;
   /** Baseline p50 ÷ Verbatim p50 on the same queries (and the same for p99 and autocomplete). */
   readonly speedup: { searchP50: number; searchP99: number; autocompleteP50: number; autocompleteP99: number } | null;
+}
+
+export interface PeerFigures {
+  readonly engine: EngineName;
+  readonly figures: EngineFigures;
+  /** Verbatim on exactly this peer's queries and prefixes. */
+  readonly verbatimSame: EngineFigures | null;
 }
 
 export interface TargetCheck {
@@ -40,6 +52,8 @@ export interface TargetCheck {
   readonly measured: string;
   readonly pass: boolean | null;
 }
+
+const halfTyped = (p: PrefixRecord): boolean => p.length * 2 >= p.queryLength;
 
 function figures(
   result: ChildResult,
@@ -68,13 +82,32 @@ function figures(
     top1: ratio(queries.filter((q) => q.rank === 1).length, queries.length),
     top3: ratio(queries.filter((q) => q.rank !== null && q.rank <= 3).length, queries.length),
     autocompleteHit: ratio(prefixes.filter((p) => p.targetSuggested).length, prefixes.length),
+    autocompleteHitHalf: ratio(
+      prefixes.filter((p) => p.targetSuggested && halfTyped(p)).length,
+      prefixes.filter(halfTyped).length,
+    ),
     byKind,
   };
 }
 
+/** Verbatim's figures on exactly the queries and prefixes `other` ran. */
+function sameSet(verbatim: ChildResult, other: ChildResult): EngineFigures {
+  const ids = new Set(other.queries.map((q) => q.id));
+  const prefixKeys = new Set(other.prefixes.map((p) => `${p.queryId}:${p.length}`));
+  return figures(
+    verbatim,
+    verbatim.queries.filter((q) => ids.has(q.id)),
+    verbatim.prefixes.filter((p) => prefixKeys.has(`${p.queryId}:${p.length}`)),
+  );
+}
+
 /** Combines one size's child results into its report. */
-export function reportSize(verbatim: ChildResult | null, baseline: ChildResult | null): SizeReport {
-  const any = verbatim ?? baseline;
+export function reportSize(
+  verbatim: ChildResult | null,
+  baseline: ChildResult | null,
+  peerResults: readonly ChildResult[] = [],
+): SizeReport {
+  const any = verbatim ?? baseline ?? peerResults[0];
   if (!any) throw new Error('reportSize needs at least one result');
   const v = verbatim ? figures(verbatim, verbatim.queries, verbatim.prefixes) : null;
   const b = baseline ? figures(baseline, baseline.queries, baseline.prefixes) : null;
@@ -83,13 +116,7 @@ export function reportSize(verbatim: ChildResult | null, baseline: ChildResult |
   if (verbatim && baseline && b) {
     if (verbatim.corpusHash !== baseline.corpusHash)
       throw new Error(`engines measured different corpora at ${verbatim.passages} passages`);
-    const ids = new Set(baseline.queries.map((q) => q.id));
-    const prefixKeys = new Set(baseline.prefixes.map((p) => `${p.queryId}:${p.length}`));
-    same = figures(
-      verbatim,
-      verbatim.queries.filter((q) => ids.has(q.id)),
-      verbatim.prefixes.filter((p) => prefixKeys.has(`${p.queryId}:${p.length}`)),
-    );
+    same = sameSet(verbatim, baseline);
     speedup = {
       searchP50: b.search.p50 / same.search.p50,
       searchP99: b.search.p99 / same.search.p99,
@@ -97,10 +124,19 @@ export function reportSize(verbatim: ChildResult | null, baseline: ChildResult |
       autocompleteP99: b.autocomplete.p99 / same.autocomplete.p99,
     };
   }
+  for (const peer of peerResults)
+    if (peer.corpusHash !== any.corpusHash)
+      throw new Error(`${peer.engine} measured a different corpus at ${any.passages} passages`);
+  const peers = peerResults.map((r) => ({
+    engine: r.engine,
+    figures: figures(r, r.queries, r.prefixes),
+    verbatimSame: verbatim ? sameSet(verbatim, r) : null,
+  }));
   return {
     passages: any.passages,
     sources: any.sources,
     verbatim: v,
+    peers,
     baseline: b,
     verbatimOnBaselineSet: same,
     speedup,
@@ -117,14 +153,20 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
   return cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
 }
 
-/** The side-by-side table for one size: a row per metric, Verbatim | Verbatim on the baseline's queries | fuse.js | ratio. */
+/**
+ * The side-by-side table for one size: a row per metric; Verbatim, each peer (same queries as Verbatim),
+ * fuse.js (fewer queries: it is slow), Verbatim on fuse.js's queries, and fuse.js ÷ that.
+ */
 export function formatSizeTable(r: SizeReport): string {
-  const v = r.verbatim;
-  const s = r.verbatimOnBaselineSet;
-  const b = r.baseline;
+  const columns: { label: string; figures: EngineFigures | null }[] = [
+    { label: 'verbatim', figures: r.verbatim },
+    ...r.peers.map((p) => ({ label: ENGINE_LABELS[p.engine], figures: p.figures })),
+    { label: 'fuse.js', figures: r.baseline },
+    { label: 'verbatim*', figures: r.verbatimOnBaselineSet },
+  ];
   const rows: string[][] = [];
   const row = (name: string, f: (e: EngineFigures) => string, ratioCell = ''): void => {
-    rows.push([name, v ? f(v) : '—', s ? f(s) : '—', b ? f(b) : '—', ratioCell]);
+    rows.push([name, ...columns.map((c) => (c.figures ? f(c.figures) : '—')), ratioCell]);
   };
   row('index build (ms)', (e) => ms(e.buildMs));
   row('heap used after build (MB)', (e) => mb(e.heapUsedMB));
@@ -141,7 +183,20 @@ export function formatSizeTable(r: SizeReport): string {
   for (const kind of ['typo', 'partial', 'reordered'])
     row(`  top-1 ${kind}`, (e) => pct(e.byKind[kind]?.top1 ?? Number.NaN));
   row('autocomplete target in 25', (e) => pct(e.autocompleteHit));
-  const header = ['metric', 'verbatim', 'verbatim*', 'fuse.js', 'speedup'];
+  row('  prefixes ≥ half the query', (e) => pct(e.autocompleteHitHalf));
+  const sameRow = (name: string, f: (e: EngineFigures) => string): void => {
+    const cells = columns.map((c) => {
+      const peer = r.peers.find((p) => p.figures === c.figures);
+      return peer?.verbatimSame ? f(peer.verbatimSame) : '';
+    });
+    rows.push([name, ...cells, '']);
+  };
+  if (r.peers.length > 0) {
+    sameRow('verbatim on the same queries: top-1', (e) => pct(e.top1));
+    sameRow('  /quote p99 (ms)', (e) => ms(e.search.p99));
+    sameRow('  autocomplete p99 (ms)', (e) => ms(e.autocomplete.p99));
+  }
+  const header = ['metric', ...columns.map((c) => c.label), 'fuse.js ÷ verbatim*'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((x) => (x[i] ?? '').length)));
   const title = `── ${r.passages.toLocaleString('en-US')} passages (${r.sources.toLocaleString('en-US')} sources) ──`;
   return [title, pad(header, widths), ...rows.map((x) => pad(x, widths))].join('\n');
@@ -159,8 +214,54 @@ export function reloadLayout(reload: ReloadResult): string {
   return reload.oneFile ? 'one file' : `${reload.files.toLocaleString('en-US')} files`;
 }
 
-/** The issue's targets, checked on the largest size and the seed-corpus figures. */
+/** Issue 14's accuracy targets, on the largest size. */
+function checkAccuracy(v: EngineFigures | null, at: string): TargetCheck[] {
+  const out = [check(`top-1, all queries${at}`, '≥ 97%', v ? pct(v.top1) : 'not run', v ? v.top1 >= 0.97 : null)];
+  for (const kind of ['typo', 'partial', 'reordered']) {
+    const k = v?.byKind[kind];
+    out.push(
+      check(
+        `top-1, ${kind}${at}`,
+        '≥ 95%',
+        k ? `${pct(k.top1)} (n=${k.queries})` : 'not run',
+        k ? k.top1 >= 0.95 : null,
+      ),
+    );
+  }
+  out.push(
+    check(
+      `autocomplete target in 25, prefixes ≥ half${at}`,
+      '≥ 90%',
+      v ? pct(v.autocompleteHitHalf) : 'not run',
+      v && !Number.isNaN(v.autocompleteHitHalf) ? v.autocompleteHitHalf >= 0.9 : null,
+    ),
+  );
+  return out;
+}
+
+/** Issue 14's comparison: at this size, on each peer's own queries, top-1 at least and /quote p99 below it. */
+function checkAheadOfPeers(r: SizeReport): TargetCheck {
+  const name = `ahead of every peer @${r.passages.toLocaleString('en-US')}`;
+  const goal = 'top-1 ≥, p99 <';
+  const compared = r.peers.filter((p) => p.verbatimSame !== null);
+  if (compared.length === 0) return check(name, goal, 'peers not run', null);
+  const behind = compared.filter(
+    (p) =>
+      (p.verbatimSame as EngineFigures).top1 < p.figures.top1 ||
+      (p.verbatimSame as EngineFigures).search.p99 >= p.figures.search.p99,
+  );
+  const detail = compared
+    .map((p) => {
+      const v = p.verbatimSame as EngineFigures;
+      return `${ENGINE_LABELS[p.engine]} ${pct(v.top1)}/${pct(p.figures.top1)}, ${ms(v.search.p99)}/${ms(p.figures.search.p99)} ms`;
+    })
+    .join('; ');
+  return check(name, goal, `verbatim/peer: ${detail}`, behind.length === 0);
+}
+
+/** The issues' targets, checked on the largest size (the peers at every size) and the seed-corpus figures. */
 export function checkTargets(
+  sizes: readonly SizeReport[],
   largest: SizeReport | null,
   seed: SeedSearchResult | null,
   cold: ColdStartResult | null,
@@ -199,6 +300,8 @@ export function checkTargets(
       ),
     );
   } else out.push(check(`speedup vs fuse.js${at}`, '≥ 20× at ≥ top-1', 'baseline not run', null));
+  out.push(...checkAccuracy(v, at));
+  out.push(...sizes.map(checkAheadOfPeers));
   out.push(check(`index build${at}`, '≤ 3 s', v ? `${ms(v.buildMs)} ms` : 'not run', v ? v.buildMs <= 3000 : null));
   out.push(
     check(
@@ -247,5 +350,5 @@ export function formatTargets(checks: readonly TargetCheck[]): string {
       .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
       .trimEnd();
-  return ['── targets (issue 5) ──', line(header), ...rows.map(line)].join('\n');
+  return ['── targets (issues 5 and 14) ──', line(header), ...rows.map(line)].join('\n');
 }

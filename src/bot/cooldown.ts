@@ -8,6 +8,10 @@
  */
 import type { Store } from '../store/store.ts';
 
+function cooldownKey(action: string, userId: string): string {
+  return `cooldown:${action}:${userId}`;
+}
+
 /** Cooldowns being taken right now (between the check and the store's answer), per store. */
 const taking = new WeakMap<Store, Map<string, number>>();
 
@@ -29,7 +33,7 @@ export async function takeCooldown(
   now = Date.now(),
 ): Promise<number> {
   if (seconds <= 0) return 0;
-  const key = `cooldown:${action}:${userId}`;
+  const key = cooldownKey(action, userId);
   const until = now + seconds * 1000;
   const pending = inFlight(store);
   const held = pending.get(key);
@@ -45,4 +49,9 @@ export async function takeCooldown(
   } finally {
     if (pending.get(key) === until) pending.delete(key);
   }
+}
+
+/** Ends `userId`'s cooldown on `action`: for a call that took one and then had nothing to give. */
+export async function releaseCooldown(store: Store, action: string, userId: string): Promise<void> {
+  await store.delete(cooldownKey(action, userId));
 }

@@ -18,7 +18,7 @@ import {
 } from '../present.ts';
 import { describeError, quoteMissError } from '../messages.ts';
 import type { QuoteHit } from '../search/engine.ts';
-import { findQuotes } from '../search/find.ts';
+import { findQuotes, type QuoteMiss } from '../search/find.ts';
 import { truncate } from '../text/truncate.ts';
 import { cite } from './cite.ts';
 import { procon } from './procon.ts';
@@ -78,6 +78,13 @@ function failure(command: string, id: string, message: string, extra: Record<str
   return { json: { command, error: { id, message }, ...extra }, text: `✗ ${message}`, failed: true };
 }
 
+/** Misses that come from the source/speaker filter rather than the words: the console reports them as errors. */
+const FILTER_MISSES: ReadonlySet<QuoteMiss['kind']> = new Set([
+  'unknown-source',
+  'unknown-speaker',
+  'speaker-never-speaks',
+]);
+
 const quote: ConsoleCommand = {
   name: 'quote',
   options: ['query', 'source', 'speaker', 'private'],
@@ -97,9 +104,9 @@ const quote: ConsoleCommand = {
     if (outcome.ok) return { json, text: hits.map((h, i) => hitText(h, i + 1, hits.length)).join('\n\n') };
     const error = quoteMissError(outcome.miss);
     const message = describeError(error);
-    // A filter that names nothing is the user's mistake; finding nothing for good words is an answer.
-    if (outcome.miss.kind === 'unknown-source' || outcome.miss.kind === 'unknown-speaker')
-      return failure('quote', error.id, message, { query: text });
+    // A filter that names nothing (or someone who never speaks) is the user's mistake; finding nothing for good
+    // words is an answer.
+    if (FILTER_MISSES.has(outcome.miss.kind)) return failure('quote', error.id, message, { query: text });
     return { json, text: message };
   },
 };

@@ -6,6 +6,7 @@
 import type { Facet } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import type { PairIndex } from './pair-index.ts';
+import { proximity } from './proximity.ts';
 import type { TermIndex } from './term-index.ts';
 import { topK } from './top-k.ts';
 
@@ -14,7 +15,12 @@ export interface Candidate {
   readonly index: number;
   readonly score: number;
   readonly matched: number;
+  /** How tightly it holds the query's words (see proximity.ts): 1 when they stand side by side. */
+  readonly proximity: number;
 }
+
+/** Term id → the query words (one bit each, counted words first, then stop words) it stands for. */
+type WordsOfTerm = Map<number, number>;
 
 /** What collection needs to know about one query. */
 export interface CollectRequest {
@@ -126,14 +132,22 @@ export class Scratch {
 /** Scores passages sharing words (or speaker/publication names) with the query; returns the best `take`. */
 export function collect(index: CollectSources, s: Scratch, request: CollectRequest, passageCount: number): Candidate[] {
   s.beginQuery(request.allowed);
-  const facetHits = scoreWords(index, s, request);
+  const wordsOfTerm: WordsOfTerm = new Map();
+  const facetHits = scoreWords(index, s, request, wordsOfTerm);
   touchNamedFacets(s, facetHits.voices, index.voices);
   touchNamedFacets(s, facetHits.publications, index.publications);
   if (s.count === 0) return [];
-  addMinorWords(index.terms, s, request.minor);
+  addMinorWords(index.terms, s, request.minor, request.words.length, wordsOfTerm);
   addPairs(index.pairs, s, request.sequence, passageCount);
   const best = addFacetMatches(index, s, facetHits, request.words.length);
-  return topCandidates(s, best, request.words.length, request.take);
+  const allBits = 2 ** (request.words.length + request.minor.length) - 1;
+  return topCandidates(s, best, request.words.length, request.take, (p) =>
+    proximity(index.terms.termsOf(p), wordsOfTerm, allBits),
+  );
+}
+
+function markTerm(wordsOfTerm: WordsOfTerm, term: number, bit: number): void {
+  wordsOfTerm.set(term, (wordsOfTerm.get(term) ?? 0) | bit);
 }
 
 /** Each query word's expansions (typos, prefixes) credit their passages; counts the facets each word names. */
@@ -141,21 +155,27 @@ function scoreWords(
   index: CollectSources,
   s: Scratch,
   request: CollectRequest,
+  wordsOfTerm: WordsOfTerm,
 ): { voices: Float64Array; publications: Float64Array } {
   const voices = new Float64Array(index.voices.length);
   const publications = new Float64Array(index.publications.length);
-  for (const word of request.words) {
+  request.words.forEach((word, w) => {
     s.beginTerm();
     const prefix = word.length >= O.prefixMinLength && (word.length >= 4 || word === request.lastWord);
     const options = { maxEdits: O.maxEdits(word), prefix, prefixLimit: O.prefixLimit };
+    // For proximity, a word the corpus knows stands for itself and its longer forms ("want", "wants"), not
+    // for its one-letter neighbours: "than" must not find its place in "that russians are more afraid".
+    const known = index.terms.idOf(word);
     for (const { term, weight } of index.terms.expand(word, options, O.weights)) {
+      if (known === undefined || term === known || index.terms.terms[term]?.startsWith(word))
+        markTerm(wordsOfTerm, term, 2 ** w);
       const gain = weight * index.terms.idf(term);
       const postings = index.terms.postings(term);
       for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
     }
     for (const f of index.voiceWords.get(word) ?? []) voices[f] = (voices[f] ?? 0) + 1;
     for (const f of index.publicationWords.get(word) ?? []) publications[f] = (publications[f] ?? 0) + 1;
-  }
+  });
   return { voices, publications };
 }
 
@@ -172,10 +192,17 @@ function touchNamedFacets(s: Scratch, hits: Float64Array, facets: readonly Facet
  * Stop words only add their small weight to passages the other words found: on their own they would
  * touch most of the corpus, but "this is" can still tell two near-identical sentences apart.
  */
-function addMinorWords(terms: TermIndex, s: Scratch, minor: readonly string[]): void {
-  for (const word of minor) {
+function addMinorWords(
+  terms: TermIndex,
+  s: Scratch,
+  minor: readonly string[],
+  firstBit: number,
+  wordsOfTerm: WordsOfTerm,
+): void {
+  for (const [m, word] of minor.entries()) {
     const term = terms.idOf(word);
     if (term === undefined) continue;
+    markTerm(wordsOfTerm, term, 2 ** (firstBit + m));
     const postings = terms.postings(term);
     const gain = terms.idf(term);
     for (let k = 0; k < postings.length; k++) s.addIfTouched(postings[k] ?? -1, gain);
@@ -212,14 +239,37 @@ function addFacetMatches(
   return best;
 }
 
-/** How promising a candidate is (higher is better): the share of query words it matched, then its index score. */
-export function candidateKey(matched: number, score: number, words: number, best: number): number {
-  return matched / words + (O.candidateScoreShare * score) / (best || 1);
+/**
+ * How promising a candidate is (higher is better): the share of query words it matched, then its index
+ * score, then (once measured) its proximity.
+ */
+export function candidateKey(matched: number, score: number, words: number, best: number, near = 0): number {
+  return matched / words + (O.candidateScoreShare * score) / (best || 1) + O.proximityKeyWeight * near;
 }
 
-/** The `take` touched passages with the best key: share of query words matched, then index score. */
-function topCandidates(s: Scratch, best: number, words: number, take: number): Candidate[] {
+/**
+ * The `take` touched passages with the best key. The index score cannot see word order or distance;
+ * among near-duplicates that share the query's words (spliced sentences, a quote repeated in commentary)
+ * the one holding them closest together is the quote. So a wider pool is re-sorted with proximity before
+ * the cut; a candidate whose key plus the largest proximity bonus cannot reach the cut is not measured.
+ */
+function topCandidates(
+  s: Scratch,
+  best: number,
+  words: number,
+  take: number,
+  proximityOf: (p: number) => number,
+): Candidate[] {
   const keyOf = (p: number) => candidateKey(s.matched(p), s.score(p), words, best);
-  const top = topK(s.count, (k) => s.touched(k), keyOf, take);
-  return top.map((p) => ({ index: p, score: s.score(p), matched: s.matched(p) }));
+  const pool = topK(s.count, (k) => s.touched(k), keyOf, take * O.proximityPoolFactor).sort(
+    (a, b) => keyOf(b) - keyOf(a) || a - b,
+  );
+  const cut = pool.length > take ? keyOf(pool[take - 1] ?? -1) : -Infinity;
+  const measured: Candidate[] = [];
+  for (const p of pool) {
+    if (keyOf(p) + O.proximityKeyWeight < cut) break;
+    measured.push({ index: p, score: s.score(p), matched: s.matched(p), proximity: proximityOf(p) });
+  }
+  const finalKey = (c: Candidate) => candidateKey(c.matched, c.score, words, best, c.proximity);
+  return measured.sort((a, b) => finalKey(b) - finalKey(a) || a.index - b.index).slice(0, take);
 }

@@ -15,6 +15,7 @@ import { buildParts, type Parts } from './build.ts';
 import { collect, Scratch, type CollectSources } from './collect.ts';
 import { facetWords, FilterResolver, type PassageFilter, type Speaker } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
+import { parsePhrases, passagesWithPhrase, type PhraseSources } from './phrase.ts';
 import { Ranker } from './rank.ts';
 import { plainWords } from './pair-index.ts';
 
@@ -55,6 +56,7 @@ export class QuoteIndex {
   private readonly collectSources: CollectSources;
   private readonly scratch: Scratch;
   private readonly ranker: Ranker;
+  private readonly phraseSources: PhraseSources;
 
   private constructor(
     readonly corpus: Corpus,
@@ -69,6 +71,7 @@ export class QuoteIndex {
     };
     this.scratch = new Scratch(corpus.passages.length);
     this.ranker = new Ranker(corpus.passages);
+    this.phraseSources = { terms: parts.terms, pairs: parts.pairs, spaced: (i) => this.ranker.spacedOf(i) };
   }
 
   /** Builds the index in one go (fine for small corpora, tests and the benchmark). */
@@ -125,15 +128,24 @@ export class QuoteIndex {
   /** `search` within a filter already resolved by `filterFor`. */
   searchWithin(
     query: string,
-    allowed: (index: number) => boolean,
+    filter: (index: number) => boolean,
     requestedLimit?: number,
     candidates: number = O.candidates,
   ): QuoteHit[] {
     const limit = Math.max(1, Math.min(requestedLimit ?? O.defaultLimit, O.maxLimit));
-    const text = query.trim();
-    if (text.startsWith(PASSAGE_ID_PREFIX)) {
-      const index = this.indexOfId(text.slice(PASSAGE_ID_PREFIX.length).trim());
-      return index !== null && allowed(index) ? [this.hit(index, 0)] : [];
+    const trimmed = query.trim();
+    if (trimmed.startsWith(PASSAGE_ID_PREFIX)) {
+      const index = this.indexOfId(trimmed.slice(PASSAGE_ID_PREFIX.length).trim());
+      return index !== null && filter(index) ? [this.hit(index, 0)] : [];
+    }
+    // A quoted phrase narrows the filter to the passages holding it word for word; the rest ranks as usual.
+    const { phrases, text } = parsePhrases(trimmed);
+    let allowed = filter;
+    for (const phrase of phrases) {
+      const holders = passagesWithPhrase(phrase, this.phraseSources);
+      if (holders.size === 0) return [];
+      const before = allowed;
+      allowed = (i) => holders.has(i) && before(i);
     }
     const terms = tokenize(text);
     const words = [...new Set(terms)].slice(0, O.maxQueryTerms);

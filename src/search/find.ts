@@ -4,6 +4,7 @@
  */
 import type { Source } from '../corpus/types.ts';
 import { PASSAGE_ID_PREFIX, type QuoteHit, type QuoteIndex, type SpeakerSuggestion } from './engine.ts';
+import { findSilentSpeaker } from './silent-speaker.ts';
 
 /** What was asked: words (empty for a random quote), optional filters, how many hits at most. */
 export interface QuoteRequest {
@@ -25,6 +26,8 @@ export type QuoteMiss =
       readonly speaker: string;
       readonly suggestions: readonly SpeakerSuggestion[];
     }
+  /** The speaker filter names someone the corpus knows but never quotes: no passage is in their voice. */
+  | { readonly kind: 'speaker-never-speaks'; readonly speaker: string }
   | { readonly kind: 'empty-corpus' }
   | { readonly kind: 'no-random' }
   | {
@@ -52,6 +55,9 @@ export function findQuotes(index: QuoteIndex, request: QuoteRequest): QuoteOutco
   }
   if (allowed === 'no-speaker') {
     const speaker = request.speaker?.trim() ?? '';
+    // Someone people.yaml or the texts name, with no passage in their voice: say that, not "nobody called".
+    const silent = findSilentSpeaker(index, speaker);
+    if (silent) return miss({ kind: 'speaker-never-speaks', speaker: silent.name });
     return miss({ kind: 'unknown-speaker', speaker, suggestions: index.suggestSpeakers(speaker, FILTER_SUGGESTIONS) });
   }
   if (text === '') {

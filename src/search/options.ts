@@ -51,7 +51,11 @@ export const SEARCH_OPTIONS = Object.freeze({
   fuseFinalistMargin: 0.25,
   /** How the final score mixes the three signals (lower is better): the share of query words the
    * passage lacks, the inverted-index score, and fuse.js's character-level score. */
-  mix: Object.freeze({ missingTerms: 0.45, indexScore: 0.25, fuseScore: 0.3 }),
+  mix: Object.freeze({ missingTerms: 0.45, indexScore: 0.25, fuseScore: 0.3, proximity: 0.5 }),
+  /** The index's best `candidates × proximityPoolFactor` are re-sorted with proximity before the cut. */
+  proximityPoolFactor: 4,
+  /** Worth of proximity (0..1) in the candidate key, beside the share of words matched (0..1). */
+  proximityKeyWeight: 0.5,
   /** Bonus (subtracted) when the folded query appears verbatim in the folded passage. */
   exactPhraseBonus: 0.15,
   /** Words too common to decide anything; they only count when a query has nothing else. */

@@ -3,6 +3,7 @@
  * sentence that merely shares its words; see `PairIndex`.
  */
 import { foldForSearch } from '../text/fold.ts';
+import { ChunkedInt32 } from './chunked-int32.ts';
 
 /** FNV-1a over two words: the key of an adjacent word pair. */
 function pairHash(first: string, second: string): number {
@@ -48,27 +49,6 @@ export class PairIndex {
     let j = 0;
     for (let k = from; k < to; k++) if (this.hashes[k] === h) out[j++] = this.passages[k] as number;
     return out;
-  }
-}
-
-/**
- * A growing list of int32s stored in fixed-size chunks: millions of entries without boxed numbers for the
- * GC, and, unlike doubling one array, no large copy that would hold the event loop while it runs.
- */
-class ChunkedInt32 {
-  private static readonly BITS = 16;
-  private readonly chunks: Int32Array[] = [];
-  length = 0;
-
-  push(value: number): void {
-    const at = this.length & ((1 << ChunkedInt32.BITS) - 1);
-    if (at === 0) this.chunks.push(new Int32Array(1 << ChunkedInt32.BITS));
-    (this.chunks[this.chunks.length - 1] as Int32Array)[at] = value;
-    this.length++;
-  }
-
-  get(k: number): number {
-    return (this.chunks[k >>> ChunkedInt32.BITS] as Int32Array)[k & ((1 << ChunkedInt32.BITS) - 1)] as number;
   }
 }
 

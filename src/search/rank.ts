@@ -1,7 +1,7 @@
 /**
- * Ranking: the candidates the index collected are ordered by a mix of three signals (query words
- * missing, index score, fuse.js's character-level score of the best finalists), with a bonus for the
- * exact phrase; duplicates of the same sentence collapse to the best one.
+ * Ranking: the candidates the index collected are ordered by a mix of four signals (query words
+ * missing, index score, fuse.js's character-level score of the best finalists, proximity), with a bonus
+ * for the exact phrase; duplicates of the same sentence collapse to the best one.
  */
 import Fuse from 'fuse.js';
 import type { Passage } from '../corpus/types.ts';
@@ -48,7 +48,8 @@ export class Ranker {
       const score =
         O.mix.missingTerms * (1 - c.matched / counted) +
         O.mix.indexScore * (1 - c.score / top) +
-        O.mix.fuseScore * (fuseScores.get(c.index) ?? 1) -
+        O.mix.fuseScore * (fuseScores.get(c.index) ?? 1) +
+        O.mix.proximity * (1 - c.proximity) -
         (exact ? O.exactPhraseBonus : 0);
       return { index: c.index, folded: text, score: Math.min(1, Math.max(0, score)) };
     });
@@ -62,6 +63,11 @@ export class Ranker {
 
   private spaced(index: number, folded: string): string {
     return this.spacedCache.get(index, () => spacedWords(folded));
+  }
+
+  /** A passage's folded text with one space between words (cached; phrase checks read it too). */
+  spacedOf(index: number): string {
+    return this.spaced(index, this.folded(index));
   }
 
   /** fuse.js scores of the finalists (by passage index), each matched within its best window. */
@@ -96,7 +102,7 @@ function patternOf(text: string): Pattern {
  * `fuseFinalistMargin` of the best, at most `fuseFinalists`.
  */
 function chooseFinalists(scored: readonly Candidate[], counted: number, top: number): Set<number> {
-  const keyOf = (c: Candidate) => candidateKey(c.matched, c.score, counted, top);
+  const keyOf = (c: Candidate) => candidateKey(c.matched, c.score, counted, top, c.proximity);
   const byKey = [...scored].sort((a, b) => keyOf(b) - keyOf(a) || a.index - b.index);
   const bestKey = byKey[0] ? keyOf(byKey[0]) : 0;
   return new Set(

@@ -3,6 +3,7 @@
  * two edits of a query word (through a deletion index, so the cost does not grow with the vocabulary)
  * and terms that start with a prefix (through the sorted vocabulary).
  */
+import { ChunkedInt32 } from './chunked-int32.ts';
 
 /** A vocabulary term that a query word expands to, and how much that match is worth (1 = exact). */
 export interface Expansion {
@@ -84,11 +85,18 @@ export class TermIndex {
    * garbage-collection pauses short on a 100k reload). */
   private readonly deletionIndex: Map<number, number | number[]>;
 
+  /** Every passage's term ids in text order, back to back (compounds add their joined form after their parts). */
+  private readonly sequence: Int32Array;
+  /** Passage → where its terms start in `sequence` (and `passage + 1` → where they end). */
+  private readonly sequenceStart: Int32Array;
+
   constructor(parts: {
     terms: string[];
     ids: Map<string, number>;
     postingData: Int32Array;
     postingStart: Int32Array;
+    sequence: Int32Array;
+    sequenceStart: Int32Array;
     sorted: Int32Array;
     deletionIndex: Map<number, number | number[]>;
     passageCount: number;
@@ -98,6 +106,8 @@ export class TermIndex {
     this.ids = parts.ids;
     this.postingData = parts.postingData;
     this.postingStart = parts.postingStart;
+    this.sequence = parts.sequence;
+    this.sequenceStart = parts.sequenceStart;
     this.sorted = parts.sorted;
     this.deletionIndex = parts.deletionIndex;
     this.passageCount = parts.passageCount;
@@ -114,6 +124,11 @@ export class TermIndex {
   /** The passages holding term `term`, ascending (a view, not a copy). */
   postings(term: number): Int32Array {
     return this.postingData.subarray(this.postingStart[term] ?? 0, this.postingStart[term + 1] ?? 0);
+  }
+
+  /** Passage `passage`'s term ids in the order its text has them (a view, not a copy). */
+  termsOf(passage: number): Int32Array {
+    return this.sequence.subarray(this.sequenceStart[passage] ?? 0, this.sequenceStart[passage + 1] ?? 0);
   }
 
   /** How many passages hold term `term`. */
@@ -210,10 +225,13 @@ export class TermIndexBuilder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly lists: number[][] = [];
+  private readonly sequence = new ChunkedInt32();
+  private readonly sequenceStart = new ChunkedInt32();
   private count = 0;
 
-  /** Adds one passage's terms; passages must be added in id order. */
+  /** Adds one passage's terms; passages must be added in id order, each once. */
   add(passage: number, terms: readonly string[]): void {
+    while (this.sequenceStart.length <= passage) this.sequenceStart.push(this.sequence.length);
     for (const term of terms) {
       let id = this.ids.get(term);
       if (id === undefined) {
@@ -224,6 +242,7 @@ export class TermIndexBuilder {
       }
       const list = this.lists[id] as number[];
       if (list[list.length - 1] !== passage) list.push(passage);
+      this.sequence.push(id);
     }
     this.count = Math.max(this.count, passage + 1);
   }
@@ -269,11 +288,16 @@ export class TermIndexBuilder {
     const terms = this.terms;
     // The native default sort (UTF-16 order, as `<` compares) is several times faster than a comparator.
     const sorted = yield* sortedIds(terms);
+    while (this.sequenceStart.length <= this.count) this.sequenceStart.push(this.sequence.length);
+    const sequence = yield* this.sequence.toArray();
+    const sequenceStart = yield* this.sequenceStart.toArray();
     return new TermIndex({
       terms,
       ids: this.ids,
       postingData,
       postingStart,
+      sequence,
+      sequenceStart,
       sorted,
       deletionIndex,
       passageCount: this.count,

@@ -10,6 +10,7 @@ import {
   type SyntheticCorpus,
 } from '../../src/bench/generate.ts';
 import { createRng } from '../../src/bench/rng.ts';
+import { PASSAGE_ID_PREFIX, QuoteIndex } from '../../src/search/engine.ts';
 import { extractProse, readSeedMaterial, type SeedMaterial } from '../../src/bench/seeds.ts';
 
 const seedsDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
@@ -44,6 +45,14 @@ describe('synthetic corpus generator', () => {
       expect(source?.paragraphs[p.paragraphIndex]?.text).toContain(p.text);
     }
     expect(new Set(corpus.passages.map((p) => p.id)).size).toBe(2000);
+  });
+
+  it('gives passages the ids the loader would, so an `id:` query (an autocomplete choice) selects each one', () => {
+    const index = QuoteIndex.build(synthetic.corpus);
+    for (const passage of synthetic.corpus.passages.filter((_, i) => i % 97 === 0)) {
+      const hits = index.search({ text: `${PASSAGE_ID_PREFIX}${passage.id}` });
+      expect(hits.map((h) => h.passage.id)).toEqual([passage.id]);
+    }
   });
 
   it('plants distinct targets whose anchor phrase occurs verbatim in the target and in no other passage', () => {

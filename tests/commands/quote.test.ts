@@ -1,6 +1,6 @@
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MANAGE_GUILD_PERMISSIONS } from '../fake-discord/server.ts';
+import { MANAGE_GUILD_PERMISSIONS, snowflake } from '../fake-discord/server.ts';
 import { callbackData, type Harness, startHarness } from '../bot/harness.ts';
 
 const VALUEWALK_URL = 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/';
@@ -68,6 +68,15 @@ describe('/quote against the real corpus', () => {
     const data2 = callbackData(await h.fake.waitForCallback(call2));
     expect(data2.flags).toBe(MessageFlags.Ephemeral);
     expect(data2.content).toContain('Nobody called “Zbigniew Brzezinski”');
+  });
+
+  it('GIVEN a speaker the corpus names but who never speaks THEN says exactly that, privately, with or without words', async () => {
+    for (const options of [{ query: 'alliance', speaker: 'Putin' }, { speaker: 'Vladimir Putin' }]) {
+      const data = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', options)));
+      expect(data.flags).toBe(MessageFlags.Ephemeral);
+      expect(data.content).toContain('Vladimir Putin is named in the corpus but never speaks in it');
+      expect(data.content).not.toContain('No passage matches');
+    }
   });
 
   it('GIVEN a query echoing mentions and markdown THEN the echo is escaped and pings nobody', async () => {
@@ -195,5 +204,26 @@ describe('/quote cooldown', () => {
       ),
     );
     expect(other.embeds).toHaveLength(1);
+  });
+
+  it('GIVEN a typo that finds nothing THEN it costs no wait: the next /quote answers, and only that one starts the cooldown', async () => {
+    const user = { id: snowflake(), username: 'typist' };
+    const ask = async (query: string) =>
+      callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', { query }, { user })));
+    expect((await ask('qwxzv plorkt')).content).toContain('No passage matches');
+    expect((await ask('zero-sum mentality')).embeds).toHaveLength(1);
+    const third = await ask('zero-sum mentality');
+    expect(third.flags).toBe(MessageFlags.Ephemeral);
+    expect(third.content).toMatch(/another quote in \d+ s/);
+  });
+
+  it('GIVEN a speaker filter that finds nothing THEN that miss costs no wait either', async () => {
+    const user = { id: snowflake(), username: 'filterer' };
+    const ask = async (options: Record<string, string>) =>
+      callbackData(await h.fake.waitForCallback(h.fake.slashCommand('quote', options, { user })));
+    expect((await ask({ query: 'alliance', speaker: 'Putin' })).content).toContain('never speaks in it');
+    expect((await ask({ query: 'alliance', speaker: 'Zbigniew Brzezinski' })).content).toContain('Nobody called');
+    expect((await ask({ query: 'zero-sum mentality' })).embeds).toHaveLength(1);
+    expect((await ask({ query: 'zero-sum mentality' })).content).toMatch(/another quote in \d+ s/);
   });
 });

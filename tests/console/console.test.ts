@@ -93,6 +93,13 @@ describe('npm run console', () => {
     expect(run.stdout).toContain('No passage matches “muxtial”. Did you mean “mutual”?');
   });
 
+  it('GIVEN a speaker the corpus names but who never speaks THEN the answer says so instead of "no match"', async () => {
+    const run = await runConsole('/quote alliance speaker:putin\n', ['--json']);
+    const answer = JSON.parse(run.stdout.trim());
+    expect(answer.error).toMatchObject({ id: 'quote.speaker-never-speaks' });
+    expect(answer.error.message).toContain('Vladimir Putin is named in the corpus but never speaks in it');
+  });
+
   it('GIVEN a bad option or unknown command THEN it says so clearly, carries on, and exits 1', async () => {
     const run = await runConsole('/quote alliance source:nowhere-at-all\n/frobnicate\n/quote zero sum\n', ['--json']);
     expect(run.code).toBe(1);

@@ -37,6 +37,20 @@ describe('findQuotes', () => {
     expect(describeError(quoteMissError(miss))).toMatch(/^Nobody called “Zbigniew Brzezinski” is quoted/);
   });
 
+  it('GIVEN a speaker the corpus names but who never speaks THEN speaker-never-speaks, with or without words', () => {
+    for (const text of ['alliance', '']) {
+      const miss = missOf(findQuotes(index, { text, speaker: 'Putin', limit: 5 }));
+      expect(miss).toEqual({ kind: 'speaker-never-speaks', speaker: 'Vladimir Putin' });
+      expect(describeError(quoteMissError(miss))).toMatch(
+        /^Vladimir Putin is named in the corpus but never speaks in it/,
+      );
+    }
+  });
+
+  it('GIVEN a speaker who does speak but not these words THEN still no-match, not speaker-never-speaks', () => {
+    expect(missOf(findQuotes(index, { text: 'qwxzv plorkt', speaker: 'yan', limit: 5 })).kind).toBe('no-match');
+  });
+
   it('GIVEN a misspelling THEN no-match with the correction; with a filter, the unfiltered count', () => {
     const miss = missOf(findQuotes(index, { text: 'muxtial', limit: 5 }));
     expect(miss).toMatchObject({ kind: 'no-match', query: 'muxtial', correction: 'mutual', unfiltered: 0 });

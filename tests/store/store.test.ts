@@ -8,7 +8,7 @@ import { StoreUnavailableError } from '../../src/errors.ts';
 import { createLogger } from '../../src/logger.ts';
 import { describeStoreUrl, openStore, storeKindOf } from '../../src/store/store.ts';
 import { freePort } from '../helpers/net.ts';
-import { takeCooldown } from '../../src/bot/cooldown.ts';
+import { releaseCooldown, takeCooldown } from '../../src/bot/cooldown.ts';
 import { decodeQuoteButton, loadPaging, savePaging } from '../../src/bot/paging.ts';
 
 const lines: string[] = [];
@@ -89,6 +89,18 @@ describe('state kept in the store', () => {
     expect(await takeCooldown(store, 'quote', 'u2', 10, now + 2500)).toBe(0);
     expect(await takeCooldown(store, 'quote', 'u1', 10, now + 10_001)).toBe(0);
     expect(await takeCooldown(store, 'quote', 'u3', 0, now)).toBe(0);
+    await store.close();
+  });
+
+  it('GIVEN a cooldown released THEN that user may go again at once, and others keep theirs', async () => {
+    const store = await openStore({ url: 'memory', timeoutMs: 1000, logger });
+    const now = 1_000_000;
+    expect(await takeCooldown(store, 'quote', 'u1', 10, now)).toBe(0);
+    expect(await takeCooldown(store, 'quote', 'u2', 10, now)).toBe(0);
+    await releaseCooldown(store, 'quote', 'u1');
+    expect(await takeCooldown(store, 'quote', 'u1', 10, now + 1000)).toBe(0);
+    expect(await takeCooldown(store, 'quote', 'u1', 10, now + 2000)).toBe(9);
+    expect(await takeCooldown(store, 'quote', 'u2', 10, now + 2000)).toBe(8);
     await store.close();
   });
 

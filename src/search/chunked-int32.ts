@@ -1,0 +1,36 @@
+/**
+ * A growing list of int32s stored in fixed-size chunks: millions of entries without boxed numbers for the
+ * GC, and, unlike doubling one array, no large copy that would hold the event loop while it runs. The term
+ * index's passage word sequences and the pair index's pairs are both collected in these.
+ */
+export class ChunkedInt32 {
+  private static readonly BITS = 16;
+  private readonly chunks: Int32Array[] = [];
+  length = 0;
+
+  push(value: number): void {
+    const at = this.length & ((1 << ChunkedInt32.BITS) - 1);
+    if (at === 0) this.chunks.push(new Int32Array(1 << ChunkedInt32.BITS));
+    (this.chunks[this.chunks.length - 1] as Int32Array)[at] = value;
+    this.length++;
+  }
+
+  get(k: number): number {
+    return (this.chunks[k >>> ChunkedInt32.BITS] as Int32Array)[k & ((1 << ChunkedInt32.BITS) - 1)] as number;
+  }
+
+  /** One flat copy, a chunk per step; the chunks are dropped as they are copied. */
+  *toArray(): Generator<void, Int32Array> {
+    const out = new Int32Array(this.length);
+    const size = 1 << ChunkedInt32.BITS;
+    for (let c = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c] as Int32Array;
+      out.set(chunk.subarray(0, Math.min(size, this.length - c * size)), c * size);
+      this.chunks[c] = EMPTY_CHUNK;
+      yield;
+    }
+    return out;
+  }
+}
+
+const EMPTY_CHUNK = new Int32Array(0);
