@@ -3,7 +3,7 @@
  * target passages with a phrase found nowhere else in the corpus, and a labelled query set that must find them.
  */
 import { createHash } from 'node:crypto';
-import { passageId } from '../corpus/stored.ts';
+import { passageId, textDigest } from '../corpus/stored.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from '../corpus/types.ts';
 import { ownVoiceOf } from '../corpus/voice.ts';
 import { createRng, deriveSeed, type Rng } from './rng.ts';
@@ -303,19 +303,24 @@ export function generateCorpus(material: SeedMaterial, options: GenerateOptions)
     const ownVoice: Voice = ownVoiceOf({ author: null, publication, kind: 'article' });
     const paragraphs: Paragraph[] = [];
     let body = '';
+    /** Occurrences of each sentence digest in this source, as the loader counts them for repeated sentences. */
+    const seen = new Map<number, number>();
     paragraphIndices.forEach((sentenceIndices, p) => {
       if (p > 0) body += '\n\n';
       const paragraphStart = body.length;
       sentenceIndices.forEach((passageIndex, k) => {
         if (k > 0) body += ' ';
         const text = texts[passageIndex] as string;
+        const digest = textDigest(text);
+        const occurrence = (seen.get(digest) ?? 0) + 1;
+        seen.set(digest, occurrence);
         const person = voiceRng.chance(0.2) ? voiceRng.pick(BENCH_PEOPLE) : null;
         const voice: Voice = person
           ? { personId: person.id, name: person.name, role: person.role, basis: 'reported' }
           : ownVoice;
         passages[passageIndex] = {
           // The loader's own formula, so `id:` lookups (autocomplete choices, buttons) resolve in the bench too.
-          id: passageId(id, p, k),
+          id: passageId(id, digest, occurrence),
           sourceId: id,
           paragraphIndex: p,
           sentenceIndex: k,
