@@ -84,8 +84,7 @@ export function createSourceAttributor(
     if (subject.kind === 'name' && subject.strict && !people.looksLikePerson(subject.run)) return null;
     const speaker = subject.kind === 'pronoun' ? people.resolvePronoun(subject.gender) : people.resolve(subject.run, subject.apposition, subject.before);
     if (!speaker) return null;
-    const rule: AttributionRule = speaker.personId !== null && subject.kind === 'name' ? subject.rule : subject.rule;
-    return { voice: personVoice(speaker, basis, rule), speaker };
+    return { voice: personVoice(speaker, basis, subject.rule), speaker };
   }
 
   /** Finds the speaker of each quotation of a paragraph from the cues around it. */
