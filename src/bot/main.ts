@@ -3,20 +3,14 @@
  * PM2 run): load config, corpus, store and commands, connect to Discord, and shut down cleanly on
  * SIGINT/SIGTERM (answers in flight finish, client destroyed, store closed).
  */
-import { resolve } from 'node:path';
 import { type Config, loadConfigOrExit } from '../config.ts';
-import { unattributedCounts } from '../corpus/attribution/report.ts';
-import { CorpusLoadError, formatProblems } from '../corpus/load.ts';
 import { memberName, openCluster } from '../cluster/reload.ts';
 import { checkHealth } from '../health/check.ts';
 import { registerGatewayPing, withMemberDetails } from '../health/member.ts';
-import { createMetrics } from '../health/metrics.ts';
 import { type HealthServer, startHealthServer } from '../health/server.ts';
-import { Library } from '../library.ts';
 import { createLogger } from '../logger.ts';
-import { describeStoreUrl, openStore } from '../store/store.ts';
 import { startBot } from './client.ts';
-import { loadCommands } from './loader.ts';
+import { openRuntime } from './runtime.ts';
 import { answerShardStatusRequests } from './shard/health.ts';
 
 const config: Config = loadConfigOrExit();
@@ -27,42 +21,7 @@ const logger = createLogger(
 );
 process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { err: reason }));
 
-let library: Library;
-try {
-  library = await Library.open(resolve(config.corpusDir), { limits: config.corpusLimits });
-} catch (err) {
-  if (err instanceof CorpusLoadError) {
-    logger.error('the corpus has problems; fix them and start again', {
-      corpusDir: config.corpusDir,
-      problems: err.problems.length,
-    });
-    process.stderr.write(`${formatProblems(err.problems)}\n`);
-    process.exit(1);
-  }
-  throw err;
-}
-logger.info('corpus loaded', {
-  corpusDir: config.corpusDir,
-  sources: library.state.corpus.sources.length,
-  passages: library.state.corpus.passages.length,
-  hash: library.state.corpus.hash,
-});
-for (const count of unattributedCounts(library.state.corpus)) {
-  logger.info('quotations without a speaker (an override or a people.yaml entry would help)', { ...count });
-}
-
-const metrics = createMetrics(() => ({
-  passages: library.state.corpus.passages.length,
-  hash: library.state.corpus.hash,
-}));
-const store = await openStore({
-  url: config.keyvUrl,
-  timeoutMs: config.storeTimeoutMs,
-  logger,
-  onError: (operation) => metrics.recordStoreError(operation),
-});
-logger.info('store opened', { store: describeStoreUrl(config.keyvUrl) });
-const commands = await loadCommands(undefined, logger);
+const { library, metrics, store, commands } = await openRuntime(config, logger);
 const member = memberName(config, 'gateway');
 const cluster = await openCluster({ config, library, logger, member });
 

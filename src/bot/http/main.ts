@@ -4,18 +4,13 @@
  * paging state, cooldowns and the reload audit, and /reload on one reaches all. SIGTERM/SIGINT stop taking
  * requests, finish those in flight, close the store and exit 0.
  */
-import { resolve } from 'node:path';
 import { loadConfigOrExit } from '../../config.ts';
 import { memberName, openCluster } from '../../cluster/reload.ts';
-import { CorpusLoadError, formatProblems } from '../../corpus/load.ts';
-import { Library } from '../../library.ts';
 import { createLogger } from '../../logger.ts';
-import { describeStoreUrl, openStore } from '../../store/store.ts';
 import { checkHealth } from '../../health/check.ts';
 import { withMemberDetails } from '../../health/member.ts';
-import { createMetrics } from '../../health/metrics.ts';
 import { type HealthServer, startHealthServer } from '../../health/server.ts';
-import { loadCommands } from '../loader.ts';
+import { openRuntime } from '../runtime.ts';
 import { createHttpBridge } from './bridge.ts';
 import { startInteractionsServer } from './server.ts';
 import { publicKeyFromHex } from './verify.ts';
@@ -24,34 +19,7 @@ const config = loadConfigOrExit({ requirePublicKey: true });
 const logger = createLogger({ level: config.logLevel, secrets: [config.token] }, { mode: 'http' });
 process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { err: reason }));
 
-let library: Library;
-try {
-  library = await Library.open(resolve(config.corpusDir));
-} catch (err) {
-  if (err instanceof CorpusLoadError) {
-    logger.error('the corpus has problems; fix them and start again', { corpusDir: config.corpusDir });
-    process.stderr.write(`${formatProblems(err.problems)}\n`);
-    process.exit(1);
-  }
-  throw err;
-}
-logger.info('corpus loaded', {
-  passages: library.state.corpus.passages.length,
-  hash: library.state.corpus.hash,
-});
-
-const metrics = createMetrics(() => ({
-  passages: library.state.corpus.passages.length,
-  hash: library.state.corpus.hash,
-}));
-const store = await openStore({
-  url: config.keyvUrl,
-  timeoutMs: config.storeTimeoutMs,
-  logger,
-  onError: (operation) => metrics.recordStoreError(operation),
-});
-logger.info('store opened', { store: describeStoreUrl(config.keyvUrl) });
-const commands = await loadCommands(undefined, logger);
+const { library, metrics, store, commands } = await openRuntime(config, logger);
 const member = memberName(config, 'http');
 const cluster = await openCluster({ config, library, logger, member });
 const bridge = createHttpBridge({ config, library, store, logger, commands, cluster, metrics });
