@@ -115,16 +115,9 @@ function reasonOf(err: unknown): string {
   return String(err);
 }
 
-/**
- * Open the store named by `options.url`. Opening itself does not touch the network; the first call does,
- * so a Redis that is down shows up as StoreUnavailableError on that call rather than at start.
- */
-export async function openStore(options: StoreOptions): Promise<Store> {
-  const kind = storeKindOf(options.url);
-  const { keyv, sql } = await createKeyv(kind, options);
-  const now = options.now ?? Date.now;
-  const logger = options.logger.child({ component: 'store', store: kind });
-  // A Redis that is down reconnects in the background and reports every attempt; warn once a minute at most.
+/** Keyv's error events: a Redis that is down reconnects in the background and reports every attempt. */
+function logStoreErrors(keyv: Keyv, logger: Logger): void {
+  // Warn once a minute at most; the rest go to debug.
   let lastWarnAt = 0;
   keyv.on('error', (err: unknown) => {
     const now = Date.now();
@@ -135,11 +128,17 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       logger.debug('store reported an error', { err: reasonOf(err) });
     }
   });
+}
+
+/** Runs one store operation under the timeout, the closed check and the fail-fast window after a failure. */
+type Guard = <T>(operation: string, run: () => Promise<T>) => Promise<T>;
+
+/** The guard every store call goes through, and the switch that closes it. */
+function createGuard(options: StoreOptions): { guard: Guard; close: () => boolean } {
   let closed = false;
   let failingUntil = 0;
   const retryAfterMs = options.retryAfterMs ?? 5000;
-
-  const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+  const guard: Guard = async (operation, run) => {
     if (closed) throw new StoreUnavailableError(operation, 'store is closed');
     if (Date.now() < failingUntil)
       throw new StoreUnavailableError(operation, 'store failed moments ago; not retrying yet');
@@ -161,7 +160,23 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       clearTimeout(timer);
     }
   };
+  /** Closes the guard; false if it was already closed. */
+  const close = () => {
+    if (closed) return false;
+    closed = true;
+    return true;
+  };
+  return { guard, close };
+}
 
+/** The sweep of expired SQLite entries (0 elsewhere), and its periodic timer when one is configured. */
+function createSweeper(
+  sql: SqlAdapter | undefined,
+  guard: Guard,
+  options: StoreOptions,
+  logger: Logger,
+): { sweepExpired: (limit?: number) => Promise<number>; timer: NodeJS.Timeout | undefined } {
+  const now = options.now ?? Date.now;
   const sweepExpired = async (limit = options.sweepLimit ?? DEFAULT_SWEEP_LIMIT): Promise<number> => {
     if (sql === undefined) return 0;
     const removed = await guard('sweep', () => sweepSqlite(sql, now(), limit));
@@ -169,7 +184,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return removed;
   };
   const sweepEveryMs = options.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS;
-  const sweeper =
+  const timer =
     sql !== undefined && sweepEveryMs > 0
       ? setInterval(() => {
           sweepExpired().catch((err: unknown) =>
@@ -177,19 +192,35 @@ export async function openStore(options: StoreOptions): Promise<Store> {
           );
         }, sweepEveryMs).unref()
       : undefined;
+  return { sweepExpired, timer };
+}
+
+/** Every live [key, value] under `prefix`, by iterating the whole store (Keyv has no prefix query). */
+async function scanKeyv<T>(keyv: Keyv, prefix: string): Promise<[string, T][]> {
+  const found: [string, T][] = [];
+  if (keyv.iterator === undefined) return found;
+  for await (const [key, value] of keyv.iterator(undefined) as AsyncIterable<[string, T]>)
+    if (key.startsWith(prefix)) found.push([key, value]);
+  return found;
+}
+
+/**
+ * Open the store named by `options.url`. Opening itself does not touch the network; the first call does,
+ * so a Redis that is down shows up as StoreUnavailableError on that call rather than at start.
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const kind = storeKindOf(options.url);
+  const { keyv, sql } = await createKeyv(kind, options);
+  const logger = options.logger.child({ component: 'store', store: kind });
+  logStoreErrors(keyv, logger);
+  const { guard, close } = createGuard(options);
+  const sweeper = createSweeper(sql, guard, options, logger);
 
   return {
     kind,
     get: <T>(key: string) => guard('get', () => keyv.get<T>(key)),
-    scan: <T>(prefix: string) =>
-      guard('scan', async () => {
-        const found: [string, T][] = [];
-        if (keyv.iterator === undefined) return found;
-        for await (const [key, value] of keyv.iterator(undefined) as AsyncIterable<[string, T]>)
-          if (key.startsWith(prefix)) found.push([key, value]);
-        return found;
-      }),
-    sweepExpired,
+    scan: <T>(prefix: string) => guard('scan', () => scanKeyv<T>(keyv, prefix)),
+    sweepExpired: sweeper.sweepExpired,
     async set<T>(key: string, value: T, ttlMs?: number) {
       const stored = await guard('set', () => keyv.set(key, value, ttlMs));
       if (!stored) throw new StoreUnavailableError('set', 'the store did not accept the value');
@@ -198,9 +229,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await guard('delete', () => keyv.delete(key));
     },
     async close() {
-      if (closed) return;
-      closed = true;
-      clearInterval(sweeper);
+      if (!close()) return;
+      clearInterval(sweeper.timer);
       try {
         await Promise.race([keyv.disconnect(), new Promise((r) => setTimeout(r, options.timeoutMs).unref())]);
       } catch (err) {
