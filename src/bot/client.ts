@@ -56,26 +56,30 @@ export function createClient(config: Config): Client {
   });
 }
 
-/** Log in and resolve once the gateway says READY and the guilds have arrived. */
-export async function startBot(deps: BotDependencies): Promise<RunningBot> {
-  const { config, logger } = deps;
-  const client = createClient(config);
-  const ctx: CommandContext = {
-    config,
+/** The one context every command runs with. */
+function contextOf(deps: BotDependencies): CommandContext {
+  return {
+    config: deps.config,
     library: deps.library,
     store: deps.store,
-    logger,
+    logger: deps.logger,
     commands: deps.commands,
     ...(deps.cluster === undefined ? {} : { cluster: deps.cluster }),
     ...(deps.metrics !== undefined ? { metrics: deps.metrics } : {}),
   };
-  const route = createInteractionRouter(ctx);
-  const inFlight = new Set<Promise<void>>();
+}
 
+/** Route every interaction, keeping each answer in `inFlight` until it settles. */
+function routeInteractions(client: Client, ctx: CommandContext, inFlight: Set<Promise<void>>): void {
+  const route = createInteractionRouter(ctx);
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const handled = route(interaction).finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
+}
+
+/** Log the client's errors, warnings, reconnects and rate limits; resolve `lost` when the gateway closes for good. */
+function watchConnection(client: Client, logger: Logger): Promise<{ code: number }> {
   client.on(Events.Error, (err) => logger.error('discord client error', { err }));
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { detail: message }));
   // discord.js emits shardDisconnect only for close codes it will not recover from (see UNRECOVERABLE_CLOSE_CODES).
@@ -93,22 +97,37 @@ export async function startBot(deps: BotDependencies): Promise<RunningBot> {
   client.rest.on('rateLimited', (info) =>
     logger.warn('rate limited by Discord', { route: info.route, retryAfter: info.retryAfter, global: info.global }),
   );
+  return lost;
+}
 
+/** Log in and wait for READY; a failed login destroys the client before rethrowing. */
+async function logIn(client: Client, deps: BotDependencies): Promise<Client<true>> {
   const ready = once(client, Events.ClientReady);
   try {
-    await client.login(config.token);
+    await client.login(deps.config.token);
     await ready;
   } catch (err) {
     await client.destroy();
     throw err;
   }
   const readyClient = client as Client<true>;
-  logger.info('logged in', {
+  deps.logger.info('logged in', {
     user: readyClient.user.tag,
     userId: readyClient.user.id,
     guilds: readyClient.guilds.cache.size,
     commands: deps.commands.map((c) => c.data.name),
   });
+  return readyClient;
+}
+
+/** Log in and resolve once the gateway says READY and the guilds have arrived. */
+export async function startBot(deps: BotDependencies): Promise<RunningBot> {
+  const { logger } = deps;
+  const client = createClient(deps.config);
+  const inFlight = new Set<Promise<void>>();
+  routeInteractions(client, contextOf(deps), inFlight);
+  const lost = watchConnection(client, logger);
+  const readyClient = await logIn(client, deps);
 
   let stopped: Promise<void> | null = null;
   const idle = async () => {

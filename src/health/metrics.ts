@@ -19,36 +19,46 @@ export interface Metrics {
   recordStoreError(operation: string): void;
 }
 
-/** `corpus` is read at every scrape, so the gauges always show the corpus serving now. */
-export function createMetrics(corpus: () => CorpusFacts, options: { processMetrics?: boolean } = {}): Metrics {
-  const registry = new Registry();
-  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'verbatim_' });
-  const interactions = new Counter({
-    name: 'verbatim_interactions_total',
-    help: 'Interactions handled, by command (or button owner) and outcome.',
-    labelNames: ['command', 'outcome'] as const,
-    registers: [registry],
-  });
-  const answerSeconds = new Histogram({
-    name: 'verbatim_answer_seconds',
-    help: 'Time from receiving an interaction to having answered it.',
-    labelNames: ['command'] as const,
-    // Discord wants a first answer within 3 s.
-    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
-    registers: [registry],
-  });
-  const reloads = new Counter({
-    name: 'verbatim_reloads_total',
-    help: 'Corpus reload attempts by outcome (reloaded, rejected, refused-not-admin, failed).',
-    labelNames: ['outcome'] as const,
-    registers: [registry],
-  });
-  const reloadSeconds = new Histogram({
-    name: 'verbatim_reload_seconds',
-    help: 'Duration of corpus reloads that ran.',
-    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
-    registers: [registry],
-  });
+/** Counters and histograms of what the bot did: interactions, reloads and store failures. */
+function registerActivity(registry: Registry) {
+  return {
+    interactions: new Counter({
+      name: 'verbatim_interactions_total',
+      help: 'Interactions handled, by command (or button owner) and outcome.',
+      labelNames: ['command', 'outcome'] as const,
+      registers: [registry],
+    }),
+    answerSeconds: new Histogram({
+      name: 'verbatim_answer_seconds',
+      help: 'Time from receiving an interaction to having answered it.',
+      labelNames: ['command'] as const,
+      // Discord wants a first answer within 3 s.
+      buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
+      registers: [registry],
+    }),
+    reloads: new Counter({
+      name: 'verbatim_reloads_total',
+      help: 'Corpus reload attempts by outcome (reloaded, rejected, refused-not-admin, failed).',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    reloadSeconds: new Histogram({
+      name: 'verbatim_reload_seconds',
+      help: 'Duration of corpus reloads that ran.',
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
+      registers: [registry],
+    }),
+    storeErrors: new Counter({
+      name: 'verbatim_store_errors_total',
+      help: 'Store calls that failed or timed out, by operation.',
+      labelNames: ['operation'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+/** Gauges of the corpus serving now, read from `corpus` at every scrape. */
+function registerCorpusGauges(registry: Registry, corpus: () => CorpusFacts): void {
   new Gauge({
     name: 'verbatim_corpus_passages',
     help: 'Passages in the corpus serving now.',
@@ -67,12 +77,14 @@ export function createMetrics(corpus: () => CorpusFacts, options: { processMetri
       this.set({ hash: corpus().hash }, 1);
     },
   });
-  const storeErrors = new Counter({
-    name: 'verbatim_store_errors_total',
-    help: 'Store calls that failed or timed out, by operation.',
-    labelNames: ['operation'] as const,
-    registers: [registry],
-  });
+}
+
+/** `corpus` is read at every scrape, so the gauges always show the corpus serving now. */
+export function createMetrics(corpus: () => CorpusFacts, options: { processMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'verbatim_' });
+  const { interactions, answerSeconds, reloads, reloadSeconds, storeErrors } = registerActivity(registry);
+  registerCorpusGauges(registry, corpus);
   return {
     registry,
     recordInteraction(command, outcome, seconds) {
