@@ -5,8 +5,8 @@
  * checked with fstat, bounded in size, and must be valid UTF-8: a Windows-1252 file would otherwise be served
  * with U+FFFD inside "verbatim" quotes.
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
@@ -62,18 +62,12 @@ function lineOf(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/**
- * Reads `rel` under `root`, or returns the problem that refuses it. Never follows a symbolic link, never waits
- * on a FIFO or device, never reads past `limits.maxFileBytes`.
- */
-export async function readCorpusFile(
-  root: string,
-  rel: string,
-  limits: CorpusLimits,
-): Promise<{ ok: true; file: RawFile } | { ok: false; problem: CorpusProblem }> {
-  let handle;
+type Refusal = { ok: false; problem: CorpusProblem };
+
+/** Opens `rel` without following a link or blocking, or says why it cannot be a corpus file. */
+async function openUnlinked(root: string, rel: string): Promise<{ ok: true; handle: FileHandle } | Refusal> {
   try {
-    handle = await open(path.join(root, rel), OPEN_FLAGS);
+    return { ok: true, handle: await open(path.join(root, rel), OPEN_FLAGS) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ELOOP' || code === 'EMLINK')
@@ -83,52 +77,88 @@ export async function readCorpusFile(
       };
     return { ok: false, problem: problem(rel, `cannot be read (${code})`, 'make it a readable text file, or remove it') };
   }
+}
+
+/** The refusal of an open file that is not a regular file within the size limit, else null. */
+function refuseByStat(rel: string, stat: Stats, limits: CorpusLimits): Refusal | null {
+  if (!stat.isFile()) {
+    const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isDirectory() ? 'a folder' : 'a device';
+    return { ok: false, problem: problem(rel, `is ${what}, not a regular file`, 'replace it with a plain text file, or remove it') };
+  }
+  if (stat.size > limits.maxFileBytes) {
+    return {
+      ok: false,
+      problem: problem(rel, `is ${stat.size.toLocaleString('en-US')} bytes, over ${describeLimit(limits, 'maxFileBytes')}`, 'split it into several files, or raise the limit'),
+    };
+  }
+  return null;
+}
+
+/** Reads up to `size` bytes, plus one more so a file that grew after fstat is still caught. */
+async function readAtMost(handle: FileHandle, size: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  while (length < buffer.length) {
+    const { bytesRead } = await handle.read(buffer, length, Math.min(READ_CHUNK, buffer.length - length), null);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+
+/** The refusal of bytes that are not UTF-8, naming the first bad byte and its line, else null. */
+function refuseNonUtf8(rel: string, bytes: Buffer): Refusal | null {
+  if (isUtf8(bytes)) return null;
+  const offset = firstInvalidUtf8(bytes);
+  const byte = bytes[offset] ?? 0;
+  return {
+    ok: false,
+    problem: problem(
+      rel,
+      `is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at byte offset ${offset} (line ${lineOf(bytes, offset)})`,
+      'save the file as UTF-8 (most editors: Save with Encoding → UTF-8); Windows-1252 and Latin-1 are not read, so no quote gains a replacement character',
+    ),
+  };
+}
+
+/** Hashes and decodes `bytes` a chunk at a time, yielding between chunks of a large file. */
+async function decodeAndHash(bytes: Buffer): Promise<{ text: string; hash: string }> {
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  const length = bytes.length;
+  for (let at = 0; at < length; at += READ_CHUNK) {
+    const chunk = bytes.subarray(at, Math.min(length, at + READ_CHUNK));
+    hash.update(chunk);
+    parts.push(decoder.decode(chunk, { stream: at + READ_CHUNK < length }));
+    if (length > READ_CHUNK) await yieldToEventLoop();
+  }
+  return { text: parts.join(''), hash: hash.digest('hex') };
+}
+
+/**
+ * Reads `rel` under `root`, or returns the problem that refuses it. Never follows a symbolic link, never waits
+ * on a FIFO or device, never reads past `limits.maxFileBytes`.
+ */
+export async function readCorpusFile(
+  root: string,
+  rel: string,
+  limits: CorpusLimits,
+): Promise<{ ok: true; file: RawFile } | Refusal> {
+  const opened = await openUnlinked(root, rel);
+  if (!opened.ok) return opened;
+  const { handle } = opened;
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) {
-      const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isDirectory() ? 'a folder' : 'a device';
-      return { ok: false, problem: problem(rel, `is ${what}, not a regular file`, 'replace it with a plain text file, or remove it') };
-    }
-    if (stat.size > limits.maxFileBytes) {
-      return {
-        ok: false,
-        problem: problem(rel, `is ${stat.size.toLocaleString('en-US')} bytes, over ${describeLimit(limits, 'maxFileBytes')}`, 'split it into several files, or raise the limit'),
-      };
-    }
-    // One more byte than allowed is read, so a file that grew after fstat is still caught.
-    const buffer = Buffer.allocUnsafe(Math.min(stat.size, limits.maxFileBytes) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, Math.min(READ_CHUNK, buffer.length - length), null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > limits.maxFileBytes) {
+    const refused = refuseByStat(rel, stat, limits);
+    if (refused !== null) return refused;
+    const bytes = await readAtMost(handle, Math.min(stat.size, limits.maxFileBytes));
+    if (bytes.length > limits.maxFileBytes) {
       return { ok: false, problem: problem(rel, `grew past ${describeLimit(limits, 'maxFileBytes')} while being read`, 'reload once the file is written') };
     }
-    const bytes = buffer.subarray(0, length);
-    if (!isUtf8(bytes)) {
-      const offset = firstInvalidUtf8(bytes);
-      const byte = bytes[offset] ?? 0;
-      return {
-        ok: false,
-        problem: problem(
-          rel,
-          `is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at byte offset ${offset} (line ${lineOf(bytes, offset)})`,
-          'save the file as UTF-8 (most editors: Save with Encoding → UTF-8); Windows-1252 and Latin-1 are not read, so no quote gains a replacement character',
-        ),
-      };
-    }
-    const hash = createHash('sha256');
-    const decoder = new TextDecoder('utf-8');
-    const parts: string[] = [];
-    for (let at = 0; at < length; at += READ_CHUNK) {
-      const chunk = bytes.subarray(at, Math.min(length, at + READ_CHUNK));
-      hash.update(chunk);
-      parts.push(decoder.decode(chunk, { stream: at + READ_CHUNK < length }));
-      if (length > READ_CHUNK) await yieldToEventLoop();
-    }
-    return { ok: true, file: { rel, text: parts.join(''), hash: hash.digest('hex') } };
+    const notUtf8 = refuseNonUtf8(rel, bytes);
+    if (notUtf8 !== null) return notUtf8;
+    return { ok: true, file: { rel, ...(await decodeAndHash(bytes)) } };
   } finally {
     await handle.close();
   }
