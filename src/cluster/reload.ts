@@ -104,28 +104,43 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Join the cluster on the Redis at `url`: subscribe to reload requests and answer each with this member's
- * outcome. If Redis cannot be reached at start, the member still runs (and subscribes once Redis is back);
- * a reload it starts meanwhile reloads only itself and says so.
- */
-export async function openRedisCluster(options: RedisClusterOptions): Promise<Cluster> {
-  const { library, member } = options;
-  const logger = options.logger.child({ component: 'cluster', member });
-  const namespace = options.namespace ?? 'verbatim';
-  const requestChannel = `${namespace}:cluster:reload`;
-  const replyChannel = (requestId: string) => `${namespace}:cluster:reload:${requestId}`;
-  /** The id of the latest cluster reload, so a member that was cut off from Redis can tell it missed one. */
-  const latestKey = `${namespace}:cluster:latest-reload`;
-  const answerTimeoutMs = options.answerTimeoutMs ?? MEMBER_ANSWER_TIMEOUT_MS;
-  const id = `${member}#${randomUUID()}`;
-
+/** The member's two connections, not yet connected: a publisher must not queue commands while Redis is down. */
+function createClients(options: RedisClusterOptions) {
   const socket = {
     connectTimeout: options.timeoutMs,
     reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5000),
   };
-  const subscriber = createClient({ url: options.url, socket });
-  const publisher = createClient({ url: options.url, socket, disableOfflineQueue: true });
+  return {
+    subscriber: createClient({ url: options.url, socket }),
+    publisher: createClient({ url: options.url, socket, disableOfflineQueue: true }),
+  };
+}
+type Clients = ReturnType<typeof createClients>;
+
+/** What one member's steps share: its clients, names and channels, and the requests it is waiting on. */
+interface Member {
+  readonly options: RedisClusterOptions;
+  readonly logger: Logger;
+  /** Unique per process, so a member recognises its own requests. */
+  readonly id: string;
+  readonly subscriber: Clients['subscriber'];
+  readonly publisher: Clients['publisher'];
+  readonly requestChannel: string;
+  replyChannel(requestId: string): string;
+  /** The id of the latest cluster reload, so a member that was cut off from Redis can tell it missed one. */
+  readonly latestKey: string;
+  /** Requests this process started: its own copy of the request counts as its answer. */
+  readonly ownRequests: Map<string, () => void>;
+  /** The latest reload this member took part in; undefined until it first reaches Redis. */
+  lastSeen: string | null | undefined;
+  /** Logs a Redis failure, at most once a minute. */
+  readonly onError: (err: unknown) => void;
+}
+
+/** The member's clients (not yet connected), channel names and error logging. */
+function createMember(options: RedisClusterOptions): Member {
+  const logger = options.logger.child({ component: 'cluster', member: options.member });
+  const namespace = options.namespace ?? 'verbatim';
   let lastWarnAt = 0;
   const onError = (err: unknown) => {
     const now = Date.now();
@@ -135,148 +150,206 @@ export async function openRedisCluster(options: RedisClusterOptions): Promise<Cl
       err: reasonOf(err),
     });
   };
+  const { subscriber, publisher } = createClients(options);
   subscriber.on('error', onError);
   publisher.on('error', onError);
-
-  /** Requests this process started: its own copy of the request counts as its answer. */
-  const ownRequests = new Map<string, () => void>();
-  /** The latest reload this member took part in; undefined until it first reaches Redis. */
-  let lastSeen: string | null | undefined;
-
-  const onRequest = (message: string) => {
-    let request: ReloadRequest;
-    try {
-      request = JSON.parse(message) as ReloadRequest;
-    } catch {
-      logger.warn('ignored a malformed reload request', { message: message.slice(0, 200) });
-      return;
-    }
-    lastSeen = request.requestId;
-    if (request.from === id) {
-      ownRequests.get(request.requestId)?.();
-      return;
-    }
-    void (async () => {
-      const report = await library.reload();
-      logger.info('reloaded at the request of another member', {
-        requestId: request.requestId,
-        ok: report.ok,
-        hash: report.hash,
-        ms: report.ms,
-      });
-      await publisher.publish(
-        replyChannel(request.requestId),
-        JSON.stringify(outcomeOf(member, report, library) satisfies MemberOutcome),
-      );
-    })().catch((err: unknown) =>
-      logger.error('could not answer a reload request', { requestId: request.requestId, err: reasonOf(err) }),
-    );
+  return {
+    options,
+    logger,
+    id: `${options.member}#${randomUUID()}`,
+    subscriber,
+    publisher,
+    requestChannel: `${namespace}:cluster:reload`,
+    replyChannel: (requestId) => `${namespace}:cluster:reload:${requestId}`,
+    latestKey: `${namespace}:cluster:latest-reload`,
+    ownRequests: new Map(),
+    lastSeen: undefined,
+    onError,
   };
+}
 
-  /**
-   * Pub/sub messages sent while a member is disconnected are lost. Each time its subscription is (re)established,
-   * the member compares the latest reload id in Redis with the last one it saw, and reloads if it missed one, so
-   * it does not keep serving an old corpus after a network cut.
-   */
-  const catchUp = async () => {
-    if (!publisher.isReady) await once(publisher, 'ready');
-    const latest = await publisher.get(latestKey);
-    if (lastSeen === undefined) {
-      // First contact: the corpus was read from disk moments ago, after any earlier reload.
-      lastSeen = latest;
-      return;
-    }
-    if (latest === null || latest === lastSeen) return;
-    lastSeen = latest;
-    const report = await library.reload();
-    logger.info('reloaded to catch up with a cluster reload missed while Redis was unreachable', {
-      requestId: latest,
-      ok: report.ok,
-      hash: report.hash,
-    });
-  };
-  subscriber.on('ready', () => {
-    catchUp().catch((err: unknown) => logger.warn('could not check for missed reloads', { err: reasonOf(err) }));
+/** Reload at another member's request and publish this member's outcome on the request's reply channel. */
+async function answerRequest(m: Member, request: ReloadRequest): Promise<void> {
+  const { library, member } = m.options;
+  const report = await library.reload();
+  m.logger.info('reloaded at the request of another member', {
+    requestId: request.requestId,
+    ok: report.ok,
+    hash: report.hash,
+    ms: report.ms,
   });
+  await m.publisher.publish(
+    m.replyChannel(request.requestId),
+    JSON.stringify(outcomeOf(member, report, library) satisfies MemberOutcome),
+  );
+}
 
-  const connecting = Promise.all([subscriber.connect(), publisher.connect()]).then(() =>
-    subscriber.subscribe(requestChannel, onRequest),
+/** A reload request arrived: our own counts as our answer; another member's is answered by reloading here. */
+function onRequest(m: Member, message: string): void {
+  let request: ReloadRequest;
+  try {
+    request = JSON.parse(message) as ReloadRequest;
+  } catch {
+    m.logger.warn('ignored a malformed reload request', { message: message.slice(0, 200) });
+    return;
+  }
+  m.lastSeen = request.requestId;
+  if (request.from === m.id) {
+    m.ownRequests.get(request.requestId)?.();
+    return;
+  }
+  answerRequest(m, request).catch((err: unknown) =>
+    m.logger.error('could not answer a reload request', { requestId: request.requestId, err: reasonOf(err) }),
+  );
+}
+
+/**
+ * Pub/sub messages sent while a member is disconnected are lost. Each time its subscription is (re)established,
+ * the member compares the latest reload id in Redis with the last one it saw, and reloads if it missed one, so
+ * it does not keep serving an old corpus after a network cut.
+ */
+async function catchUp(m: Member): Promise<void> {
+  if (!m.publisher.isReady) await once(m.publisher, 'ready');
+  const latest = await m.publisher.get(m.latestKey);
+  if (m.lastSeen === undefined) {
+    // First contact: the corpus was read from disk moments ago, after any earlier reload.
+    m.lastSeen = latest;
+    return;
+  }
+  if (latest === null || latest === m.lastSeen) return;
+  m.lastSeen = latest;
+  const report = await m.options.library.reload();
+  m.logger.info('reloaded to catch up with a cluster reload missed while Redis was unreachable', {
+    requestId: latest,
+    ok: report.ok,
+    hash: report.hash,
+  });
+}
+
+/** Connect both clients and subscribe to requests, waiting at most `timeoutMs`; a failure is logged, not thrown. */
+async function join(m: Member): Promise<void> {
+  m.subscriber.on('ready', () => {
+    catchUp(m).catch((err: unknown) => m.logger.warn('could not check for missed reloads', { err: reasonOf(err) }));
+  });
+  const connecting = Promise.all([m.subscriber.connect(), m.publisher.connect()]).then(() =>
+    m.subscriber.subscribe(m.requestChannel, (message) => onRequest(m, message)),
   );
   connecting.catch(() => undefined);
   try {
-    await withTimeout(connecting, options.timeoutMs, 'Redis');
-    logger.info('joined the cluster', { channel: requestChannel });
+    await withTimeout(connecting, m.options.timeoutMs, 'Redis');
+    m.logger.info('joined the cluster', { channel: m.requestChannel });
   } catch (err) {
-    onError(err);
+    m.onError(err);
   }
+}
 
-  async function reloadLocallyOnly(reason: string): Promise<ClusterReload> {
-    const local = await library.reload();
-    return { local, members: [outcomeOf(member, local, library)], silent: 0, unreachable: reason };
-  }
+async function reloadLocallyOnly(m: Member, reason: string): Promise<ClusterReload> {
+  const { library, member } = m.options;
+  const local = await library.reload();
+  return { local, members: [outcomeOf(member, local, library)], silent: 0, unreachable: reason };
+}
 
+/**
+ * The answers to one request: other members' outcomes and whether our own copy came back; `answered` resolves
+ * once as many answers as `expected` (the publish's receiver count) are in.
+ */
+function createTally() {
+  const others: MemberOutcome[] = [];
+  let expected = Number.POSITIVE_INFINITY;
+  let selfSeen = false;
+  let finish!: () => void;
+  const answered = new Promise<void>((resolve) => (finish = resolve));
+  const check = () => {
+    if (others.length + (selfSeen ? 1 : 0) >= expected) finish();
+  };
   return {
-    member,
+    others,
+    answered,
+    addOther(outcome: MemberOutcome) {
+      others.push(outcome);
+      check();
+    },
+    markSelf() {
+      selfSeen = true;
+      check();
+    },
+    expect(receivers: number) {
+      expected = receivers;
+      check();
+    },
+    /** Receivers that did not answer. */
+    silent: () => Math.max(0, expected - others.length - (selfSeen ? 1 : 0)),
+  };
+}
+
+/** Reload every member through Redis; falls back to this process alone when Redis fails on the way. */
+async function reloadEverywhere(m: Member): Promise<ClusterReload> {
+  const { library, member, timeoutMs } = m.options;
+  const requestId = randomUUID();
+  const tally = createTally();
+  m.ownRequests.set(requestId, tally.markSelf);
+  try {
+    await withTimeout(
+      m.subscriber.subscribe(m.replyChannel(requestId), (message) =>
+        tally.addOther(JSON.parse(message) as MemberOutcome),
+      ),
+      timeoutMs,
+      'Redis subscribe',
+    );
+    await withTimeout(m.publisher.set(m.latestKey, requestId), timeoutMs, 'Redis set');
+    const localReload = library.reload();
+    let receivers: number;
+    try {
+      const request = JSON.stringify({ requestId, from: m.id } satisfies ReloadRequest);
+      receivers = await withTimeout(m.publisher.publish(m.requestChannel, request), timeoutMs, 'Redis publish');
+    } catch (err) {
+      const local = await localReload;
+      return { local, members: [outcomeOf(member, local, library)], silent: 0, unreachable: reasonOf(err) };
+    }
+    tally.expect(receivers);
+    const local = await localReload;
+    await waitAtMost(tally.answered, m.options.answerTimeoutMs ?? MEMBER_ANSWER_TIMEOUT_MS);
+    const members = [outcomeOf(member, local, library), ...tally.others].sort((a, b) =>
+      a.member.localeCompare(b.member, 'en', { numeric: true }),
+    );
+    const silent = tally.silent();
+    m.logger.info('cluster reload finished', { requestId, members: members.length, silent });
+    return { local, members, silent, unreachable: null };
+  } catch (err) {
+    return reloadLocallyOnly(m, reasonOf(err));
+  } finally {
+    m.ownRequests.delete(requestId);
+    void m.subscriber.unsubscribe(m.replyChannel(requestId)).catch(() => undefined);
+  }
+}
+
+/** Resolves when `promise` does or after `ms`, whichever comes first. */
+async function waitAtMost(promise: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+/**
+ * Join the cluster on the Redis at `url`: subscribe to reload requests and answer each with this member's
+ * outcome. If Redis cannot be reached at start, the member still runs (and subscribes once Redis is back);
+ * a reload it starts meanwhile reloads only itself and says so.
+ */
+export async function openRedisCluster(options: RedisClusterOptions): Promise<Cluster> {
+  const m = createMember(options);
+  await join(m);
+  return {
+    member: options.member,
     async reload() {
-      if (!subscriber.isReady || !publisher.isReady) return reloadLocallyOnly('Redis is not connected');
-      const requestId = randomUUID();
-      const others: MemberOutcome[] = [];
-      let expected = Number.POSITIVE_INFINITY;
-      let selfSeen = false;
-      let finish!: () => void;
-      const answered = new Promise<void>((resolve) => (finish = resolve));
-      const check = () => {
-        if (others.length + (selfSeen ? 1 : 0) >= expected) finish();
-      };
-      ownRequests.set(requestId, () => {
-        selfSeen = true;
-        check();
-      });
-      try {
-        await withTimeout(
-          subscriber.subscribe(replyChannel(requestId), (message) => {
-            others.push(JSON.parse(message) as MemberOutcome);
-            check();
-          }),
-          options.timeoutMs,
-          'Redis subscribe',
-        );
-        await withTimeout(publisher.set(latestKey, requestId), options.timeoutMs, 'Redis set');
-        const localReload = library.reload();
-        try {
-          expected = await withTimeout(
-            publisher.publish(requestChannel, JSON.stringify({ requestId, from: id } satisfies ReloadRequest)),
-            options.timeoutMs,
-            'Redis publish',
-          );
-        } catch (err) {
-          const local = await localReload;
-          return { local, members: [outcomeOf(member, local, library)], silent: 0, unreachable: reasonOf(err) };
-        }
-        check();
-        const local = await localReload;
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([answered, new Promise<void>((resolve) => (timer = setTimeout(resolve, answerTimeoutMs)))]);
-        clearTimeout(timer);
-        const members = [outcomeOf(member, local, library), ...others].sort((a, b) =>
-          a.member.localeCompare(b.member, 'en', { numeric: true }),
-        );
-        const silent = Math.max(0, expected - others.length - (selfSeen ? 1 : 0));
-        logger.info('cluster reload finished', { requestId, members: members.length, silent });
-        return { local, members, silent, unreachable: null };
-      } catch (err) {
-        return reloadLocallyOnly(reasonOf(err));
-      } finally {
-        ownRequests.delete(requestId);
-        void subscriber.unsubscribe(replyChannel(requestId)).catch(() => undefined);
-      }
+      if (!m.subscriber.isReady || !m.publisher.isReady) return reloadLocallyOnly(m, 'Redis is not connected');
+      return reloadEverywhere(m);
     },
     async close() {
-      const closeOne = async (client: typeof subscriber | typeof publisher) => {
+      const closeOne = async (client: Clients['subscriber'] | Clients['publisher']) => {
         if (client.isReady) await client.close();
         else if (client.isOpen) client.destroy();
       };
-      await Promise.allSettled([closeOne(subscriber), closeOne(publisher)]);
+      await Promise.allSettled([closeOne(m.subscriber), closeOne(m.publisher)]);
     },
   };
 }
