@@ -82,59 +82,82 @@ export function slugFor(publication: string | null, date: string | null, title: 
   return slug === '' ? 'imported-source' : slug.slice(0, 64).replace(/-+$/, '');
 }
 
-/** The draft for an extracted page or file. `id` is the slug asked for with --id, if any. */
-export function draftFrom(extracted: Extracted, origin: DraftOrigin, id: string | null): ImportDraft {
-  const { metadata } = extracted;
+/** The draft's notes (where each field came from) and the fields nobody gave, filled field by field. */
+interface Notebook {
+  readonly notes: string[];
+  readonly missing: ImportDraft['missing'][number][];
+  /** Note where `field` came from: `found`'s origin, else `fallback`, else that the page or file lacks it. */
+  said(field: string, found: { from: string } | null, fallback?: string): void;
+}
+
+function createNotebook(origin: DraftOrigin): Notebook {
   const notes: string[] = [
     origin.fetchedUrl !== null
       ? `Imported on ${origin.today} from ${origin.fetchedUrl}.`
       : `Imported on ${origin.today} from the file ${origin.fileName ?? '(unnamed)'}.`,
   ];
-  const missing: ImportDraft['missing'][number][] = [];
-  const said = (field: string, found: { from: string } | null, fallback?: string) => {
-    if (found !== null) notes.push(`${field}: from the ${found.from}.`);
-    else if (fallback !== undefined) notes.push(`${field}: ${fallback}.`);
-    else notes.push(`${field}: not given by the ${origin.fetchedUrl !== null ? 'page' : 'file'}.`);
+  return {
+    notes,
+    missing: [],
+    said(field, found, fallback) {
+      if (found !== null) notes.push(`${field}: from the ${found.from}.`);
+      else if (fallback !== undefined) notes.push(`${field}: ${fallback}.`);
+      else notes.push(`${field}: not given by the ${origin.fetchedUrl !== null ? 'page' : 'file'}.`);
+    },
   };
+}
 
-  let title = metadata.title?.value ?? null;
-  let titleIsDescriptive = false;
-  said('Title', metadata.title, extracted.pageTitle === null ? undefined : 'from the page title or first heading');
-  if (title === null) title = extracted.pageTitle;
-  if (title === null) {
-    missing.push('title');
-    titleIsDescriptive = true;
-    title =
-      origin.fileName !== null
-        ? `Imported file ${origin.fileName}`
-        : `Untitled page from ${new URL(origin.fetchedUrl ?? 'https://unknown.invalid').host}`;
-  }
+/** The title from the metadata, else the page title, else a descriptive one naming the file or host. */
+function draftTitle(extracted: Extracted, origin: DraftOrigin, book: Notebook) {
+  const { metadata } = extracted;
+  book.said('Title', metadata.title, extracted.pageTitle === null ? undefined : 'from the page title or first heading');
+  const title = metadata.title?.value ?? extracted.pageTitle;
+  if (title !== null) return { title, titleIsDescriptive: false };
+  book.missing.push('title');
+  const descriptive =
+    origin.fileName !== null
+      ? `Imported file ${origin.fileName}`
+      : `Untitled page from ${new URL(origin.fetchedUrl ?? 'https://unknown.invalid').host}`;
+  return { title: descriptive, titleIsDescriptive: true };
+}
 
-  let author = metadata.author?.value ?? null;
-  said('Author', metadata.author, extracted.byline === null ? undefined : 'from the byline printed in the text');
-  if (author === null) author = extracted.byline;
-  if (author === null) missing.push('author');
+/** Author, publication and date as the metadata (or, for the author, the printed byline) gives them. */
+function draftByline(extracted: Extracted, book: Notebook) {
+  const { metadata } = extracted;
+  book.said('Author', metadata.author, extracted.byline === null ? undefined : 'from the byline printed in the text');
+  const author = metadata.author?.value ?? extracted.byline;
+  if (author === null) book.missing.push('author');
 
   const publication = metadata.publication?.value ?? null;
-  said('Publication', metadata.publication);
-  if (publication === null) missing.push('publication');
+  book.said('Publication', metadata.publication);
+  if (publication === null) book.missing.push('publication');
 
   const date = metadata.date?.value ?? null;
-  said(
+  book.said(
     'Date',
     metadata.date,
     metadata.unreadDate === null
       ? undefined
       : `the page gives "${metadata.unreadDate}", a form not read, so none is set`,
   );
-  if (date === null) missing.push('date');
+  if (date === null) book.missing.push('date');
+  return { author, publication, date };
+}
+
+/** The draft for an extracted page or file. `id` is the slug asked for with --id, if any. */
+export function draftFrom(extracted: Extracted, origin: DraftOrigin, id: string | null): ImportDraft {
+  const { metadata } = extracted;
+  const book = createNotebook(origin);
+  const { title, titleIsDescriptive } = draftTitle(extracted, origin, book);
+  const { author, publication, date } = draftByline(extracted, book);
 
   const url = metadata.canonicalUrl?.value ?? origin.fetchedUrl;
-  if (metadata.canonicalUrl !== null) notes.push(`Link: from the ${metadata.canonicalUrl.from}.`);
-  if (url === null) missing.push('url');
+  if (metadata.canonicalUrl !== null) book.notes.push(`Link: from the ${metadata.canonicalUrl.from}.`);
+  if (url === null) book.missing.push('url');
 
   const kind = metadata.kind ?? 'article';
-  if (metadata.kind === null) notes.push('Kind: article by default; change it to opinion, blog or essay if it is one.');
+  if (metadata.kind === null)
+    book.notes.push('Kind: article by default; change it to opinion, blog or essay if it is one.');
 
   return {
     id: id ?? slugFor(publication, date, title),
@@ -148,9 +171,9 @@ export function draftFrom(extracted: Extracted, origin: DraftOrigin, id: string 
     urlVerified: origin.fetchedUrl !== null,
     accessed: origin.fetchedUrl !== null ? origin.today : null,
     kind,
-    notes: notes.join(' '),
+    notes: book.notes.join(' '),
     blocks: extracted.blocks,
-    missing,
+    missing: book.missing,
   };
 }
 

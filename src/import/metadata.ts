@@ -110,9 +110,8 @@ function firstMeta(document: Document, candidates: readonly (readonly ['name' | 
   return null;
 }
 
-/** The page's metadata; `document` is not modified. */
-export function readPageMetadata(document: Document): PageMetadata {
-  let article: Json | null = null;
+/** The page's first JSON-LD object of an article type, or null. */
+function findArticle(document: Document): Json | null {
   for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
     let parsed: unknown;
     try {
@@ -120,44 +119,44 @@ export function readPageMetadata(document: Document): PageMetadata {
     } catch {
       continue; // A broken JSON-LD block says nothing; the meta tags may still.
     }
-    article = jsonLdObjects(parsed).find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t))) ?? null;
-    if (article !== null) break;
+    const article = jsonLdObjects(parsed).find((o) => typesOf(o).some((t) => ARTICLE_TYPES.has(t)));
+    if (article !== undefined) return article;
   }
+  return null;
+}
 
-  const ld = (key: string): Found | null => {
-    const value = article === null ? null : clean(article[key]);
-    return value === null ? null : { value, from: `JSON-LD ${key}` };
-  };
+/** `key` of the JSON-LD article as found text, or null. */
+function fromLd(article: Json | null, key: string): Found | null {
+  const value = article === null ? null : clean(article[key]);
+  return value === null ? null : { value, from: `JSON-LD ${key}` };
+}
 
+/** The author: JSON-LD, then the author and citation_author meta tags, then article:author when it is a name. */
+function findAuthor(document: Document, article: Json | null): Found | null {
   const ldAuthor = article === null ? null : joinNames(namesOf(article['author']));
+  if (ldAuthor !== null) return { value: ldAuthor, from: 'JSON-LD author' };
   const metaAuthors = joinNames(metaContent(document, 'name', 'citation_author'));
-  const author: Found | null =
-    ldAuthor !== null
-      ? { value: ldAuthor, from: 'JSON-LD author' }
-      : (firstMeta(document, [['name', 'author']]) ??
-        (metaAuthors === null ? null : { value: metaAuthors, from: '<meta name="citation_author">' }) ??
-        nonLinkAuthor(document));
+  return (
+    firstMeta(document, [['name', 'author']]) ??
+    (metaAuthors === null ? null : { value: metaAuthors, from: '<meta name="citation_author">' }) ??
+    nonLinkAuthor(document)
+  );
+}
 
+function findPublication(document: Document, article: Json | null): Found | null {
   const ldPublisher = article === null ? null : joinNames(namesOf(article['publisher']));
-  const publication: Found | null =
-    ldPublisher !== null
-      ? { value: ldPublisher, from: 'JSON-LD publisher' }
-      : firstMeta(document, [
-          ['property', 'og:site_name'],
-          ['name', 'citation_journal_title'],
-          ['name', 'citation_publisher'],
-        ]);
+  if (ldPublisher !== null) return { value: ldPublisher, from: 'JSON-LD publisher' };
+  return firstMeta(document, [
+    ['property', 'og:site_name'],
+    ['name', 'citation_journal_title'],
+    ['name', 'citation_publisher'],
+  ]);
+}
 
-  const title =
-    ld('headline') ??
-    firstMeta(document, [
-      ['property', 'og:title'],
-      ['name', 'citation_title'],
-      ['name', 'twitter:title'],
-    ]);
-
+/** The publication date as an ISO date, or the raw text when it is in a form not read. */
+function findDate(document: Document, article: Json | null): Pick<PageMetadata, 'date' | 'unreadDate'> {
   const rawDate =
-    ld('datePublished') ??
+    fromLd(article, 'datePublished') ??
     firstMeta(document, [
       ['property', 'article:published_time'],
       ['name', 'citation_publication_date'],
@@ -165,37 +164,51 @@ export function readPageMetadata(document: Document): PageMetadata {
       ['name', 'date'],
     ]);
   const datePart = rawDate === null ? null : isoDatePart(rawDate.value);
-
-  const canonicalHref = clean(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'));
-  const ogUrl = firstMeta(document, [['property', 'og:url']]);
-  const canonicalUrl: Found | null = isHttpUrl(canonicalHref)
-    ? { value: canonicalHref, from: '<link rel="canonical">' }
-    : ogUrl !== null && isHttpUrl(ogUrl.value)
-      ? ogUrl
-      : null;
-
-  const free = article?.['isAccessibleForFree'];
-  const accessibleForFree =
-    free === false || free === 'False' || free === 'false'
-      ? false
-      : free === true || free === 'True' || free === 'true'
-        ? true
-        : null;
-
   return {
-    title,
-    author,
     date: rawDate !== null && datePart !== null ? { value: datePart, from: rawDate.from } : null,
     unreadDate: rawDate !== null && datePart === null ? rawDate.value : null,
-    publication,
-    canonicalUrl,
+  };
+}
+
+/** The canonical link, else og:url, when either is an http(s) address. */
+function findCanonicalUrl(document: Document): Found | null {
+  const canonicalHref = clean(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'));
+  if (isHttpUrl(canonicalHref)) return { value: canonicalHref, from: '<link rel="canonical">' };
+  const ogUrl = firstMeta(document, [['property', 'og:url']]);
+  return ogUrl !== null && isHttpUrl(ogUrl.value) ? ogUrl : null;
+}
+
+/** JSON-LD isAccessibleForFree as a boolean (sites write it as a boolean or a string), null when absent. */
+function accessibleForFreeOf(article: Json | null): boolean | null {
+  const free = article?.['isAccessibleForFree'];
+  if (free === false || free === 'False' || free === 'false') return false;
+  if (free === true || free === 'True' || free === 'true') return true;
+  return null;
+}
+
+/** The page's metadata; `document` is not modified. */
+export function readPageMetadata(document: Document): PageMetadata {
+  const article = findArticle(document);
+  const title =
+    fromLd(article, 'headline') ??
+    firstMeta(document, [
+      ['property', 'og:title'],
+      ['name', 'citation_title'],
+      ['name', 'twitter:title'],
+    ]);
+  return {
+    title,
+    author: findAuthor(document, article),
+    ...findDate(document, article),
+    publication: findPublication(document, article),
+    canonicalUrl: findCanonicalUrl(document),
     kind:
       article === null
         ? null
         : (typesOf(article)
             .map((t) => ARTICLE_TYPES.get(t))
             .find((k) => k !== undefined) ?? null),
-    accessibleForFree,
+    accessibleForFree: accessibleForFreeOf(article),
   };
 }
 
