@@ -56,8 +56,8 @@ export function createClient(config: Config): Client {
   });
 }
 
-/** The one context every command runs with. */
-function contextOf(deps: BotDependencies): CommandContext {
+/** The one context every command runs with (the gateway bot and the HTTP bridge alike). */
+export function contextOf(deps: BotDependencies): CommandContext {
   return {
     config: deps.config,
     library: deps.library,
@@ -70,7 +70,7 @@ function contextOf(deps: BotDependencies): CommandContext {
 }
 
 /** Route every interaction, keeping each answer in `inFlight` until it settles. */
-function routeInteractions(client: Client, ctx: CommandContext, inFlight: Set<Promise<void>>): void {
+export function routeInteractions(client: Client, ctx: CommandContext, inFlight: Set<Promise<void>>): void {
   const route = createInteractionRouter(ctx);
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const handled = route(interaction).finally(() => inFlight.delete(handled));

@@ -6,9 +6,7 @@
  * requires for an interactions endpoint. Edits and follow-ups go to Discord's webhook routes as usual.
  */
 import { Client, DefaultRestOptions, Events, type Interaction, type ResponseLike } from 'discord.js';
-import type { BotDependencies } from '../client.ts';
-import type { CommandContext } from '../command.ts';
-import { createInteractionRouter } from '../router.ts';
+import { contextOf, routeInteractions, type BotDependencies } from '../client.ts';
 
 /** Discord waits 3 s for the first answer; after that an answer is useless, so the request is closed. */
 export const FIRST_ANSWER_DEADLINE_MS = 3000;
@@ -35,11 +33,12 @@ interface InteractionCreateAction {
   handle(data: unknown): void;
 }
 
-export function createHttpBridge(deps: BotDependencies): HttpBridge {
-  const { config, logger } = deps;
-  const answers = new Map<string, AnswerSink>();
-
-  const makeRequest = async (url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]) => {
+/**
+ * discord.js's REST request function, except that the first answer to an interaction waiting in `answers` goes
+ * to its sink (the HTTP response) instead of Discord.
+ */
+function answeringCallbacks(answers: Map<string, AnswerSink>) {
+  return async (url: string, init: Parameters<typeof DefaultRestOptions.makeRequest>[1]) => {
     const callback = CALLBACK.exec(url);
     const sink = callback === null ? undefined : answers.get(callback[1]!);
     if (sink !== undefined && init.method === 'POST' && typeof init.body === 'string') {
@@ -49,48 +48,52 @@ export function createHttpBridge(deps: BotDependencies): HttpBridge {
     }
     return DefaultRestOptions.makeRequest(url, init);
   };
+}
 
-  const client = new Client({ intents: [], rest: { api: config.apiUrl, makeRequest }, allowedMentions: { parse: [] } });
-  client.rest.setToken(config.token);
-  const ctx: CommandContext = {
-    config,
-    library: deps.library,
-    store: deps.store,
-    logger,
-    commands: deps.commands,
-    ...(deps.cluster === undefined ? {} : { cluster: deps.cluster }),
-    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
-  };
-  const route = createInteractionRouter(ctx);
-  const inFlight = new Set<Promise<void>>();
-  client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const handled = route(interaction).finally(() => inFlight.delete(handled));
-    inFlight.add(handled);
+/**
+ * Hand `payload` to discord.js as the gateway would, and resolve true once its first answer went to `answer`,
+ * false when none came within the deadline.
+ */
+async function dispatchOne(
+  action: InteractionCreateAction,
+  answers: Map<string, AnswerSink>,
+  payload: { id: string },
+  answer: AnswerSink,
+): Promise<boolean> {
+  let answered!: () => void;
+  const done = new Promise<void>((resolve) => (answered = resolve));
+  answers.set(payload.id, async (json) => {
+    await answer(json);
+    answered();
   });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), FIRST_ANSWER_DEADLINE_MS)));
+  try {
+    action.handle(payload);
+    return await Promise.race([done.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+    answers.delete(payload.id);
+  }
+}
+
+export function createHttpBridge(deps: BotDependencies): HttpBridge {
+  const { config } = deps;
+  const answers = new Map<string, AnswerSink>();
+  const client = new Client({
+    intents: [],
+    rest: { api: config.apiUrl, makeRequest: answeringCallbacks(answers) },
+    allowedMentions: { parse: [] },
+  });
+  client.rest.setToken(config.token);
+  const inFlight = new Set<Promise<void>>();
+  routeInteractions(client, contextOf(deps), inFlight);
   const action = (client as unknown as { actions: { InteractionCreate: InteractionCreateAction } }).actions
     .InteractionCreate;
 
   return {
     client,
-    async dispatch(payload, answer) {
-      let answered!: () => void;
-      const done = new Promise<void>((resolve) => (answered = resolve));
-      answers.set(payload.id, async (json) => {
-        await answer(json);
-        answered();
-      });
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<false>(
-        (resolve) => (timer = setTimeout(() => resolve(false), FIRST_ANSWER_DEADLINE_MS)),
-      );
-      try {
-        action.handle(payload);
-        return await Promise.race([done.then(() => true as const), late]);
-      } finally {
-        clearTimeout(timer);
-        answers.delete(payload.id);
-      }
-    },
+    dispatch: (payload, answer) => dispatchOne(action, answers, payload, answer),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },

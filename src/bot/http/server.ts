@@ -69,52 +69,67 @@ function refuse(res: ServerResponse, status: number, error: string): Promise<voi
   return sendJson(res, status, JSON.stringify({ error }));
 }
 
+/** The request's body once its size and signature pass; null once the request has been refused. */
+async function readSignedBody(
+  options: InteractionsServerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<Buffer | null> {
+  const { logger, publicKey } = options;
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) {
+      logger.warn('refused an oversized interactions request', { limit: MAX_BODY_BYTES });
+      await refuse(res, 413, `body larger than ${MAX_BODY_BYTES} bytes`);
+      return null;
+    }
+    throw err;
+  }
+  const verdict = verifyInteractionRequest(publicKey, {
+    signature: header(req, 'x-signature-ed25519'),
+    timestamp: header(req, 'x-signature-timestamp'),
+    body,
+  });
+  if (!verdict.ok) {
+    logger.warn('refused an interactions request', { reason: verdict.reason });
+    await refuse(res, 401, 'invalid request signature');
+    return null;
+  }
+  return body;
+}
+
+/** One request to the endpoint: refused, a PING answered, or an interaction handed to the bridge. */
+async function serve(options: InteractionsServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { bridge, logger } = options;
+  const path = (req.url ?? '/').split('?', 1)[0];
+  if (path !== INTERACTIONS_PATH) return refuse(res, 404, 'not found');
+  if (req.method !== 'POST') return refuse(res, 405, 'use POST');
+  const body = await readSignedBody(options, req, res);
+  if (body === null) return;
+  let payload: { id?: unknown; type?: unknown };
+  try {
+    payload = JSON.parse(body.toString('utf8')) as typeof payload;
+  } catch {
+    return refuse(res, 400, 'body is not JSON');
+  }
+  if (typeof payload !== 'object' || payload === null) return refuse(res, 400, 'body is not an interaction');
+  if (payload.type === PING) return sendJson(res, 200, JSON.stringify({ type: PING }));
+  if (typeof payload.id !== 'string') return refuse(res, 400, 'body is not an interaction');
+  const answered = await bridge.dispatch(payload as { id: string }, (json) => sendJson(res, 200, json));
+  if (!answered) {
+    logger.error('no answer to an interaction within the deadline', { interactionId: payload.id });
+    await refuse(res, 500, 'no answer in time');
+  }
+}
+
 /** Start listening; resolves once the port is bound. */
 export async function startInteractionsServer(options: InteractionsServerOptions): Promise<InteractionsServer> {
-  const { bridge, logger, publicKey } = options;
+  const { bridge, logger } = options;
   const inFlight = new Set<Promise<void>>();
-
-  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = (req.url ?? '/').split('?', 1)[0];
-    if (path !== INTERACTIONS_PATH) return refuse(res, 404, 'not found');
-    if (req.method !== 'POST') return refuse(res, 405, 'use POST');
-    let body: Buffer;
-    try {
-      body = await readBody(req);
-    } catch (err) {
-      if (err instanceof BodyTooLarge) {
-        logger.warn('refused an oversized interactions request', { limit: MAX_BODY_BYTES });
-        return refuse(res, 413, `body larger than ${MAX_BODY_BYTES} bytes`);
-      }
-      throw err;
-    }
-    const verdict = verifyInteractionRequest(publicKey, {
-      signature: header(req, 'x-signature-ed25519'),
-      timestamp: header(req, 'x-signature-timestamp'),
-      body,
-    });
-    if (!verdict.ok) {
-      logger.warn('refused an interactions request', { reason: verdict.reason });
-      return refuse(res, 401, 'invalid request signature');
-    }
-    let payload: { id?: unknown; type?: unknown };
-    try {
-      payload = JSON.parse(body.toString('utf8')) as typeof payload;
-    } catch {
-      return refuse(res, 400, 'body is not JSON');
-    }
-    if (typeof payload !== 'object' || payload === null) return refuse(res, 400, 'body is not an interaction');
-    if (payload.type === PING) return sendJson(res, 200, JSON.stringify({ type: PING }));
-    if (typeof payload.id !== 'string') return refuse(res, 400, 'body is not an interaction');
-    const answered = await bridge.dispatch(payload as { id: string }, (json) => sendJson(res, 200, json));
-    if (!answered) {
-      logger.error('no answer to an interaction within the deadline', { interactionId: payload.id });
-      await refuse(res, 500, 'no answer in time');
-    }
-  };
-
   const server = createServer((req, res) => {
-    const handled = serve(req, res)
+    const handled = serve(options, req, res)
       .catch(async (err: unknown) => {
         logger.error('interactions request failed', { err });
         if (!res.headersSent) await refuse(res, 500, 'internal error');

@@ -6,7 +6,7 @@
  * Prometheus metrics, each labelled with its `shard`, through prom-client's AggregatorRegistry.
  */
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ShardingManager } from 'discord.js';
 import {
@@ -45,15 +45,35 @@ export interface ShardsHealthServer {
   close(): Promise<void>;
 }
 
-/** In the manager: serve /healthz and /metrics for every shard. */
-export async function startShardsHealthServer(options: {
+interface ShardsHealthOptions {
   readonly port: number;
   readonly host: string;
   readonly manager: ShardingManager;
   readonly logger: Logger;
   readonly timeoutMs?: number;
-}): Promise<ShardsHealthServer> {
-  const timeoutMs = options.timeoutMs ?? SHARD_ANSWER_TIMEOUT_MS;
+}
+
+/** GET /healthz: 200 only when every shard answered healthy; each shard's checks, or why it is down. */
+async function answerHealth(options: ShardsHealthOptions, timeoutMs: number, res: ServerResponse): Promise<void> {
+  const answers = await collectShardStatuses<ShardReport>(options.manager, timeoutMs, 'health');
+  const shards = answers.map((a) =>
+    a.up
+      ? {
+          shard: a.shard,
+          status: a.status.report.healthy ? 'ok' : 'unhealthy',
+          ...a.status.report.checks,
+          ...a.status.report.details,
+        }
+      : { shard: a.shard, status: 'down', reason: a.reason },
+  );
+  const healthy = shards.length > 0 && shards.every((s) => s.status === 'ok');
+  res
+    .writeHead(healthy ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify({ status: healthy ? 'ok' : 'unhealthy', shards }));
+}
+
+/** GET /metrics: every shard's metrics merged (each labelled with its shard), plus how many shards answered. */
+function createMetricsAnswer(options: ShardsHealthOptions, timeoutMs: number) {
   const own = new Registry();
   const shardsGauge = new Gauge({
     name: 'verbatim_shards',
@@ -61,45 +81,33 @@ export async function startShardsHealthServer(options: {
     labelNames: ['state'] as const,
     registers: [own],
   });
+  return async (res: ServerResponse): Promise<void> => {
+    const answers = await collectShardStatuses<ShardReport>(options.manager, timeoutMs, 'metrics');
+    const up = answers.filter((a) => a.up).length;
+    shardsGauge.set({ state: 'up' }, up);
+    shardsGauge.set({ state: 'down' }, answers.length - up);
+    const fromShards = AggregatorRegistry.aggregate<PrometheusContentType>(
+      answers.flatMap((a) => (a.up ? [a.status.metrics ?? []] : [])),
+    );
+    const registry = Registry.merge([fromShards, own]);
+    res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
+  };
+}
 
+/** In the manager: serve /healthz and /metrics for every shard. */
+export async function startShardsHealthServer(options: ShardsHealthOptions): Promise<ShardsHealthServer> {
+  const timeoutMs = options.timeoutMs ?? SHARD_ANSWER_TIMEOUT_MS;
+  const answerMetrics = createMetricsAnswer(options, timeoutMs);
+  const respond = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    else if (path === '/healthz') await answerHealth(options, timeoutMs, res);
+    else if (path === '/metrics') await answerMetrics(res);
+    else
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found: try /healthz or /metrics\n');
+  };
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const respond = async () => {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      } else if (path === '/healthz') {
-        const answers = await collectShardStatuses<ShardReport>(options.manager, timeoutMs, 'health');
-        const shards = answers.map((a) =>
-          a.up
-            ? {
-                shard: a.shard,
-                status: a.status.report.healthy ? 'ok' : 'unhealthy',
-                ...a.status.report.checks,
-                ...a.status.report.details,
-              }
-            : { shard: a.shard, status: 'down', reason: a.reason },
-        );
-        const healthy = shards.length > 0 && shards.every((s) => s.status === 'ok');
-        res
-          .writeHead(healthy ? 200 : 503, { 'content-type': 'application/json; charset=utf-8' })
-          .end(JSON.stringify({ status: healthy ? 'ok' : 'unhealthy', shards }));
-      } else if (path === '/metrics') {
-        const answers = await collectShardStatuses<ShardReport>(options.manager, timeoutMs, 'metrics');
-        const up = answers.filter((a) => a.up).length;
-        shardsGauge.set({ state: 'up' }, up);
-        shardsGauge.set({ state: 'down' }, answers.length - up);
-        const fromShards = AggregatorRegistry.aggregate<PrometheusContentType>(
-          answers.flatMap((a) => (a.up ? [a.status.metrics ?? []] : [])),
-        );
-        const registry = Registry.merge([fromShards, own]);
-        res.writeHead(200, { 'content-type': registry.contentType }).end(await registry.metrics());
-      } else {
-        res
-          .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-          .end('Not found: try /healthz or /metrics\n');
-      }
-    };
-    respond().catch((err: unknown) => {
+    respond(req, res, path).catch((err: unknown) => {
       options.logger.error('health endpoint failed', { err, path });
       if (!res.headersSent) res.writeHead(500).end();
     });
