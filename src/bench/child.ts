@@ -2,8 +2,9 @@
  * One engine × one corpus size, in a process of its own so heap and RSS belong to this engine alone.
  * Started by main.ts with `--expose-gc`; reports one `ChildResult` over IPC (or stdout when run by hand).
  */
-import { createEngine, type EngineName } from './engines.ts';
-import { generateCorpus, samplePrefixes } from './generate.ts';
+import { createEngine, type BenchEngine, type EngineName } from './engines.ts';
+import { generateCorpus, type SyntheticCorpus } from './generate.ts';
+import { samplePrefixes, type LabelledQuery } from './queries.ts';
 import { readSeedMaterial } from './seeds.ts';
 
 export interface ChildTask {
@@ -77,37 +78,30 @@ function rankOf(ids: readonly string[], target: string): number | null {
   return i < 0 ? null : i + 1;
 }
 
-/** Runs one measurement task; the only place where engine timings are taken. */
-export async function runTask(task: ChildTask): Promise<ChildResult> {
-  const material = readSeedMaterial(task.seedsDir);
-  const t0 = performance.now();
-  const synthetic = generateCorpus(material, { passages: task.passages, targets: task.targets, seed: task.seed });
-  const generateMs = performance.now() - t0;
-  const queries = synthetic.queries.slice(0, task.queries);
-  const prefixes = samplePrefixes(queries, task.prefixesPerQuery, task.seed).slice(0, task.maxPrefixes ?? Infinity);
-  const targetOf = new Map(queries.map((q) => [q.id, q.targetId]));
-  const lengthOf = new Map(queries.map((q) => [q.id, q.text.length]));
-
-  const engine = createEngine(task.engine);
-  const beforeBuild = measureMemory();
-  const b0 = performance.now();
-  await engine.build(synthetic.corpus);
-  const buildMs = performance.now() - b0;
-  const afterBuild = measureMemory();
-
-  // Warm the JIT on passages that are not targets, so the first timed queries don't pay for compilation.
+/** Warm the JIT on passages that are not targets, so the first timed queries don't pay for compilation. */
+function warmUp(engine: BenchEngine, synthetic: SyntheticCorpus, name: EngineName): void {
   const planted = new Set(synthetic.targets.map((t) => t.passageId));
   // A bot that has been up a while answers from optimized code, so Verbatim warms up on 60 phrases and
   // their prefixes as typed (about as many calls as the timed pass; without it the first timed prefixes ran
   // 2-3x slower than the same prefixes later). One warm-up is enough for the baseline, whose queries take
   // seconds at 100k and dominate the run time.
-  const warm = synthetic.corpus.passages.filter((p) => !planted.has(p.id)).slice(0, task.engine === 'fuse' ? 1 : 60);
+  const warm = synthetic.corpus.passages.filter((p) => !planted.has(p.id)).slice(0, name === 'fuse' ? 1 : 60);
   for (const p of warm) {
     const words = p.text.split(/\s+/).slice(0, 5).join(' ');
     engine.search(words);
-    for (const length of task.engine === 'fuse' ? [8] : [4, 8, 14, 20, 28]) engine.suggest(words.slice(0, length));
+    for (const length of name === 'fuse' ? [8] : [4, 8, 14, 20, 28]) engine.suggest(words.slice(0, length));
   }
+}
 
+/** Time every query and prefix `reps` times; ranks and whether the target was suggested come from the first pass. */
+function timeQueries(
+  engine: BenchEngine,
+  queries: readonly LabelledQuery[],
+  prefixes: readonly { queryId: string; prefix: string }[],
+  reps: number,
+): { queries: QueryRecord[]; prefixes: PrefixRecord[] } {
+  const targetOf = new Map(queries.map((q) => [q.id, q.targetId]));
+  const lengthOf = new Map(queries.map((q) => [q.id, q.text.length]));
   const queryRecords: QueryRecord[] = queries.map((q) => ({ id: q.id, kind: q.kind, rank: null, ms: [] }));
   const prefixRecords: PrefixRecord[] = prefixes.map((p) => ({
     queryId: p.queryId,
@@ -116,7 +110,7 @@ export async function runTask(task: ChildTask): Promise<ChildResult> {
     ms: [],
     targetSuggested: false,
   }));
-  for (let rep = 0; rep < task.reps; rep++) {
+  for (let rep = 0; rep < reps; rep++) {
     queries.forEach((q, i) => {
       const s = performance.now();
       const ids = engine.search(q.text);
@@ -135,7 +129,26 @@ export async function runTask(task: ChildTask): Promise<ChildResult> {
         (record as { targetSuggested: boolean }).targetSuggested = ids.includes(targetOf.get(p.queryId) ?? '');
     });
   }
+  return { queries: queryRecords, prefixes: prefixRecords };
+}
 
+/** Runs one measurement task; the only place where engine timings are taken. */
+export async function runTask(task: ChildTask): Promise<ChildResult> {
+  const material = readSeedMaterial(task.seedsDir);
+  const t0 = performance.now();
+  const synthetic = generateCorpus(material, { passages: task.passages, targets: task.targets, seed: task.seed });
+  const generateMs = performance.now() - t0;
+  const queries = synthetic.queries.slice(0, task.queries);
+  const prefixes = samplePrefixes(queries, task.prefixesPerQuery, task.seed).slice(0, task.maxPrefixes ?? Infinity);
+
+  const engine = createEngine(task.engine);
+  const beforeBuild = measureMemory();
+  const b0 = performance.now();
+  await engine.build(synthetic.corpus);
+  const buildMs = performance.now() - b0;
+  const afterBuild = measureMemory();
+
+  warmUp(engine, synthetic, task.engine);
   return {
     engine: task.engine,
     corpusHash: synthetic.corpus.hash,
@@ -145,8 +158,7 @@ export async function runTask(task: ChildTask): Promise<ChildResult> {
     buildMs,
     beforeBuild,
     afterBuild,
-    queries: queryRecords,
-    prefixes: prefixRecords,
+    ...timeQueries(engine, queries, prefixes, task.reps),
   };
 }
 

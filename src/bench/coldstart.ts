@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { loadCorpus } from '../corpus/load.ts';
 import { QuoteIndex } from '../search/engine.ts';
-import { labelExistingPassages } from './generate.ts';
+import { labelExistingPassages } from './queries.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 
 export interface ColdStartResult {

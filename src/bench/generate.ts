@@ -7,27 +7,15 @@ import { passageId, textDigest } from '../corpus/stored.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from '../corpus/types.ts';
 import { ownVoiceOf } from '../corpus/voice.ts';
 import { createRng, deriveSeed, type Rng } from './rng.ts';
+import {
+  findAmbiguousAnchors,
+  makeQueries,
+  normalizeWords,
+  pickAnchor,
+  type LabelledQuery,
+  type PlantedTarget,
+} from './queries.ts';
 import type { SeedMaterial } from './seeds.ts';
-
-export type QueryKind = 'typo' | 'partial' | 'reordered';
-
-export interface LabelledQuery {
-  readonly id: string;
-  readonly kind: QueryKind;
-  /** What the user types. */
-  readonly text: string;
-  /** The passage this query must find. */
-  readonly targetId: string;
-  /** The exact target words the query was derived from (lower-cased, punctuation stripped). */
-  readonly anchor: readonly string[];
-}
-
-export interface PlantedTarget {
-  readonly passageId: string;
-  readonly text: string;
-  /** A run of the target's words that occurs in no other passage (normalised). */
-  readonly anchor: readonly string[];
-}
 
 export interface GenerateOptions {
   /** Number of passages in the corpus (targets included). */
@@ -52,19 +40,6 @@ export interface SyntheticCorpus {
 const SUBSTITUTION_RATE = 0.15;
 const MIN_WORDS = 8;
 const MAX_WORDS = 36;
-const ANCHOR_MIN = 4;
-const ANCHOR_MAX = 6;
-/** A word long enough to carry a typo and to mean something in a query. */
-const CONTENT_WORD = /^[a-z0-9]{4,}$/;
-/** A typed word: letters and digits, with inner apostrophes ("china's"). */
-const WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
-
-/** Lower-cases and strips punctuation, the way people type a half-remembered phrase. */
-export function normalizeWords(text: string): string[] {
-  const lower = text.toLowerCase();
-  return (lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower).match(WORD) ?? [];
-}
-
 /** Builds pseudo-words by splicing the head of one seed word onto the tail of another ("partner" + "nomic"). */
 function buildVocabulary(material: SeedMaterial, extra: number, rng: Rng): string[] {
   const base = material.vocabulary;
@@ -107,100 +82,6 @@ function composeSentence(material: SeedMaterial, vocab: readonly string[], rng: 
     if (!/[.!?]["”’)]?$/.test(text)) text = text.replace(/[,;:]$/, '') + '.';
     return text;
   }
-}
-
-/** Picks a run of ANCHOR_MIN..ANCHOR_MAX normalised words holding at least three content words, or null. */
-function pickAnchor(text: string, rng: Rng): string[] | null {
-  const words = normalizeWords(text);
-  for (let attempt = 0; attempt < 12; attempt++) {
-    const len = rng.int(ANCHOR_MIN, ANCHOR_MAX);
-    if (words.length < len) return null;
-    const start = rng.int(0, words.length - len);
-    const run = words.slice(start, start + len);
-    if (run.filter((w) => CONTENT_WORD.test(w)).length >= 3) return run;
-  }
-  return null;
-}
-
-/**
- * Indices of anchors that also occur (as a contiguous normalised run) in a passage other than their own.
- * `anchorSubset` limits which anchors are looked for, `passageSubset` which passages are scanned.
- */
-function findAmbiguousAnchors(
-  words: readonly (readonly string[])[],
-  anchors: readonly (readonly string[])[],
-  owners: readonly number[],
-  anchorSubset: ReadonlySet<number> | null,
-  passageSubset: readonly number[] | null,
-): Set<number> {
-  const byFirst = new Map<string, number[]>();
-  anchors.forEach((a, i) => {
-    if (anchorSubset && !anchorSubset.has(i)) return;
-    const first = a[0] as string;
-    const list = byFirst.get(first);
-    if (list) list.push(i);
-    else byFirst.set(first, [i]);
-  });
-  const ambiguous = new Set<number>();
-  const scan = (passageWords: readonly string[], passageIndex: number): void => {
-    for (let p = 0; p < passageWords.length; p++) {
-      const candidates = byFirst.get(passageWords[p] as string);
-      if (!candidates) continue;
-      for (const i of candidates) {
-        if (owners[i] === passageIndex) continue;
-        const anchor = anchors[i] as readonly string[];
-        if (p + anchor.length > passageWords.length) continue;
-        let same = true;
-        for (let k = 1; k < anchor.length && same; k++) same = passageWords[p + k] === anchor[k];
-        if (same) ambiguous.add(i);
-      }
-    }
-  };
-  if (passageSubset) for (const i of passageSubset) scan(words[i] as string[], i);
-  else words.forEach(scan);
-  return ambiguous;
-}
-
-/** Applies one random edit (substitute, delete, insert, transpose) that really changes the word. */
-export function misspell(word: string, rng: Rng): string {
-  const letters = 'abcdefghijklmnopqrstuvwxyz';
-  for (;;) {
-    const i = rng.int(0, word.length - 1);
-    const op = rng.int(0, 3);
-    let out: string;
-    if (op === 0) out = word.slice(0, i) + rng.pick([...letters]) + word.slice(i + 1);
-    else if (op === 1) out = word.slice(0, i) + word.slice(i + 1);
-    else if (op === 2) out = word.slice(0, i) + rng.pick([...letters]) + word.slice(i);
-    else out = i < word.length - 1 ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word;
-    if (out !== word && out.length >= 3) return out;
-  }
-}
-
-/** The three labelled queries for one target: 1–2 typos in 1–2 words, the plain phrase, and the words reordered. */
-function makeQueries(target: PlantedTarget, index: number, rng: Rng): LabelledQuery[] {
-  const anchor = target.anchor;
-  const contentPositions = anchor.flatMap((w, i) => (CONTENT_WORD.test(w) ? [i] : []));
-  const typoWords = anchor.slice();
-  // One or two misspelt words; a single misspelt word gets one or two edits, two words get one each.
-  const chosen = rng.shuffled(contentPositions).slice(0, rng.int(1, 2));
-  const editsPerWord = chosen.length === 1 ? rng.int(1, 2) : 1;
-  for (const pos of chosen) {
-    const original = anchor[pos] as string;
-    let w = original;
-    for (let e = 0; e < editsPerWord; e++) w = misspell(w, rng);
-    while (w === original) w = misspell(w, rng);
-    typoWords[pos] = w;
-  }
-
-  let reordered = rng.shuffled(anchor);
-  for (let tries = 0; tries < 8 && reordered.join(' ') === anchor.join(' '); tries++) reordered = rng.shuffled(anchor);
-
-  const base = `q${String(index).padStart(4, '0')}`;
-  return [
-    { id: `${base}-typo`, kind: 'typo', text: typoWords.join(' '), targetId: target.passageId, anchor },
-    { id: `${base}-partial`, kind: 'partial', text: anchor.join(' '), targetId: target.passageId, anchor },
-    { id: `${base}-reordered`, kind: 'reordered', text: reordered.join(' '), targetId: target.passageId, anchor },
-  ];
 }
 
 function sha256(text: string): string {
@@ -289,69 +170,79 @@ export function layoutSources(count: number, rng: Rng): number[][][] {
   return sources;
 }
 
+/**
+ * One synthetic source: its paragraphs of sentences from `texts`, each sentence's passage written into
+ * `passages` at its index, a fifth of them in a bench speaker's voice.
+ */
+function buildSource(
+  s: number,
+  paragraphIndices: readonly (readonly number[])[],
+  texts: readonly string[],
+  passages: Passage[],
+  voiceRng: Rng,
+): Source {
+  const id = `bench-source-${String(s + 1).padStart(5, '0')}`;
+  const publication = `Bench Review ${(s % 7) + 1}`;
+  const ownVoice: Voice = ownVoiceOf({ author: null, publication, kind: 'article' });
+  const paragraphs: Paragraph[] = [];
+  let body = '';
+  /** Occurrences of each sentence digest in this source, as the loader counts them for repeated sentences. */
+  const seen = new Map<number, number>();
+  paragraphIndices.forEach((sentenceIndices, p) => {
+    if (p > 0) body += '\n\n';
+    const paragraphStart = body.length;
+    sentenceIndices.forEach((passageIndex, k) => {
+      if (k > 0) body += ' ';
+      const text = texts[passageIndex] as string;
+      const digest = textDigest(text);
+      const occurrence = (seen.get(digest) ?? 0) + 1;
+      seen.set(digest, occurrence);
+      const person = voiceRng.chance(0.2) ? voiceRng.pick(BENCH_PEOPLE) : null;
+      const voice: Voice = person
+        ? { personId: person.id, name: person.name, role: person.role, basis: 'reported' }
+        : ownVoice;
+      passages[passageIndex] = {
+        // The loader's own formula, so `id:` lookups (autocomplete choices, buttons) resolve in the bench too.
+        id: passageId(id, digest, occurrence),
+        sourceId: id,
+        paragraphIndex: p,
+        sentenceIndex: k,
+        text,
+        offset: body.length,
+        voice,
+      };
+      body += text;
+    });
+    paragraphs.push({ index: p, text: body.slice(paragraphStart), heading: null });
+  });
+  return {
+    id,
+    title: `Synthetic source ${s + 1}`,
+    titleIsDescriptive: true,
+    publication,
+    author: null,
+    date: '2015',
+    dateInferred: false,
+    url: null,
+    urlVerified: false,
+    kind: 'article',
+    credit: null,
+    licence: null,
+    notes: 'Generated by the benchmark from the seed texts.',
+    file: `sources/${id}.md`,
+    body,
+    paragraphs,
+    hash: sha256(body),
+  };
+}
+
 /** Builds a whole in-memory `Corpus` of `options.passages` passages with planted targets and labelled queries. */
 export function generateCorpus(material: SeedMaterial, options: GenerateOptions): SyntheticCorpus {
   const { texts, targetIndices, anchors } = generateTexts(material, options);
   const layout = layoutSources(texts.length, createRng(deriveSeed(options.seed, 'layout')));
   const voiceRng = createRng(deriveSeed(options.seed, 'voices'));
-
-  const sources: Source[] = [];
   const passages: Passage[] = new Array<Passage>(texts.length);
-  layout.forEach((paragraphIndices, s) => {
-    const id = `bench-source-${String(s + 1).padStart(5, '0')}`;
-    const publication = `Bench Review ${(s % 7) + 1}`;
-    const ownVoice: Voice = ownVoiceOf({ author: null, publication, kind: 'article' });
-    const paragraphs: Paragraph[] = [];
-    let body = '';
-    /** Occurrences of each sentence digest in this source, as the loader counts them for repeated sentences. */
-    const seen = new Map<number, number>();
-    paragraphIndices.forEach((sentenceIndices, p) => {
-      if (p > 0) body += '\n\n';
-      const paragraphStart = body.length;
-      sentenceIndices.forEach((passageIndex, k) => {
-        if (k > 0) body += ' ';
-        const text = texts[passageIndex] as string;
-        const digest = textDigest(text);
-        const occurrence = (seen.get(digest) ?? 0) + 1;
-        seen.set(digest, occurrence);
-        const person = voiceRng.chance(0.2) ? voiceRng.pick(BENCH_PEOPLE) : null;
-        const voice: Voice = person
-          ? { personId: person.id, name: person.name, role: person.role, basis: 'reported' }
-          : ownVoice;
-        passages[passageIndex] = {
-          // The loader's own formula, so `id:` lookups (autocomplete choices, buttons) resolve in the bench too.
-          id: passageId(id, digest, occurrence),
-          sourceId: id,
-          paragraphIndex: p,
-          sentenceIndex: k,
-          text,
-          offset: body.length,
-          voice,
-        };
-        body += text;
-      });
-      paragraphs.push({ index: p, text: body.slice(paragraphStart), heading: null });
-    });
-    sources.push({
-      id,
-      title: `Synthetic source ${s + 1}`,
-      titleIsDescriptive: true,
-      publication,
-      author: null,
-      date: '2015',
-      dateInferred: false,
-      url: null,
-      urlVerified: false,
-      kind: 'article',
-      credit: null,
-      licence: null,
-      notes: 'Generated by the benchmark from the seed texts.',
-      file: `sources/${id}.md`,
-      body,
-      paragraphs,
-      hash: sha256(body),
-    });
-  });
+  const sources = layout.map((paragraphIndices, s) => buildSource(s, paragraphIndices, texts, passages, voiceRng));
 
   const targets: PlantedTarget[] = targetIndices.map((i, k) => {
     const passage = passages[i] as Passage;
@@ -372,54 +263,4 @@ export function generateCorpus(material: SeedMaterial, options: GenerateOptions)
     targets,
     queries,
   };
-}
-
-/**
- * Autocomplete inputs "as typed": prefixes of each query, with `perQuery` lengths sampled from every length
- * of three characters up to the whole query.
- */
-export function samplePrefixes(
-  queries: readonly LabelledQuery[],
-  perQuery: number,
-  seed: number,
-): { queryId: string; prefix: string }[] {
-  const rng = createRng(deriveSeed(seed, 'prefixes'));
-  return queries.flatMap((q) => {
-    const lengths = Array.from({ length: Math.max(0, q.text.length - 2) }, (_, i) => i + 3);
-    return rng
-      .shuffled(lengths)
-      .slice(0, perQuery)
-      .sort((x, y) => x - y)
-      .map((len) => ({ queryId: q.id, prefix: q.text.slice(0, len) }));
-  });
-}
-
-/**
- * Labelled queries (typo, partial, reordered) for passages of an existing corpus, e.g. the real seed corpus:
- * picks up to `count` passages that have a phrase no other passage shares, and derives queries from it.
- */
-export function labelExistingPassages(
-  passages: readonly { readonly id: string; readonly text: string }[],
-  count: number,
-  seed: number,
-): LabelledQuery[] {
-  const rng = createRng(deriveSeed(seed, 'existing'));
-  const words = passages.map((p) => normalizeWords(p.text));
-  const order = rng.shuffled(passages.map((_, i) => i));
-  const owners: number[] = [];
-  const anchors: string[][] = [];
-  for (const i of order) {
-    const anchor = pickAnchor((passages[i] as { text: string }).text, rng);
-    if (!anchor) continue;
-    owners.push(i);
-    anchors.push(anchor);
-  }
-  const ambiguous = findAmbiguousAnchors(words, anchors, owners, null, null);
-  const targets: PlantedTarget[] = [];
-  anchors.forEach((anchor, k) => {
-    if (ambiguous.has(k) || targets.length >= count) return;
-    const passage = passages[owners[k] as number] as { id: string; text: string };
-    targets.push({ passageId: passage.id, text: passage.text, anchor });
-  });
-  return targets.flatMap((t, k) => makeQueries(t, k, rng));
 }

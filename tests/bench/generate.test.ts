@@ -1,14 +1,8 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  generateCorpus,
-  labelExistingPassages,
-  misspell,
-  normalizeWords,
-  samplePrefixes,
-  type SyntheticCorpus,
-} from '../../src/bench/generate.ts';
+import { generateCorpus, type SyntheticCorpus } from '../../src/bench/generate.ts';
+import { labelExistingPassages, misspell, normalizeWords, samplePrefixes } from '../../src/bench/queries.ts';
 import { createRng } from '../../src/bench/rng.ts';
 import { PASSAGE_ID_PREFIX, QuoteIndex } from '../../src/search/engine.ts';
 import { extractProse, readSeedMaterial, type SeedMaterial } from '../../src/bench/seeds.ts';
