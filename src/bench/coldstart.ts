@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { loadCorpus } from '../corpus/load.ts';
 import { QuoteIndex } from '../search/engine.ts';
-import { labelExistingPassages } from './queries.ts';
+import { labelExistingPassages, type LabelledQuery } from './queries.ts';
 import { summarize, type LatencySummary } from './stats.ts';
 
 export interface ColdStartResult {
@@ -94,6 +94,41 @@ export async function measureColdStart(
   return { command, runs, firstAnswerMs, exitMs, medianFirstAnswerMs: summarize(firstAnswerMs).p50, error: null };
 }
 
+/** The autocomplete input for a query: its first half, at least three characters. */
+function halfPrefix(text: string): string {
+  return text.slice(0, Math.max(3, Math.ceil(text.length / 2)));
+}
+
+/** Time `reps` passes of /quote and autocomplete over `queries`; accuracy comes from the first pass. */
+function timeSeedQueries(index: QuoteIndex, queries: readonly LabelledQuery[], reps: number) {
+  const searchMs: number[] = [];
+  const suggestMs: number[] = [];
+  let top1 = 0;
+  let top3 = 0;
+  for (let rep = 0; rep < reps; rep++) {
+    for (const q of queries) {
+      const s = performance.now();
+      const hits = index.search({ text: q.text });
+      searchMs.push(performance.now() - s);
+      if (rep === 0) {
+        const rank = hits.findIndex((h) => h.passage.id === q.targetId);
+        if (rank === 0) top1++;
+        if (rank >= 0 && rank < 3) top3++;
+      }
+      const prefix = halfPrefix(q.text);
+      const a = performance.now();
+      index.suggestQueries(prefix, 25);
+      suggestMs.push(performance.now() - a);
+    }
+  }
+  return {
+    search: summarize(searchMs),
+    autocomplete: summarize(suggestMs),
+    top1: queries.length ? top1 / queries.length : Number.NaN,
+    top3: queries.length ? top3 / queries.length : Number.NaN,
+  };
+}
+
 /** /quote and autocomplete latency and accuracy on the real seed corpus, with queries derived from it. */
 export async function measureSeedSearch(
   corpusDir: string,
@@ -127,38 +162,15 @@ export async function measureSeedSearch(
   for (let pass = 0; pass < 5; pass++) {
     for (const q of warmUp) {
       index.search({ text: q.text });
-      index.suggestQueries(q.text.slice(0, Math.max(3, Math.ceil(q.text.length / 2))), 25);
+      index.suggestQueries(halfPrefix(q.text), 25);
     }
   }
 
-  const searchMs: number[] = [];
-  const suggestMs: number[] = [];
-  let top1 = 0;
-  let top3 = 0;
-  for (let rep = 0; rep < reps; rep++) {
-    for (const q of queries) {
-      const s = performance.now();
-      const hits = index.search({ text: q.text });
-      searchMs.push(performance.now() - s);
-      if (rep === 0) {
-        const rank = hits.findIndex((h) => h.passage.id === q.targetId);
-        if (rank === 0) top1++;
-        if (rank >= 0 && rank < 3) top3++;
-      }
-      const prefix = q.text.slice(0, Math.max(3, Math.ceil(q.text.length / 2)));
-      const a = performance.now();
-      index.suggestQueries(prefix, 25);
-      suggestMs.push(performance.now() - a);
-    }
-  }
   return {
     passages: loaded.corpus.passages.length,
     queries: queries.length,
     reps,
-    search: summarize(searchMs),
-    autocomplete: summarize(suggestMs),
-    top1: queries.length ? top1 / queries.length : Number.NaN,
-    top3: queries.length ? top3 / queries.length : Number.NaN,
+    ...timeSeedQueries(index, queries, reps),
     error: null,
   };
 }

@@ -14,7 +14,8 @@ import { measureColdStart, measureSeedSearch, type ColdStartResult, type SeedSea
 import { baselineQueriesFor, parseOptions, peerQueriesFor, USAGE, type BenchOptions } from './options.ts';
 import type { ReloadResult, ReloadTask } from './reload.ts';
 import { runStallProbes } from './stall-probes.ts';
-import { checkTargets, formatSizeTable, formatTargets, reloadLayout, reportSize, type SizeReport } from './report.ts';
+import { formatSizeTable, reloadLayout, reportSize, type SizeReport } from './report.ts';
+import { checkTargets, formatTargets, type TargetCheck } from './targets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../..');
@@ -89,47 +90,42 @@ async function measureSize(options: BenchOptions, size: number, seedsDir: string
   return reportSize(verbatim, baseline, peers);
 }
 
-async function main(): Promise<number> {
-  let options: BenchOptions;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    return 2;
+/** The reload stall: article-sized files (the usual corpus) and the whole corpus as one file (the worst case). */
+async function measureReloads(options: BenchOptions, seedsDir: string, corpusDir: string): Promise<ReloadResult[]> {
+  const reloads: ReloadResult[] = [];
+  if (options.skipReload) return reloads;
+  for (const oneFile of [false, true]) {
+    progress(
+      `reload stall: writing and reloading a ${options.reloadPassages}-passage corpus${oneFile ? ' in one file' : ''}`,
+    );
+    reloads.push(
+      await runInChild<ReloadResult>('reload.ts', {
+        sentences: Math.round(options.reloadPassages * SENTENCES_PER_PASSAGE),
+        seed: options.seed,
+        seedsDir,
+        peopleFile: join(corpusDir, 'people.yaml'),
+        oneFile,
+      } satisfies ReloadTask),
+    );
   }
-  if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const seedsDir = resolve(repoRoot, options.seedsDir ?? '../shared/seeds');
-  const corpusDir = join(repoRoot, 'corpus');
-  const started = performance.now();
+  return reloads;
+}
 
+/** Every figure the bench takes, in the order it takes them. */
+interface Figures {
+  readonly sizes: SizeReport[];
+  readonly reloads: ReloadResult[];
+  readonly stalls: Awaited<ReturnType<typeof runStallProbes>> | null;
+  readonly seed: SeedSearchResult | null;
+  readonly cold: ColdStartResult | null;
+}
+
+async function measureAll(options: BenchOptions, seedsDir: string, corpusDir: string): Promise<Figures> {
   const sizes: SizeReport[] = [];
   for (const size of options.sizes) sizes.push(await measureSize(options, size, seedsDir));
-
-  // Article-sized files (the usual corpus) and the whole corpus as one file (the worst case for slicing).
-  const reloads: ReloadResult[] = [];
-  if (!options.skipReload) {
-    for (const oneFile of [false, true]) {
-      progress(
-        `reload stall: writing and reloading a ${options.reloadPassages}-passage corpus${oneFile ? ' in one file' : ''}`,
-      );
-      reloads.push(
-        await runInChild<ReloadResult>('reload.ts', {
-          sentences: Math.round(options.reloadPassages * SENTENCES_PER_PASSAGE),
-          seed: options.seed,
-          seedsDir,
-          peopleFile: join(corpusDir, 'people.yaml'),
-          oneFile,
-        } satisfies ReloadTask),
-      );
-    }
-  }
-
+  const reloads = await measureReloads(options, seedsDir, corpusDir);
   // Hostile corpus shapes (issue 16): each reloaded in its own process, worst stall per shape.
   const stalls = options.skipReload ? null : await runStallProbes(repoRoot, progress);
-
   let seed: SeedSearchResult | null = null;
   let cold: ColdStartResult | null = null;
   if (!options.skipCold) {
@@ -137,21 +133,12 @@ async function main(): Promise<number> {
     seed = await measureSeedSearch(corpusDir, options.queries, Math.max(3, options.reps), options.seed);
     cold = await measureColdStart(repoRoot, 'corpus', options.coldRuns, COLD_START_LINE);
   }
+  return { sizes, reloads, stalls, seed, cold };
+}
 
-  const largest = sizes.reduce<SizeReport | null>(
-    (best, r) => (best === null || r.passages > best.passages ? r : best),
-    null,
-  );
-  const targets = checkTargets(sizes, largest, seed, cold, reloads);
-
+/** The seed corpus, cold start and reload lines of the printed report. */
+function formatSeedAndReloads({ seed, cold, reloads }: Figures): string[] {
   const lines: string[] = [];
-  lines.push(
-    `Verbatim bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, seed ${options.seed}`,
-  );
-  lines.push(
-    "verbatim: all the labelled queries; peers and fuse.js: the first N (they are slow at size), with Verbatim's figures on the same N below them; verbatim* = Verbatim on exactly fuse.js's queries",
-  );
-  for (const r of sizes) lines.push('', formatSizeTable(r));
   if (seed) {
     lines.push(
       '',
@@ -173,12 +160,28 @@ async function main(): Promise<number> {
         `reload ${reload.reloadMs.toFixed(0)} ms; worst event-loop stall ${reload.worstStallMs.toFixed(1)} ms (1 ms timer drift); monitorEventLoopDelay max ${reload.histogramMaxMs.toFixed(1)} ms, p99 ${reload.histogramP99Ms.toFixed(1)} ms`,
     );
   }
-  if (stalls) lines.push('', ...stalls.lines);
-  lines.push('', formatTargets(targets));
-  const totalS = (performance.now() - started) / 1000;
-  lines.push('', `total ${totalS.toFixed(0)} s; JSON: ${options.out}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return lines;
+}
 
+/** The printed report: machine, one table per size, seed corpus, reloads, stall probes and the targets. */
+function formatReport(options: BenchOptions, figures: Figures, targets: TargetCheck[], totalS: number): string {
+  const lines: string[] = [];
+  lines.push(
+    `Verbatim bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, seed ${options.seed}`,
+  );
+  lines.push(
+    "verbatim: all the labelled queries; peers and fuse.js: the first N (they are slow at size), with Verbatim's figures on the same N below them; verbatim* = Verbatim on exactly fuse.js's queries",
+  );
+  for (const r of figures.sizes) lines.push('', formatSizeTable(r));
+  lines.push(...formatSeedAndReloads(figures));
+  if (figures.stalls) lines.push('', ...figures.stalls.lines);
+  lines.push('', formatTargets(targets));
+  lines.push('', `total ${totalS.toFixed(0)} s; JSON: ${options.out}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every figure, with the per-query timings behind it, as JSON at `options.out`. */
+async function writeJson(options: BenchOptions, figures: Figures, targets: TargetCheck[], totalS: number) {
   const outPath = resolve(repoRoot, options.out);
   await mkdir(dirname(outPath), { recursive: true });
   const json = {
@@ -190,15 +193,41 @@ async function main(): Promise<number> {
       totalMemGiB: totalmem() / 2 ** 30,
     },
     options,
-    sizes,
-    seedCorpus: seed,
-    coldStart: cold,
-    reloads,
-    stallProbes: stalls?.results ?? null,
+    sizes: figures.sizes,
+    seedCorpus: figures.seed,
+    coldStart: figures.cold,
+    reloads: figures.reloads,
+    stallProbes: figures.stalls?.results ?? null,
     targets,
     totalSeconds: totalS,
   };
   await writeFile(outPath, `${JSON.stringify(json, null, 2)}\n`);
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const seedsDir = resolve(repoRoot, options.seedsDir ?? '../shared/seeds');
+  const corpusDir = join(repoRoot, 'corpus');
+  const started = performance.now();
+  const figures = await measureAll(options, seedsDir, corpusDir);
+  const largest = figures.sizes.reduce<SizeReport | null>(
+    (best, r) => (best === null || r.passages > best.passages ? r : best),
+    null,
+  );
+  const targets = checkTargets(figures.sizes, largest, figures.seed, figures.cold, figures.reloads);
+  const totalS = (performance.now() - started) / 1000;
+  process.stdout.write(formatReport(options, figures, targets, totalS));
+  await writeJson(options, figures, targets, totalS);
   return 0;
 }
 

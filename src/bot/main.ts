@@ -4,7 +4,8 @@
  * SIGINT/SIGTERM (answers in flight finish, client destroyed, store closed).
  */
 import { type Config, loadConfigOrExit } from '../config.ts';
-import { memberName, openCluster } from '../cluster/reload.ts';
+import { openCluster } from '../cluster/redis.ts';
+import { memberName } from '../cluster/reload.ts';
 import { checkHealth } from '../health/check.ts';
 import { registerGatewayPing, withMemberDetails } from '../health/member.ts';
 import { type HealthServer, startHealthServer } from '../health/server.ts';

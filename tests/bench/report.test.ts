@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ChildResult, QueryRecord } from '../../src/bench/child.ts';
 import type { EngineName } from '../../src/bench/engines.ts';
 import { parseOptions, peerQueriesFor } from '../../src/bench/options.ts';
-import { checkTargets, formatSizeTable, reportSize } from '../../src/bench/report.ts';
+import { formatSizeTable, reportSize } from '../../src/bench/report.ts';
+import { checkTargets } from '../../src/bench/targets.ts';
 
 /** A child result where query i (kinds cycling typo/partial/reordered) has rank ranks[i], each taking `ms`. */
 function result(engine: EngineName, ranks: readonly (number | null)[], ms: number): ChildResult {

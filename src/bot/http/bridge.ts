@@ -5,7 +5,7 @@
  * sends to POST /interactions/{id}/{token}/callback — is handed back as the HTTP response instead, as Discord
  * requires for an interactions endpoint. Edits and follow-ups go to Discord's webhook routes as usual.
  */
-import { Client, DefaultRestOptions, Events, type Interaction, type ResponseLike } from 'discord.js';
+import { Client, DefaultRestOptions, type ResponseLike } from 'discord.js';
 import { contextOf, routeInteractions, type BotDependencies } from '../client.ts';
 
 /** Discord waits 3 s for the first answer; after that an answer is useless, so the request is closed. */

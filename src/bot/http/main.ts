@@ -5,7 +5,8 @@
  * requests, finish those in flight, close the store and exit 0.
  */
 import { loadConfigOrExit } from '../../config.ts';
-import { memberName, openCluster } from '../../cluster/reload.ts';
+import { openCluster } from '../../cluster/redis.ts';
+import { memberName } from '../../cluster/reload.ts';
 import { createLogger } from '../../logger.ts';
 import { checkHealth } from '../../health/check.ts';
 import { withMemberDetails } from '../../health/member.ts';

@@ -14,7 +14,8 @@ import { createHttpBridge, type HttpBridge } from '../../../src/bot/http/bridge.
 import { type InteractionsServer, MAX_BODY_BYTES, startInteractionsServer } from '../../../src/bot/http/server.ts';
 import { publicKeyFromHex } from '../../../src/bot/http/verify.ts';
 import { loadCommands } from '../../../src/bot/loader.ts';
-import { type Cluster, openRedisCluster } from '../../../src/cluster/reload.ts';
+import { openRedisCluster } from '../../../src/cluster/redis.ts';
+import type { Cluster } from '../../../src/cluster/reload.ts';
 import { parseConfig } from '../../../src/config.ts';
 import { Library } from '../../../src/library.ts';
 import { createLogger } from '../../../src/logger.ts';
