@@ -162,11 +162,18 @@ describe('size', () => {
   });
 
   it(`GIVEN src/ and commands/ THEN no file is over ${MAX_FILE_LINES} lines unless the README's layout says why`, async () => {
-    const allowed = new Set<string>([]);
+    // Each of these must be named, with its reason, in the README's "Layout and design" section.
+    const allowed = ['src/config.ts'];
+    const readme = await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const layout = readme.slice(
+      readme.indexOf('## Layout and design'),
+      readme.indexOf('\n## ', readme.indexOf('## Layout and design') + 1),
+    );
+    expect(allowed.filter((file) => !layout.includes(`\`${file}\``))).toEqual([]);
     const offenders: string[] = [];
     for (const { file, text } of await readSources()) {
       const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-      if (lines > MAX_FILE_LINES && !allowed.has(file)) offenders.push(`${file} (${lines})`);
+      if (lines > MAX_FILE_LINES && !allowed.includes(file)) offenders.push(`${file} (${lines})`);
     }
     expect(offenders).toEqual([]);
   });
