@@ -10,7 +10,16 @@ import { Library } from '../../src/library.ts';
 import type { Metrics } from '../../src/health/metrics.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import { openStore, type Store } from '../../src/store/store.ts';
-import { FakeDiscord } from '../fake-discord/server.ts';
+import {
+  InteractionResponseType,
+  type APIButtonComponentWithCustomId,
+  type APIButtonComponentWithURL,
+  type APICommandAutocompleteInteractionResponseCallbackData,
+  type APIInteractionResponseCallbackData,
+  type ButtonStyle,
+  type ComponentType,
+} from 'discord-api-types/v10';
+import { FakeDiscord, type RecordedRequest } from '../fake-discord/server.ts';
 import { CORPUS_DIR } from '../helpers/corpus.ts';
 
 /** The real corpus (one path for every test: tests/helpers/corpus.ts). */
@@ -95,8 +104,57 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 }
 
-/** The JSON `data` of an interaction callback (type 4 reply, type 7 update, type 8 autocomplete). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- recorded JSON
-export function callbackData(request: { body: any }): any {
-  return request.body.data;
+/**
+ * Recorded JSON as assertions read it. A field the bot left out reads as undefined and fails the assertion that
+ * reads it, so every field is typed as present, and the first few items of a list are typed as there too.
+ */
+export type Recorded<T> = T extends readonly (infer U)[]
+  ? RecordedList<Recorded<U>>
+  : T extends object
+    ? { -readonly [K in keyof T]-?: Recorded<Exclude<T[K], undefined>> }
+    : T;
+type RecordedList<U> = U[] & { 0: U; 1: U; 2: U; 3: U };
+
+/** A button as the bot sends it: a custom id or, for a link, a URL. */
+type SentButton = Omit<APIButtonComponentWithCustomId, 'style'> &
+  Omit<APIButtonComponentWithURL, 'style' | 'custom_id'> & { style: ButtonStyle };
+
+/** A message as the bot sends it: its components are action rows of buttons (no select menus, no Components V2). */
+type SentMessage = Omit<APIInteractionResponseCallbackData, 'components'> & {
+  components?: { type: ComponentType.ActionRow; components: SentButton[] }[];
+};
+
+/** What a recorded callback's `data` holds, by the kind of answer the test expects. */
+export interface CallbackDataKinds {
+  /** Reply (4), deferred reply (5), deferred update (6) or update (7): a message. */
+  readonly message: Recorded<SentMessage>;
+  /** Autocomplete result (8). */
+  readonly autocomplete: Recorded<APICommandAutocompleteInteractionResponseCallbackData>;
+}
+
+const CALLBACK_TYPES: Readonly<Record<keyof CallbackDataKinds, readonly InteractionResponseType[]>> = {
+  message: [
+    InteractionResponseType.ChannelMessageWithSource,
+    InteractionResponseType.DeferredChannelMessageWithSource,
+    InteractionResponseType.DeferredMessageUpdate,
+    InteractionResponseType.UpdateMessage,
+  ],
+  autocomplete: [InteractionResponseType.ApplicationCommandAutocompleteResult],
+};
+
+/**
+ * The JSON `data` of a recorded interaction callback, typed by the kind of answer expected (a message unless
+ * said otherwise). Throws when the callback is another kind, so a test never reads fields that cannot be there.
+ */
+export function callbackData<K extends keyof CallbackDataKinds = 'message'>(
+  request: RecordedRequest,
+  kind: K = 'message' as K,
+): CallbackDataKinds[K] {
+  const body = request.body as { type?: unknown; data?: unknown };
+  if (!CALLBACK_TYPES[kind].includes(body.type as InteractionResponseType)) {
+    throw new Error(
+      `expected ${kind === 'autocomplete' ? 'an' : 'a'} ${kind} callback, got type ${String(body.type)} on ${request.path}`,
+    );
+  }
+  return (body.data ?? {}) as CallbackDataKinds[K];
 }

@@ -89,11 +89,17 @@ describe('/procon through the fake Discord', () => {
   });
 
   it('GIVEN the topic option is typed THEN autocomplete offers matching topics by id', async () => {
-    const data = callbackData(await h.fake.waitForCallback(h.fake.autocomplete('procon', 'topic', 'alli')));
+    const data = callbackData(
+      await h.fake.waitForCallback(h.fake.autocomplete('procon', 'topic', 'alli')),
+      'autocomplete',
+    );
     expect(data.choices).toEqual([
       { name: 'alliance — Are China and Russia moving toward a formal alliance?', value: 'alliance' },
     ]);
-    const none = callbackData(await h.fake.waitForCallback(h.fake.autocomplete('procon', 'topic', 'qwxz')));
+    const none = callbackData(
+      await h.fake.waitForCallback(h.fake.autocomplete('procon', 'topic', 'qwxz')),
+      'autocomplete',
+    );
     expect(none.choices).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ describe('/quote against the real corpus', () => {
     expect(embed.url).toBe(VALUEWALK_URL);
     expect(embed.title).toContain('ValueWalk');
     expect(embed.footer.text).toMatch(/^match 1 of \d+/);
-    const labels = data.components[0].components.map((b: { label: string }) => b.label);
+    const labels = data.components[0].components.map((b) => b.label);
     expect(labels).toEqual(['◀', '▶', 'Context', 'Card']);
   });
 
@@ -161,11 +161,20 @@ describe('/quote against the real corpus', () => {
   });
 
   it('GIVEN autocomplete on source and speaker THEN offers source ids and speakers', async () => {
-    const src = callbackData(await h.fake.waitForCallback(h.fake.autocomplete('quote', 'source', 'diplomat')));
+    const src = callbackData(
+      await h.fake.waitForCallback(h.fake.autocomplete('quote', 'source', 'diplomat')),
+      'autocomplete',
+    );
     expect(src.choices[0].value).toBe('diplomat-2014-china-russia-formal-alliance');
-    const spk = callbackData(await h.fake.waitForCallback(h.fake.autocomplete('quote', 'speaker', 'wang')));
-    expect(spk.choices.map((c: { value: string }) => c.value)).toContain('wang-yi');
-    const long = callbackData(await h.fake.waitForCallback(h.fake.autocomplete('quote', 'query', 'x'.repeat(400))));
+    const spk = callbackData(
+      await h.fake.waitForCallback(h.fake.autocomplete('quote', 'speaker', 'wang')),
+      'autocomplete',
+    );
+    expect(spk.choices.map((c) => c.value)).toContain('wang-yi');
+    const long = callbackData(
+      await h.fake.waitForCallback(h.fake.autocomplete('quote', 'query', 'x'.repeat(400))),
+      'autocomplete',
+    );
     expect(long.choices.length).toBeLessThanOrEqual(25);
   });
 

@@ -15,7 +15,7 @@ describe('/sources, /help and Find quotes', () => {
     const data = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('sources')));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.allowed_mentions).toEqual({ parse: [] });
-    const text = data.embeds.map((e: { description: string }) => e.description).join('\n');
+    const text = data.embeds.map((e) => e.description).join('\n');
     const { corpus } = h.library.state;
     for (const source of corpus.sources) {
       const count = corpus.passages.filter((p) => p.sourceId === source.id).length;
@@ -34,15 +34,13 @@ describe('/sources, /help and Find quotes', () => {
   it('/help explains every loaded command privately', async () => {
     const data = callbackData(await h.fake.waitForCallback(h.fake.slashCommand('help')));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
-    const names = data.embeds[0].fields.map((f: { name: string }) => f.name);
+    const names = data.embeds[0].fields.map((f) => f.name);
     expect(names).toEqual(
       expect.arrayContaining(['/quote', '/sources', '/reload', '/help', 'Find quotes (message menu)']),
     );
-    expect(data.embeds[0].fields.find((f: { name: string }) => f.name === '/quote').value).toContain('/quote query:');
-    expect(data.embeds[0].fields.find((f: { name: string }) => f.name === '/procon').value).toContain(
-      '/procon topic: alliance',
-    );
-    const cite = data.embeds[0].fields.find((f: { name: string }) => f.name === '/cite').value;
+    expect(data.embeds[0].fields.find((f) => f.name === '/quote')?.value).toContain('/quote query:');
+    expect(data.embeds[0].fields.find((f) => f.name === '/procon')?.value).toContain('/procon topic: alliance');
+    const cite = data.embeds[0].fields.find((f) => f.name === '/cite')?.value;
     expect(cite).toContain('/cite query: abandon the zero-sum mentality');
     expect(cite).toContain('ValueWalk 15');
   });
