@@ -18,27 +18,19 @@ describe('npm run import as a process', () => {
     await corpus.cleanup();
   });
 
-  it('GIVEN CORPUS_DIR and no bot token THEN it previews a file and exits 0; a refusal exits 1 on stderr', async () => {
-    const env = { ...process.env, CORPUS_DIR: corpus.dir, DISCORD_TOKEN: '' };
+  // One process per test: each spawn loads tsx and the extraction stack, and on a shared two-core machine two of
+  // them in one test took longer than the whole test may (seen at load average 11).
+  it('GIVEN CORPUS_DIR and no bot token THEN it previews a file and exits 0, writing nothing', async () => {
     const before = await readdir(path.join(corpus.dir, 'sources'));
-    const ok = await run(
-      process.execPath,
-      ['--import', 'tsx', MAIN, path.join(IMPORT_FIXTURES, 'opengraph.html'), '--dry-run'],
-      {
-        env,
-        cwd: REPO_ROOT,
-      },
-    );
+    const ok = await runImport([path.join(IMPORT_FIXTURES, 'opengraph.html'), '--dry-run']);
     expect(ok.stdout).toContain('Publication: Coastline Weekly');
     expect(ok.stdout).toContain(`would write ${path.join(corpus.dir, 'sources')}`);
-    const refused = await run(
-      process.execPath,
-      ['--import', 'tsx', MAIN, path.join(IMPORT_FIXTURES, 'non-article.html')],
-      {
-        env,
-        cwd: REPO_ROOT,
-      },
-    ).then(
+    expect(await readdir(path.join(corpus.dir, 'sources'))).toEqual(before);
+  });
+
+  it('GIVEN a page with no article THEN it exits 1 with the reason on stderr and writes nothing', async () => {
+    const before = await readdir(path.join(corpus.dir, 'sources'));
+    const refused = await runImport([path.join(IMPORT_FIXTURES, 'non-article.html')]).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
@@ -46,4 +38,10 @@ describe('npm run import as a process', () => {
     expect(refused?.stderr).toContain('No article was found');
     expect(await readdir(path.join(corpus.dir, 'sources'))).toEqual(before);
   });
+
+  /** `npm run import` with `args`, on the copy of the corpus and without a bot token. */
+  function runImport(args: string[]) {
+    const env = { ...process.env, CORPUS_DIR: corpus.dir, DISCORD_TOKEN: '' };
+    return run(process.execPath, ['--import', 'tsx', MAIN, ...args], { env, cwd: REPO_ROOT });
+  }
 });
