@@ -114,6 +114,21 @@ function score(article: Article, quote: Quote, source: Source, passage: Passage 
   return { article, quote, passage, outcome: 'wrong', cause: rule };
 }
 
+function dumpRow(article: number, s: Scored): Record<string, unknown> {
+  const { quote, passage } = s;
+  return {
+    article,
+    outcome: s.outcome,
+    cause: s.cause,
+    gold: quote.speaker,
+    basis: quote.basis,
+    sourceSpan: quote.source ?? null,
+    cue: quote.cue ?? null,
+    got: passage ? passage.voice.name : null,
+    passage: passage?.text ?? null,
+  };
+}
+
 function percent(n: number, of: number): string {
   return of === 0 ? '—' : `${((100 * n) / of).toFixed(1)}%`;
 }
@@ -131,24 +146,36 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return counts;
 }
 
-function parseArgs(argv: readonly string[]): { file: string; examples: number; only: string | null } {
+interface Args {
+  readonly file: string;
+  readonly examples: number;
+  readonly only: string | null;
+  /** Where to write every scored quotation as JSON lines, for analysis (article text stays out of the project). */
+  readonly dump: string | null;
+}
+
+function parseArgs(argv: readonly string[]): Args {
   let file = path.resolve(ROOT, '../shared/attribution/polnear-dev.json');
   let examples = 0;
   let only: string | null = null;
+  let dump: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--examples') examples = Number(argv[++i] ?? '10');
     else if (arg === '--only') only = argv[++i] ?? null;
+    else if (arg === '--dump') dump = path.resolve(argv[++i] ?? 'attribution-eval.jsonl');
     else if (arg === '--help') {
-      console.log('usage: npm run eval:attribution [FILE] [--examples N] [--only wrong|unattributed|right]');
+      console.log(
+        'usage: npm run eval:attribution [FILE] [--examples N] [--only wrong|unattributed|right] [--dump OUT.jsonl]',
+      );
       process.exit(0);
     } else file = path.resolve(arg);
   }
-  return { file, examples, only };
+  return { file, examples, only, dump };
 }
 
 async function main(): Promise<void> {
-  const { file, examples, only } = parseArgs(process.argv.slice(2));
+  const { file, examples, only, dump } = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const parsed = zFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
@@ -186,6 +213,11 @@ async function main(): Promise<void> {
       for (const quote of article.quotes)
         scored.push(score(article, quote, source, passageFor(source, bySource.get(id) ?? [], article, quote)));
     });
+    if (dump)
+      await writeFile(
+        dump,
+        scored.map((s) => JSON.stringify(dumpRow(articles.indexOf(s.article), s))).join('\n') + '\n',
+      );
     const total = scored.length;
     const by = countBy(scored, (s) => s.outcome);
     const right = by.get('right') ?? 0;

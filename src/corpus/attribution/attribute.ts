@@ -9,7 +9,7 @@
  */
 import type { AttributionRule, Person, Voice } from '../types.ts';
 import type { SentenceSpan } from '../segment.ts';
-import { cueAfter, cueBefore, cueInSentence, type Subject } from './cues.ts';
+import { cueAfter, cueBefore, cuesBefore, cueInSentence, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
 import { findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, type QuoteSpan } from './quotes.ts';
@@ -78,13 +78,21 @@ export function createSourceAttributor(
     return { personId: null, name: (name[0]?.toUpperCase() ?? '') + name.slice(1), role: `as reported by ${ctx.reporter}`, basis, rule: 'group' };
   };
 
-  function speakerOf(subject: Subject | null, basis: Voice['basis']): Found | null {
+  function speakerOf(subject: Subject | null, basis: Voice['basis'], pending = ''): Found | null {
     if (!subject) return null;
     if (subject.kind === 'group') return { voice: groupVoice(subject.text, basis), speaker: null };
     if (subject.kind === 'name' && subject.strict && !people.looksLikePerson(subject.run)) return null;
-    const speaker = subject.kind === 'pronoun' ? people.resolvePronoun(subject.gender) : people.resolve(subject.run, subject.apposition, subject.before);
+    const speaker = subject.kind === 'pronoun' ? people.resolvePronoun(subject.gender, pending) : people.resolve(subject.run, subject.apposition, subject.before);
     if (!speaker) return null;
     return { voice: personVoice(speaker, basis, subject.rule), speaker };
+  }
+
+  function firstSpeaker(subjects: readonly Subject[], pending: string): Found | null {
+    for (const subject of subjects) {
+      const found = speakerOf(subject, 'direct-quote', pending);
+      if (found) return found;
+    }
+    return null;
   }
 
   /** Finds the speaker of each quotation of a paragraph from the cues around it. */
@@ -105,8 +113,8 @@ export function createSourceAttributor(
       const prefix = text.slice(sentenceStart, q.span.start);
       const found =
         registeredIn(text.slice(sentenceStart, sentenceEnd), q.span.start - sentenceStart, q.span.end - sentenceStart) ??
-        speakerOf(cueAfter(after), 'direct-quote') ??
-        speakerOf(cueBefore(before, prefix), 'direct-quote');
+        speakerOf(cueAfter(after), 'direct-quote', blankQuotes(prefix)) ??
+        firstSpeaker(cuesBefore(before, prefix), blankQuotes(prefix));
       if (found) {
         q.voice = found.voice;
         if (found.speaker) people.mention(found.speaker, true);
@@ -166,7 +174,7 @@ export function createSourceAttributor(
     if (pronoun?.[1]) {
       // "According to Yan, … He first argues …": inside a reported argument, the pronoun is the one arguing.
       if (block && block.basis === 'reported' && block.rule !== 'group') return (block = { ...block, rule: 'pronoun' });
-      const speaker = people.resolvePronoun(pronoun[1] === 'He' ? 'm' : 'f');
+      const speaker = people.resolvePronoun(pronoun[1] === 'He' ? 'm' : 'f', sentence.slice(0, pronoun.index));
       if (speaker) return (block = personVoice(speaker, 'reported', 'pronoun'));
     }
     const cue = cueInSentence(sentence);
@@ -199,13 +207,15 @@ export function createSourceAttributor(
     paragraph(text, sentences) {
       const spans = findQuoteSpans(text, openQuotation !== undefined);
       const quotations: Quotation[] = spans
-        .filter((s) => s.words >= MIN_QUOTE_WORDS || s.continued || s.open)
+        .filter((s) => s.words >= MIN_QUOTE_WORDS || s.continued || s.open || spokenShort(text, s))
         // A quoted name inside the source's own sentence ("China’s ambitious “New Silk Road economic corridor”").
         .filter((s) => s.continued || s.open || !(isQuotedName(text.slice(s.start, s.end)) && /\p{Ll}[\p{L}’']*\s+$/u.test(text.slice(0, s.start))))
         .map((span) => ({ span, voice: null, done: false }));
       for (const sentence of sentences) {
         attributeQuotations(text, sentences, quotations, sentence.start + sentence.text.length);
-        people.noteSubject(outsideQuotes(sentence, quotations).trim());
+        const own = outsideQuotes(sentence, quotations).trim();
+        people.noteSubject(own);
+        people.noteMentions(own);
       }
       const voices: Voice[] = [];
       for (const sentence of sentences) {
@@ -235,6 +245,19 @@ export function createSourceAttributor(
       return voices;
     },
   };
+}
+
+/** Text with its quotations blanked: what the source says in its own words. */
+function blankQuotes(text: string): string {
+  return text.replace(/“[^”]*”?|"[^"]*"?/g, (q) => ' '.repeat(q.length));
+}
+
+/** A short quotation that a speech cue follows: “It’s unusual,” said Larry Noble. (Not a scare-quoted phrase.) */
+function spokenShort(text: string, span: QuoteSpan): boolean {
+  if (span.words === 0 || !/[,!?]\s*[”"“]$/.test(text.slice(span.start, span.end))) return false;
+  const rest = text.slice(span.end);
+  const next = rest.search(/[“”"]/);
+  return cueAfter(next < 0 ? rest : rest.slice(0, next)) !== null;
 }
 
 /** The words of a sentence outside its quotations: what the source itself says, where its names count. */
