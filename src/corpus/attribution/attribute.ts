@@ -188,6 +188,17 @@ export function createSourceAttributor(
     return null;
   }
 
+  /**
+   * The speaker of the sentence just before (in this paragraph, or the last of the paragraph before), when that
+   * sentence is a named person's words: "Carter said that the U.S. would stay. ¶ “That’s because this region …”".
+   */
+  function speakerBefore(voices: readonly Voice[]): Voice | null {
+    const before = voices.length > 0 ? voices[voices.length - 1] : previous;
+    if (!before || (before.basis !== 'reported' && before.basis !== 'direct-quote')) return null;
+    if (before.rule === 'group' || before.rule === 'unattributed') return null;
+    return { ...before, basis: 'direct-quote', rule: 'continuation' };
+  }
+
   function forcedVoice(forced: OverrideVoice, voices: readonly Voice[]): Voice {
     if (forced === 'own') {
       block = null;
@@ -232,6 +243,8 @@ export function createSourceAttributor(
         let voice: Voice;
         if (forced) voice = forcedVoice(forced, voices);
         else if (best) {
+          // A bare quotation, no words of the source's around it, carries on the named person just before it.
+          if (!best.voice && bareQuotation(text, sentences, best.span)) best.voice = speakerBefore(voices);
           voice = best.voice ?? unattributed();
           if (best.voice && best.voice.personId !== null) block = { ...best.voice, basis: 'reported', rule: 'continuation' };
         } else voice = reportedVoice(sentence.text) ?? ((block = null), { ...ctx.ownVoice, rule: 'own' });
@@ -245,6 +258,14 @@ export function createSourceAttributor(
       return voices;
     },
   };
+}
+
+/** Whether the sentences a quotation spans hold nothing but it: no cue that failed, no other words of the source. */
+function bareQuotation(text: string, sentences: readonly SentenceSpan[], span: QuoteSpan): boolean {
+  const spanned = sentences.filter((s) => s.start < span.end && span.start < s.start + s.text.length);
+  const from = Math.min(span.start, ...spanned.map((s) => s.start));
+  const to = Math.max(span.end, ...spanned.map((s) => s.start + s.text.length));
+  return /^[\s.,;:!?—–-]*$/u.test(text.slice(from, span.start) + text.slice(span.end, to));
 }
 
 /** Text with its quotations blanked: what the source says in its own words. */

@@ -112,9 +112,11 @@ function verbSubject(match: RegExpExecArray, text: string, rule: CueRule, govern
   const before = text.slice(0, at);
   const subject = subjectOf(written, match[2] ?? null, before, rule);
   // "Jeffrey Lewis of the James Martin Center wrote": the owner named before the preposition speaks.
-  if (subject.kind !== 'name' || subject.run !== written || !governing.some((g) => g.test(before))) return subject;
+  const governed = (text: string): boolean => governing.some((g) => g.test(text));
+  if (subject.kind !== 'name' || !governed(subject.run === written ? before : subject.before)) return subject;
   const apposition = match[2]?.trim() ?? '';
-  if (new RegExp(`^${NAME_RUN}$`, 'u').test(apposition)) return { kind: 'name', run: apposition, apposition: null, before: '', rule, strict: true };
+  const named = new RegExp(`^${NAME_RUN}$`, 'u').test(apposition) ? parseNamePhrase(apposition) : null;
+  if (named && (named.title !== '' || named.name.includes(' '))) return { kind: 'name', run: apposition, apposition: null, before: '', rule, strict: true };
   return null;
 }
 

@@ -65,10 +65,11 @@ export function parseNamePhrase(run: string): NamePhrase | null {
   const owned = /^(?:.*\s)?\S+[’']s\s+(?=\S)/u.exec(run.trim());
   const words = run.trim().slice(owned ? owned[0].length : 0).replace(/(\p{L}{2,})\.$/u, (m, w: string) => (/^(?:Jr|Sr)$/.test(w) ? m : w)).split(/\s+/);
   const written = [...words];
-  // Leading words that are not the name: "The", "But", and sentence adverbs ("Interestingly Blocher stated …").
+  // Leading words that are not the name: "The", "But", and sentence adverbs ("Interestingly Blocher stated …"),
+  // never a first name that ends like one ("Carly", "Kelly", "Emily").
   while (
     words.length > 0 &&
-    ((NOT_NAME.has(bare(words[0] ?? '')) && !isTitleWord(words[0] ?? '')) || (words.length > 1 && /^\p{Lu}\p{Ll}+ly,?$/u.test(words[0] ?? '')))
+    ((NOT_NAME.has(bare(words[0] ?? '')) && !isTitleWord(words[0] ?? '')) || (words.length > 1 && /^\p{Lu}\p{Ll}+ly,?$/u.test(words[0] ?? '') && firstNameGender(words[0] ?? '') === null))
   )
     words.shift();
   let lastTitle = -1;

@@ -146,7 +146,6 @@ export class SourcePeople {
     const role = roleFromApposition(apposition) || phrase.title || roleBefore(before);
     const same = this.local.filter((s) => sameSpeaker(s.name, phrase.name));
     const bareSurname = nameKey(phrase.name).length === 1;
-    // "Clinton" in a source that names both Bill and Hillary Clinton: nobody can tell which, so nobody.
     // "Clinton" in a source that names Bill and Hillary Clinton: the one named more often so far; on a tie, nobody.
     if (bareSurname && same.some((a) => same.some((b) => !sameSpeaker(a.name, b.name)))) {
       const ranked = [...same].sort((a, b) => this.timesNamed(b) - this.timesNamed(a));
