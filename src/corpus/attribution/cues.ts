@@ -83,15 +83,20 @@ const SENTENCE_SUBJECT = {
   },
 };
 
+/** What stands between a person and the institution after them: "Jeffrey Lewis of the James Martin Center for". */
+const OWNER_BEFORE = new RegExp(
+  String.raw`(${NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|and|the|on|in)\s+)*$`,
+  'u',
+);
+/** How far back an owner may stand (a long institution name): bounds the regex's work on a long sentence. */
+const OWNER_REACH = 160;
+
 /** "Jeffrey Lewis of the James Martin Center for Studies wrote": the person, not the institution next to the verb. */
 function ownerOf(run: string, before: string): { run: string; before: string } {
-  const escaped = run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(
-    String.raw`(${NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|and|the|on|in)\s+)*${escaped}$`,
-    'u',
-  );
-  const found = pattern.exec(`${before}${run}`);
-  return found?.[1] ? { run: found[1], before: `${before}${run}`.slice(0, found.index) } : { run, before };
+  if (!/\b(?:of|at|from|with)\s/.test(before.slice(-OWNER_REACH))) return { run, before };
+  const cut = Math.max(0, before.length - OWNER_REACH);
+  const found = OWNER_BEFORE.exec(before.slice(cut));
+  return found?.[1] ? { run: found[1], before: before.slice(0, cut + found.index) } : { run, before };
 }
 
 /** A preposition before a name makes it an object, not the speaker: "a town hall in Columbus, Ohio, said". */
