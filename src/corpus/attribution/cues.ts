@@ -34,7 +34,7 @@ const PRON = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`;
 /** An apposition between commas: "Ms. Kelly, a retired astronaut, said"; "Smith, 70, told". */
 const APPOS = String.raw`(?:\s*,\s*((?:(?!\b(?:said|says|told|and|but)\b)[^,;:“”"()]){1,120}?)\s*,)`;
 const PAREN = String.raw`(?:\s*\([^()]{1,30}\))`;
-const ADVERBS = String.raw`(?:\s+(?:also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
+const ADVERBS = String.raw`(?:\s+(?:himself|herself|also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
 const AUX = String.raw`(?:\s+(?:has|had|have|once|also)(?:\s+(?:also|been|later))?)?`;
 const WHEN = String.raw`(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+|this\s+\w+|earlier|later))?`;
 const VERB = `(${SPEECH_VERB})`;
@@ -103,6 +103,13 @@ function ownerOf(run: string, before: string): { run: string; before: string } {
 const PREPOSITION = /(?:^|[\s,(])(?:in|at|of|from|with|for|to|on|by|near|about|outside|inside|into|against|over|under|between|among|than|alongside|beside|behind|toward|towards)\s+(?:(?:the|de|van|von|al|le|la|da|di|du|del)\s+)?$/i;
 /** After a quotation, a subordinate clause's subject is not the speaker: "…,” Lieberman told the WSJ, after de Blasio stated". */
 const SUBORDINATE = /(?:^|[\s,(])(?:after|when|because|while|before|since|until|though|although|if|whom)\s+(?:(?:the|de|van|von|al|le|la|da|di|du|del)\s+)?$/i;
+/** A finite speech verb right after a comma: the end of "<Name>, <a long description>, said". */
+const COMMA_VERB = new RegExp(String.raw`,\s*(?:(?:also|later|then|now|recently|\p{Ll}+ly)\s+)?${SPEECH_VERB_FINITE}\b`, 'u');
+/** An inverted cue just before the quotation: "…, explained Simon Rosenberg, “…" / "Said Dorothy Poynter, who …, “…". */
+const INVERTED_BEFORE = new RegExp(
+  String.raw`(?:^|[,;—–-])\s*(${SPEECH_VERB_FINITE})\s+((?:[^,:;“”"()]|\.(?=\s*\p{Lu}))+?)(?:\s*\([^()]{0,30}\))?(?:\s*,\s*([^,:“”"]{1,100}?))?\s*[,:]\s*$`,
+  'iu',
+);
 /** A name opening the text, with an apposition after it: "Valdez Anderson, who works in Sacramento, said". */
 const HEAD_NAME = new RegExp(String.raw`^[\s,;:.!?—–-]*(${NAME_RUN}),`, 'u');
 
@@ -140,6 +147,9 @@ export function cueAfter(text: string): Subject | null {
   if (subject?.[1]) return subjectOf(subject[1], subject[2] ?? null, text.slice(0, subject[0].indexOf(subject[1])), 'verb-after-name');
   const inverted = invertedCue(text);
   if (inverted) return inverted;
+  // "…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said": the name opening the cue, not one inside it.
+  const headed = headBeforeCommaVerb(text);
+  if (headed) return headed.subject;
   const trailing = lastMatch(SUBJECT_VERB, text);
   if (trailing?.[1] && /[.!?]\s*$|^[^.!?]*$/.test(text.slice(trailing.index))) {
     const subject = verbSubject(trailing, text, 'verb-after-name', [PREPOSITION, SUBORDINATE]);
@@ -209,6 +219,18 @@ export function cueBefore(text: string, sentencePrefix: string = text): Subject 
   return cuesBefore(text, sentencePrefix)[0] ?? null;
 }
 
+/**
+ * "Rich Heffley, a top operative who played a major role in 2008 and now runs the state, said …": a sentence that
+ * opens with a name and an apposition too long or too branched for the pattern, then ", said". The head speaks.
+ */
+function headBeforeCommaVerb(text: string): { at: number; subject: Subject } | null {
+  const head = HEAD_NAME.exec(text);
+  if (!head?.[1]) return null;
+  const verb = COMMA_VERB.exec(text.slice(head[0].length));
+  if (!verb) return null;
+  return { at: head[0].length + verb.index + verb[0].length, subject: { ...subjectOf(head[1], null, '', 'verb-after-name'), strict: true } as Subject };
+}
+
 /** Every cue before a quotation, nearest first: when the nearest names nobody ("the Senate goes on"), the next may. */
 export function cuesBefore(text: string, sentencePrefix: string = text): Subject[] {
   const candidates: { at: number; subject: Subject }[] = [];
@@ -223,6 +245,21 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
     if (subject) candidates.push({ at: v.index + v[0].length, subject });
   }
   const lastVerbSubject = candidates[candidates.length - 1]?.subject;
+  if (verbs.length === 0 && text === sentencePrefix) {
+    const headed = headBeforeCommaVerb(text);
+    if (headed) candidates.push(headed);
+  }
+  const inverted = INVERTED_BEFORE.exec(text);
+  if (inverted?.[1] && inverted[2]) {
+    const base = speechVerbBase(inverted[1].toLowerCase());
+    const name = lastMatch(NAME_RUN_G, inverted[2]);
+    const np = inverted[2];
+    // "said of Sanders:" names whom the words are about, not who says them.
+    const about = /^(?:of|to|about|at|in|on|for|with|by|from|that|after|before)\b/i.test(np.trim());
+    if (!about && base && (!OBJECT_VERBS.has(base) || base === 'warn') && name && name.index + name[0].length >= np.trimEnd().length) {
+      candidates.push({ at: text.length, subject: subjectOf(name[0], inverted[3] ?? null, np.slice(0, name.index), 'verb-before-name') });
+    }
+  }
   const according = lastMatch(ACCORDING_TO, text);
   if (according?.[1]) {
     const who = according[1];
