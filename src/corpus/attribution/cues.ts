@@ -110,6 +110,8 @@ const INVERTED_BEFORE = new RegExp(
   String.raw`(?:^|[,;—–-])\s*(${SPEECH_VERB_FINITE})\s+((?:[^,:;“”"()]|\.(?=\s*\p{Lu}))+?)(?:\s*\([^()]{0,30}\))?(?:\s*,\s*([^,:“”"]{1,100}?))?\s*[,:]\s*$`,
   'iu',
 );
+const WHOLE_NAME = new RegExp(`^${NAME_RUN}$`, 'u');
+const NAME_AT_END = new RegExp(`(${NAME_RUN})\\s*$`, 'u');
 /** A name opening the text, with an apposition after it: "Valdez Anderson, who works in Sacramento, said". */
 const HEAD_NAME = new RegExp(String.raw`^[\s,;:.!?—–-]*(${NAME_RUN}),`, 'u');
 
@@ -127,7 +129,7 @@ function verbSubject(match: RegExpExecArray, text: string, rule: CueRule, govern
   const governed = (text: string): boolean => governing.some((g) => g.test(text));
   if (subject.kind !== 'name' || !governed(subject.run === written ? before : subject.before)) return subject;
   const apposition = match[2]?.trim() ?? '';
-  const named = new RegExp(`^${NAME_RUN}$`, 'u').test(apposition) ? parseNamePhrase(apposition) : null;
+  const named = WHOLE_NAME.test(apposition) ? parseNamePhrase(apposition) : null;
   if (named && (named.title !== '' || named.name.includes(' '))) return { kind: 'name', run: apposition, apposition: null, before: '', rule, strict: true };
   return null;
 }
@@ -165,7 +167,7 @@ export function cueAfter(text: string): Subject | null {
   const group = AFTER_GROUP.exec(text);
   const groupText = group?.[1] ?? group?.[3] ?? group?.[4];
   // "…,” Trump spokesperson Ron Lieberman told": a description ending in a name is that person.
-  const described = groupText ? new RegExp(`(${NAME_RUN})\\s*$`, 'u').exec(groupText.trim()) : null;
+  const described = groupText ? NAME_AT_END.exec(groupText.trim()) : null;
   const describedBefore = groupText?.trim().slice(0, described?.index ?? 0) ?? '';
   if (described?.[1] && described.index > 0 && !/\b(?:in|at|of|from|with|for|to|on|by|about|and)\b/i.test(describedBefore) && parseNamePhrase(described[1])?.name.includes(' ')) {
     return { kind: 'name', run: described[1], apposition: null, before: describedBefore, rule: 'verb-after-name' };
@@ -289,15 +291,21 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
   return candidates.map((c) => c.subject);
 }
 
+/** "Smith, a fellow at the institute, said …" opening a sentence of reported speech (compiled once: the verb
+ * alternation is large, and compiling it per sentence was the attribution's single largest cost). */
+const REPORTED_HEAD = new RegExp(`^(?:[^,“”"]{0,60},\\s*)?${SUBJECT}${PAREN}?${APPOS}?${WHEN}${AUX}${ADVERBS}\\s+${VERB}\\b`, 'u');
+/** "…, says Feng." closing one. */
+const REPORTED_TAIL = new RegExp(`,\\s*${VERB}\\s+(${NAME_RUN})\\s*[.!?]?$`, 'u');
+
 /** Reported speech in a sentence without quotation marks: "Smith said the plan…", "…, says Feng.", "According to Yan, …". */
 export function cueInSentence(sentence: string): Subject | null {
   const according = lastMatch(ACCORDING_TO, sentence);
   if (according?.[1] && !/^(?:him|her)$/.test(according[1])) {
     return { kind: 'name', run: according[1], apposition: null, before: sentence.slice(0, according.index), rule: 'according-to' };
   }
-  const head = new RegExp(`^(?:[^,“”"]{0,60},\\s*)?${SUBJECT}${PAREN}?${APPOS}?${WHEN}${AUX}${ADVERBS}\\s+${VERB}\\b`, 'u').exec(sentence);
+  const head = REPORTED_HEAD.exec(sentence);
   if (head?.[1]) return subjectOf(head[1], head[2] ?? null, '', 'verb-after-name');
-  const tail = new RegExp(`,\\s*${VERB}\\s+(${NAME_RUN})\\s*[.!?]?$`, 'u').exec(sentence);
+  const tail = REPORTED_TAIL.exec(sentence);
   if (tail?.[1] && tail[2]) {
     const base = speechVerbBase(tail[1].split(/\s+/)[0] ?? '');
     if (base && !OBJECT_VERBS.has(base)) return subjectOf(tail[2], null, '', 'verb-before-name');
