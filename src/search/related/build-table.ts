@@ -359,6 +359,8 @@ function main(): void {
   let seed = 1;
   const random = () => (seed = (seed * 48271) % 2147483647) % words.length;
   const randomPairs = Array.from({ length: 20_000 }, (): [number, number] => [random(), random()]);
+  const randomCosines = randomPairs.map(([a, b]) => dot(reduced[a] as Float32Array, reduced[b] as Float32Array));
+  const noise = randomCosines.sort((a, b) => a - b)[Math.floor(0.99 * randomCosines.length)] ?? 0;
   const table = {
     about:
       `Related words and word vectors for Verbatim's second search pass, built by \`npm run build:related\` ` +
@@ -374,7 +376,8 @@ function main(): void {
   console.log(
     `${words.length} words, ${entries.length} with related words (${pairs} pairs); ` +
       `${DIMENSIONS}-dimension vectors keep cosines at r = ${sample(related)} (related pairs), ` +
-      `${sample(randomPairs)} (random pairs); wrote ${path.relative(ROOT, OUT)} (${(JSON.stringify(table).length / 1024).toFixed(0)} KB)`,
+      `${sample(randomPairs)} (random pairs); 99% of random pairs stay below ${noise.toFixed(2)} ` +
+      `(SEARCH_OPTIONS.meaning.minSimilarity must stay above it); wrote ${path.relative(ROOT, OUT)} (${(JSON.stringify(table).length / 1024).toFixed(0)} KB)`,
   );
   for (const probe of ['brother', 'quarrels', 'enormous', 'america', 'blunder', 'tribunal', 'sway'])
     console.log(

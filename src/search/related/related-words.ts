@@ -38,6 +38,7 @@ export class RelatedWords {
     if (this.vectors.length !== this.words.length * this.dimensions)
       throw new Error(`related-words table: ${this.vectors.length} vector bytes for ${this.words.length} words`);
     for (const entry of data.related.split(',')) {
+      if (entry === '') continue;
       const fields = entry.split(' ').map(Number);
       const related: RelatedWord[] = [];
       for (let k = 1; k + 1 < fields.length; k += 2)
