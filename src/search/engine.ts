@@ -195,6 +195,7 @@ export class QuoteIndex {
       this.corpus.passages.length,
     );
     const { alignmentShare: share, minAlignment } = O.meaning;
+    // Below the alignment floor a candidate scores past `maxScore`, which drops it.
     const realigned = (index: number, score: number) => {
       const alignment = meaning.alignment(request.words, index);
       return alignment < minAlignment ? Infinity : (1 - share) * score + share * (1 - alignment);

@@ -134,8 +134,9 @@ export const SEARCH_OPTIONS = Object.freeze({
    * word counts only through a passage word at least `minSimilarity` close: above what two random words of the
    * table reach 99 times in 100 (0.53, printed by `npm run build:related`), since a word's best match among a
    * passage's twenty-odd words is otherwise often noise (at the 0.4 first tried, "best chocolate cake recipe"
-   * found a toast to the alliance). A passage aligned below `minAlignment` (less than half of the query said, in its words or
-   * related ones) is not an answer: a query about something the corpus never discusses finds nothing. */
+   * found a toast to the alliance). A passage aligned below `minAlignment` (less than half of the query said,
+   * in its words or related ones) is not an answer: a query about something the corpus never discusses finds
+   * nothing. */
   meaning: Object.freeze({
     minMissing: 2,
     relatedWeight: 0.5,

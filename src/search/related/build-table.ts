@@ -61,7 +61,7 @@ function fetchResource(resource: Resource): string {
   const packed = JSON.parse(
     execFileSync('npm', ['pack', `${resource.name}@${resource.version}`, '--pack-destination', dir, '--json'], {
       encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
+      maxBuffer: 1 << 26, // 64 MiB: npm pack prints a JSON summary of every file
     }),
   ) as { filename: string; integrity: string }[];
   const file = packed[0];
@@ -377,7 +377,7 @@ function main(): void {
     `${words.length} words, ${entries.length} with related words (${pairs} pairs); ` +
       `${DIMENSIONS}-dimension vectors keep cosines at r = ${sample(related)} (related pairs), ` +
       `${sample(randomPairs)} (random pairs); 99% of random pairs stay below ${noise.toFixed(2)} ` +
-      `(SEARCH_OPTIONS.meaning.minSimilarity must stay above it); wrote ${path.relative(ROOT, OUT)} (${(JSON.stringify(table).length / 1024).toFixed(0)} KB)`,
+      `(SEARCH_OPTIONS.meaning.minSimilarity must stay above it); wrote ${path.relative(ROOT, OUT)} (${(JSON.stringify(table).length / 1e6).toFixed(1)} MB)`,
   );
   for (const probe of ['brother', 'quarrels', 'enormous', 'america', 'blunder', 'tribunal', 'sway'])
     console.log(
