@@ -15,6 +15,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const CACHE = path.join(ROOT, 'data', 'build-related');
@@ -71,7 +72,7 @@ function fetchResource(resource: Resource): string {
   return path.join(dir, 'package');
 }
 
-interface Synset {
+export interface Synset {
   readonly words: string[];
   readonly pointers: { symbol: string; target: string; source: number; targetWord: number }[];
 }
@@ -80,7 +81,7 @@ const POS_FILES = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' } as const;
 type Pos = keyof typeof POS_FILES;
 
 /** Every synset of WordNet's data files, keyed `pos:offset` (satellite adjectives filed under `a`). */
-function readWordNet(dict: string): Map<string, Synset> {
+export function readWordNet(dict: string): Map<string, Synset> {
   const synsets = new Map<string, Synset>();
   for (const [pos, file] of Object.entries(POS_FILES)) {
     for (const line of readFileSync(path.join(dict, `data.${file}`), 'utf8').split('\n')) {
@@ -141,7 +142,7 @@ const DETACH: Readonly<Record<Pos, readonly (readonly [string, string])[]>> = {
 };
 
 /** Lemma (`pos:word`) → the synsets holding it and the word's place in each (1-based, for lexical pointers). */
-function indexLemmas(synsets: ReadonlyMap<string, Synset>): Map<string, { synset: string; place: number }[]> {
+export function indexLemmas(synsets: ReadonlyMap<string, Synset>): Map<string, { synset: string; place: number }[]> {
   const lemmas = new Map<string, { synset: string; place: number }[]>();
   for (const [key, synset] of synsets) {
     const pos = key.slice(0, 1);
@@ -156,7 +157,7 @@ function indexLemmas(synsets: ReadonlyMap<string, Synset>): Map<string, { synset
 }
 
 /** The lemmas (`pos:word`) a surface word may be an inflection of. */
-function lemmasOf(word: string, lemmas: ReadonlyMap<string, unknown>): string[] {
+export function lemmasOf(word: string, lemmas: ReadonlyMap<string, unknown>): string[] {
   const out = new Set<string>();
   for (const pos of Object.keys(POS_FILES) as Pos[]) {
     if (lemmas.has(`${pos}:${word}`)) out.add(`${pos}:${word}`);
@@ -170,7 +171,7 @@ function lemmasOf(word: string, lemmas: ReadonlyMap<string, unknown>): string[] 
 }
 
 /** The lemmas WordNet relates to `lemma` (itself included, so inflections of the word relate too). */
-function relatedLemmas(
+export function relatedLemmas(
   lemma: string,
   synsets: ReadonlyMap<string, Synset>,
   lemmas: ReadonlyMap<string, { synset: string; place: number }[]>,
@@ -227,7 +228,7 @@ function dot(a: Float32Array, b: Float32Array): number {
 }
 
 /** Eigenvectors of a symmetric matrix (rows of the result), largest eigenvalue first: cyclic Jacobi rotations. */
-function eigenvectors(matrix: number[][]): number[][] {
+export function eigenvectors(matrix: number[][]): number[][] {
   const n = matrix.length;
   const a = matrix.map((row) => [...row]);
   const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
@@ -393,4 +394,4 @@ function main(): void {
     );
 }
 
-main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
