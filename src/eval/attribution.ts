@@ -15,7 +15,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Passage, Source } from '../corpus/types.ts';
-import { sameSpeaker } from '../corpus/attribution/names.ts';
+import { NAME_RUN, sameSpeaker } from '../corpus/attribution/names.ts';
 
 const zQuote = z.object({
   fragment: z.string(),
@@ -96,11 +96,21 @@ function passageFor(source: Source, passages: readonly Passage[], article: Artic
   return passages.find((p) => p.offset <= best && best < p.offset + p.text.length) ?? null;
 }
 
+/** What was left unattributed, by what the annotators marked as the source: a pronoun, or a name. */
+function unattributedCause(quote: Quote): string {
+  const source = (quote.source ?? '').trim().toLowerCase();
+  if (/^(?:he|she|they|him|her)$/.test(source))
+    return 'a pronoun the rules left unresolved (someone else it could mean was named since, or no gender is known)';
+  if (source.length > 0 && source.split(/\s+/).length <= 3) return 'a name whose cue the rules did not read';
+  return 'a name inside a long source description the rules did not read';
+}
+
 function score(article: Article, quote: Quote, source: Source, passage: Passage | null): Scored {
   if (!passage) return { article, quote, passage, outcome: 'unattributed', cause: 'passage not found' };
   const voice = passage.voice;
   const rule = voice.rule ?? voice.basis;
-  if (voice.basis === 'unattributed') return { article, quote, passage, outcome: 'unattributed', cause: rule };
+  if (voice.basis === 'unattributed')
+    return { article, quote, passage, outcome: 'unattributed', cause: unattributedCause(quote) };
   if (voice.basis === 'own') {
     return {
       article,
@@ -112,6 +122,35 @@ function score(article: Article, quote: Quote, source: Source, passage: Passage 
   }
   if (sameSpeaker(voice.name, quote.speaker)) return { article, quote, passage, outcome: 'right', cause: rule };
   return { article, quote, passage, outcome: 'wrong', cause: rule };
+}
+
+/**
+ * A wrong answer whose speaker the annotators' source span names before the gold speaker: "said Dr. Harold
+ * Varmus, the former NIH director under President Bill Clinton" labelled Bill Clinton. Reported beside the
+ * headline, never subtracted from it.
+ */
+function spanNamesOurSpeaker(s: Scored): boolean {
+  if (s.outcome !== 'wrong' || !s.passage || !s.quote.source) return false;
+  const span = s.quote.source;
+  const names = [...span.matchAll(new RegExp(NAME_RUN, 'gu'))].map((m) => ({ at: m.index, name: m[0] }));
+  const ours = names.find((n) => sameSpeaker(n.name, s.passage?.voice.name ?? ''));
+  const gold = names.find((n) => sameSpeaker(n.name, s.quote.speaker));
+  return ours !== undefined && gold !== undefined && ours.at < gold.at;
+}
+
+function dumpRow(article: number, s: Scored): Record<string, unknown> {
+  const { quote, passage } = s;
+  return {
+    article,
+    outcome: s.outcome,
+    cause: s.cause,
+    gold: quote.speaker,
+    basis: quote.basis,
+    sourceSpan: quote.source ?? null,
+    cue: quote.cue ?? null,
+    got: passage ? passage.voice.name : null,
+    passage: passage?.text ?? null,
+  };
 }
 
 function percent(n: number, of: number): string {
@@ -131,24 +170,36 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return counts;
 }
 
-function parseArgs(argv: readonly string[]): { file: string; examples: number; only: string | null } {
+interface Args {
+  readonly file: string;
+  readonly examples: number;
+  readonly only: string | null;
+  /** Where to write every scored quotation as JSON lines, for analysis (article text stays out of the project). */
+  readonly dump: string | null;
+}
+
+function parseArgs(argv: readonly string[]): Args {
   let file = path.resolve(ROOT, '../shared/attribution/polnear-dev.json');
   let examples = 0;
   let only: string | null = null;
+  let dump: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--examples') examples = Number(argv[++i] ?? '10');
     else if (arg === '--only') only = argv[++i] ?? null;
+    else if (arg === '--dump') dump = path.resolve(argv[++i] ?? 'attribution-eval.jsonl');
     else if (arg === '--help') {
-      console.log('usage: npm run eval:attribution [FILE] [--examples N] [--only wrong|unattributed|right]');
+      console.log(
+        'usage: npm run eval:attribution [FILE] [--examples N] [--only wrong|unattributed|right] [--dump OUT.jsonl]',
+      );
       process.exit(0);
     } else file = path.resolve(arg);
   }
-  return { file, examples, only };
+  return { file, examples, only, dump };
 }
 
 async function main(): Promise<void> {
-  const { file, examples, only } = parseArgs(process.argv.slice(2));
+  const { file, examples, only, dump } = parseArgs(process.argv.slice(2));
   const started = performance.now();
   const parsed = zFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
@@ -186,18 +237,27 @@ async function main(): Promise<void> {
       for (const quote of article.quotes)
         scored.push(score(article, quote, source, passageFor(source, bySource.get(id) ?? [], article, quote)));
     });
+    if (dump)
+      await writeFile(
+        dump,
+        scored.map((s) => JSON.stringify(dumpRow(articles.indexOf(s.article), s))).join('\n') + '\n',
+      );
     const total = scored.length;
     const by = countBy(scored, (s) => s.outcome);
     const right = by.get('right') ?? 0;
     const wrong = by.get('wrong') ?? 0;
     const none = by.get('unattributed') ?? 0;
     const ownWrong = scored.filter((s) => s.outcome === 'wrong' && s.cause.startsWith('own voice')).length;
+    const disputed = scored.filter(spanNamesOurSpeaker).length;
     console.log(
       `attribution eval: ${path.basename(file)} (${compartment}), ${articles.length} articles, ${total} quotations, no people.yaml entries for them`,
     );
     console.log(`right         ${String(right).padStart(5)}  ${percent(right, total)}`);
     console.log(
       `wrong         ${String(wrong).padStart(5)}  ${percent(wrong, total)}  (of which the byline or publication: ${ownWrong})`,
+    );
+    console.log(
+      `              of the wrong, ${disputed} name a speaker whom the annotated source span itself names first (the label took a later name in it; counted wrong all the same)`,
     );
     console.log(`unattributed  ${String(none).padStart(5)}  ${percent(none, total)}`);
     printTable(

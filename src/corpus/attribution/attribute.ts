@@ -9,7 +9,7 @@
  */
 import type { AttributionRule, Person, Voice } from '../types.ts';
 import type { SentenceSpan } from '../segment.ts';
-import { cueAfter, cueBefore, cueInSentence, type Subject } from './cues.ts';
+import { cueAfter, cueBefore, cuesBefore, cueInSentence, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
 import { findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, type QuoteSpan } from './quotes.ts';
@@ -78,13 +78,21 @@ export function createSourceAttributor(
     return { personId: null, name: (name[0]?.toUpperCase() ?? '') + name.slice(1), role: `as reported by ${ctx.reporter}`, basis, rule: 'group' };
   };
 
-  function speakerOf(subject: Subject | null, basis: Voice['basis']): Found | null {
+  function speakerOf(subject: Subject | null, basis: Voice['basis'], pending = ''): Found | null {
     if (!subject) return null;
     if (subject.kind === 'group') return { voice: groupVoice(subject.text, basis), speaker: null };
     if (subject.kind === 'name' && subject.strict && !people.looksLikePerson(subject.run)) return null;
-    const speaker = subject.kind === 'pronoun' ? people.resolvePronoun(subject.gender) : people.resolve(subject.run, subject.apposition, subject.before);
+    const speaker = subject.kind === 'pronoun' ? people.resolvePronoun(subject.gender, pending) : people.resolve(subject.run, subject.apposition, subject.before);
     if (!speaker) return null;
     return { voice: personVoice(speaker, basis, subject.rule), speaker };
+  }
+
+  function firstSpeaker(subjects: readonly Subject[], pending: string): Found | null {
+    for (const subject of subjects) {
+      const found = speakerOf(subject, 'direct-quote', pending);
+      if (found) return found;
+    }
+    return null;
   }
 
   /** Finds the speaker of each quotation of a paragraph from the cues around it. */
@@ -105,8 +113,8 @@ export function createSourceAttributor(
       const prefix = text.slice(sentenceStart, q.span.start);
       const found =
         registeredIn(text.slice(sentenceStart, sentenceEnd), q.span.start - sentenceStart, q.span.end - sentenceStart) ??
-        speakerOf(cueAfter(after), 'direct-quote') ??
-        speakerOf(cueBefore(before, prefix), 'direct-quote');
+        speakerOf(cueAfter(after), 'direct-quote', blankQuotes(prefix)) ??
+        firstSpeaker(cuesBefore(before, prefix), blankQuotes(prefix));
       if (found) {
         q.voice = found.voice;
         if (found.speaker) people.mention(found.speaker, true);
@@ -166,7 +174,7 @@ export function createSourceAttributor(
     if (pronoun?.[1]) {
       // "According to Yan, … He first argues …": inside a reported argument, the pronoun is the one arguing.
       if (block && block.basis === 'reported' && block.rule !== 'group') return (block = { ...block, rule: 'pronoun' });
-      const speaker = people.resolvePronoun(pronoun[1] === 'He' ? 'm' : 'f');
+      const speaker = people.resolvePronoun(pronoun[1] === 'He' ? 'm' : 'f', sentence.slice(0, pronoun.index));
       if (speaker) return (block = personVoice(speaker, 'reported', 'pronoun'));
     }
     const cue = cueInSentence(sentence);
@@ -178,6 +186,17 @@ export function createSourceAttributor(
     if (group?.[1]) return (block = groupVoice(group[1], 'reported'));
     if (block && CONTINUATIONS.test(sentence)) return { ...block, rule: 'continuation' };
     return null;
+  }
+
+  /**
+   * The speaker of the sentence just before (in this paragraph, or the last of the paragraph before), when that
+   * sentence is a named person's words: "Carter said that the U.S. would stay. ¶ “That’s because this region …”".
+   */
+  function speakerBefore(voices: readonly Voice[]): Voice | null {
+    const before = voices.length > 0 ? voices[voices.length - 1] : previous;
+    if (!before || (before.basis !== 'reported' && before.basis !== 'direct-quote')) return null;
+    if (before.rule === 'group' || before.rule === 'unattributed') return null;
+    return { ...before, basis: 'direct-quote', rule: 'continuation' };
   }
 
   function forcedVoice(forced: OverrideVoice, voices: readonly Voice[]): Voice {
@@ -199,13 +218,15 @@ export function createSourceAttributor(
     paragraph(text, sentences) {
       const spans = findQuoteSpans(text, openQuotation !== undefined);
       const quotations: Quotation[] = spans
-        .filter((s) => s.words >= MIN_QUOTE_WORDS || s.continued || s.open)
+        .filter((s) => s.words >= MIN_QUOTE_WORDS || s.continued || s.open || spokenShort(text, s))
         // A quoted name inside the source's own sentence ("China’s ambitious “New Silk Road economic corridor”").
         .filter((s) => s.continued || s.open || !(isQuotedName(text.slice(s.start, s.end)) && /\p{Ll}[\p{L}’']*\s+$/u.test(text.slice(0, s.start))))
         .map((span) => ({ span, voice: null, done: false }));
       for (const sentence of sentences) {
         attributeQuotations(text, sentences, quotations, sentence.start + sentence.text.length);
-        people.noteSubject(outsideQuotes(sentence, quotations).trim());
+        const own = outsideQuotes(sentence, quotations).trim();
+        people.noteSubject(own);
+        people.noteMentions(own);
       }
       const voices: Voice[] = [];
       for (const sentence of sentences) {
@@ -222,6 +243,8 @@ export function createSourceAttributor(
         let voice: Voice;
         if (forced) voice = forcedVoice(forced, voices);
         else if (best) {
+          // A bare quotation, no words of the source's around it, carries on the named person just before it.
+          if (!best.voice && bareQuotation(text, sentences, best.span)) best.voice = speakerBefore(voices);
           voice = best.voice ?? unattributed();
           if (best.voice && best.voice.personId !== null) block = { ...best.voice, basis: 'reported', rule: 'continuation' };
         } else voice = reportedVoice(sentence.text) ?? ((block = null), { ...ctx.ownVoice, rule: 'own' });
@@ -235,6 +258,27 @@ export function createSourceAttributor(
       return voices;
     },
   };
+}
+
+/** Whether the sentences a quotation spans hold nothing but it: no cue that failed, no other words of the source. */
+function bareQuotation(text: string, sentences: readonly SentenceSpan[], span: QuoteSpan): boolean {
+  const spanned = sentences.filter((s) => s.start < span.end && span.start < s.start + s.text.length);
+  const from = Math.min(span.start, ...spanned.map((s) => s.start));
+  const to = Math.max(span.end, ...spanned.map((s) => s.start + s.text.length));
+  return /^[\s.,;:!?—–-]*$/u.test(text.slice(from, span.start) + text.slice(span.end, to));
+}
+
+/** Text with its quotations blanked: what the source says in its own words. */
+function blankQuotes(text: string): string {
+  return text.replace(/“[^”]*”?|"[^"]*"?/g, (q) => ' '.repeat(q.length));
+}
+
+/** A short quotation that a speech cue follows: “It’s unusual,” said Larry Noble. (Not a scare-quoted phrase.) */
+function spokenShort(text: string, span: QuoteSpan): boolean {
+  if (span.words === 0 || !/[,!?]\s*[”"“]$/.test(text.slice(span.start, span.end))) return false;
+  const rest = text.slice(span.end);
+  const next = rest.search(/[“”"]/);
+  return cueAfter(next < 0 ? rest : rest.slice(0, next)) !== null;
 }
 
 /** The words of a sentence outside its quotations: what the source itself says, where its names count. */
