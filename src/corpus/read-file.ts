@@ -62,7 +62,8 @@ function lineOf(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-type Refusal = { ok: false; problem: CorpusProblem };
+/** Why a file is refused; `code` is the system error when it could not be opened (ENOENT: there is no such file). */
+type Refusal = { ok: false; problem: CorpusProblem; code?: string };
 
 /** Opens `rel` without following a link or blocking, or says why it cannot be a corpus file. */
 async function openUnlinked(root: string, rel: string): Promise<{ ok: true; handle: FileHandle } | Refusal> {
@@ -75,7 +76,11 @@ async function openUnlinked(root: string, rel: string): Promise<{ ok: true; hand
         ok: false,
         problem: problem(rel, 'is a symbolic link; corpus files must be regular files inside the corpus folder', 'copy the file into the corpus folder instead of linking to it'),
       };
-    return { ok: false, problem: problem(rel, `cannot be read (${code})`, 'make it a readable text file, or remove it') };
+    return {
+      ok: false,
+      code,
+      problem: problem(rel, `cannot be read (${code})`, 'make it a readable text file, or remove it'),
+    };
   }
 }
 

@@ -198,15 +198,16 @@ function parseArgs(argv: readonly string[]): Args {
   return { file, examples, only, dump };
 }
 
-async function main(): Promise<void> {
-  const { file, examples, only, dump } = parseArgs(process.argv.slice(2));
-  const started = performance.now();
+/** Reads a labelled file, or exits with what is wrong with it. */
+function readLabelled(file: string): z.infer<typeof zFile> {
   const parsed = zFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    console.error(`${file}: not a labelled attribution file (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
-    process.exit(2);
-  }
-  const { articles, compartment } = parsed.data;
+  if (parsed.success) return parsed.data;
+  console.error(`${file}: not a labelled attribution file (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
+  process.exit(2);
+}
+
+/** Loads the project's corpus plus every article (in a temporary copy) and scores each gold quotation. */
+async function scoreArticles(articles: readonly Article[]): Promise<Scored[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'verbatim-eval-'));
   try {
     await cp(path.join(ROOT, 'corpus'), dir, { recursive: true });
@@ -216,90 +217,94 @@ async function main(): Promise<void> {
     );
     const loaded = await loadCorpus(dir);
     if (!loaded.ok) {
-      console.error(
-        `the evaluation corpus did not load:\n${loaded.problems.map((p) => `  ${p.file} › ${p.field ?? ''}: ${p.message}`).join('\n')}`,
-      );
+      const problems = loaded.problems.map((p) => `  ${p.file} › ${p.field ?? ''}: ${p.message}`);
+      console.error(`the evaluation corpus did not load:\n${problems.join('\n')}`);
       process.exit(2);
     }
     const { corpus } = loaded;
     const bySource = new Map<string, Passage[]>();
-    for (const passage of corpus.passages) {
-      const list = bySource.get(passage.sourceId) ?? [];
-      list.push(passage);
-      bySource.set(passage.sourceId, list);
-    }
+    for (const passage of corpus.passages)
+      bySource.set(passage.sourceId, [...(bySource.get(passage.sourceId) ?? []), passage]);
     const sources = new Map(corpus.sources.map((s) => [s.id, s]));
-    const scored: Scored[] = [];
-    articles.forEach((article, i) => {
-      const id = ids[i] ?? '';
-      const source = sources.get(id);
-      if (!source) return;
-      for (const quote of article.quotes)
-        scored.push(score(article, quote, source, passageFor(source, bySource.get(id) ?? [], article, quote)));
+    return articles.flatMap((article, i) => {
+      const source = sources.get(ids[i] ?? '');
+      const passages = bySource.get(ids[i] ?? '') ?? [];
+      return source
+        ? article.quotes.map((q) => score(article, q, source, passageFor(source, passages, article, q)))
+        : [];
     });
-    if (dump)
-      await writeFile(
-        dump,
-        scored.map((s) => JSON.stringify(dumpRow(articles.indexOf(s.article), s))).join('\n') + '\n',
-      );
-    const total = scored.length;
-    const by = countBy(scored, (s) => s.outcome);
-    const right = by.get('right') ?? 0;
-    const wrong = by.get('wrong') ?? 0;
-    const none = by.get('unattributed') ?? 0;
-    const ownWrong = scored.filter((s) => s.outcome === 'wrong' && s.cause.startsWith('own voice')).length;
-    const disputed = scored.filter(spanNamesOurSpeaker).length;
-    console.log(
-      `attribution eval: ${path.basename(file)} (${compartment}), ${articles.length} articles, ${total} quotations, no people.yaml entries for them`,
-    );
-    console.log(`right         ${String(right).padStart(5)}  ${percent(right, total)}`);
-    console.log(
-      `wrong         ${String(wrong).padStart(5)}  ${percent(wrong, total)}  (of which the byline or publication: ${ownWrong})`,
-    );
-    console.log(
-      `              of the wrong, ${disputed} name a speaker whom the annotated source span itself names first (the label took a later name in it; counted wrong all the same)`,
-    );
-    console.log(`unattributed  ${String(none).padStart(5)}  ${percent(none, total)}`);
-    printTable(
-      'right, by rule:',
-      countBy(
-        scored.filter((s) => s.outcome === 'right'),
-        (s) => s.cause,
-      ),
-      total,
-    );
-    printTable(
-      'wrong, by cause:',
-      countBy(
-        scored.filter((s) => s.outcome === 'wrong'),
-        (s) => s.cause,
-      ),
-      total,
-    );
-    printTable(
-      'unattributed, by cause:',
-      countBy(
-        scored.filter((s) => s.outcome === 'unattributed'),
-        (s) => s.cause,
-      ),
-      total,
-    );
-    const basis = countBy(scored, (s) => `${s.quote.basis}: ${s.outcome}`);
-    printTable('by gold label basis (coref labels are noisy):', basis, total);
-    const shown = scored
-      .filter((s) => s.outcome !== 'right' && (only === null || s.outcome === only))
-      .slice(0, examples);
-    for (const s of shown) {
-      console.log(
-        `\n[${s.outcome} · ${s.cause}] #${articles.indexOf(s.article)} gold: ${s.quote.speaker} (source span "${s.quote.source ?? ''}", cue "${s.quote.cue ?? ''}")`,
-      );
-      console.log(`  got: ${s.passage ? `${s.passage.voice.name} — ${s.passage.voice.role}` : 'no passage'}`);
-      console.log(`  passage: ${s.passage?.text.slice(0, 300) ?? s.quote.fragment.slice(0, 200)}`);
-    }
-    console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+function printHeadline(scored: readonly Scored[]): void {
+  const total = scored.length;
+  const by = countBy(scored, (s) => s.outcome);
+  const [right, wrong, none] = [by.get('right') ?? 0, by.get('wrong') ?? 0, by.get('unattributed') ?? 0];
+  const ownWrong = scored.filter((s) => s.outcome === 'wrong' && s.cause.startsWith('own voice')).length;
+  const disputed = scored.filter(spanNamesOurSpeaker).length;
+  console.log(`right         ${String(right).padStart(5)}  ${percent(right, total)}`);
+  console.log(
+    `wrong         ${String(wrong).padStart(5)}  ${percent(wrong, total)}  (of which the byline or publication: ${ownWrong})`,
+  );
+  console.log(
+    `              of the wrong, ${disputed} name a speaker whom the annotated source span itself names first (the label took a later name in it; counted wrong all the same)`,
+  );
+  console.log(`unattributed  ${String(none).padStart(5)}  ${percent(none, total)}`);
+}
+
+function printCauses(scored: readonly Scored[]): void {
+  const total = scored.length;
+  const titles: readonly (readonly [Outcome, string])[] = [
+    ['right', 'right, by rule:'],
+    ['wrong', 'wrong, by cause:'],
+    ['unattributed', 'unattributed, by cause:'],
+  ];
+  for (const [outcome, title] of titles) {
+    const rows = countBy(
+      scored.filter((s) => s.outcome === outcome),
+      (s) => s.cause,
+    );
+    printTable(title, rows, total);
+  }
+  const basis = countBy(scored, (s) => `${s.quote.basis}: ${s.outcome}`);
+  printTable('by gold label basis (coref labels are noisy):', basis, total);
+}
+
+function printExamples(
+  scored: readonly Scored[],
+  articles: readonly Article[],
+  examples: number,
+  only: string | null,
+): void {
+  const shown = scored.filter((s) => s.outcome !== 'right' && (only === null || s.outcome === only)).slice(0, examples);
+  for (const s of shown) {
+    const { quote } = s;
+    console.log(
+      `\n[${s.outcome} · ${s.cause}] #${articles.indexOf(s.article)} gold: ${quote.speaker} (source span "${quote.source ?? ''}", cue "${quote.cue ?? ''}")`,
+    );
+    console.log(`  got: ${s.passage ? `${s.passage.voice.name} — ${s.passage.voice.role}` : 'no passage'}`);
+    console.log(`  passage: ${s.passage?.text.slice(0, 300) ?? quote.fragment.slice(0, 200)}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const { file, examples, only, dump } = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const { articles, compartment } = readLabelled(file);
+  const scored = await scoreArticles(articles);
+  if (dump) {
+    const rows = scored.map((s) => JSON.stringify(dumpRow(articles.indexOf(s.article), s)));
+    await writeFile(dump, rows.join('\n') + '\n');
+  }
+  console.log(
+    `attribution eval: ${path.basename(file)} (${compartment}), ${articles.length} articles, ${scored.length} quotations, no people.yaml entries for them`,
+  );
+  printHeadline(scored);
+  printCauses(scored);
+  printExamples(scored, articles, examples, only);
+  console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 await main();

@@ -7,6 +7,7 @@ import type { Facet } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import type { PairIndex } from './pair-index.ts';
 import { proximity } from './proximity.ts';
+import type { WeightedWord } from './meaning.ts';
 import type { TermIndex } from './term-index.ts';
 import { topK } from './top-k.ts';
 
@@ -35,6 +36,8 @@ export interface CollectRequest {
   readonly allowed: (index: number) => boolean;
   /** How many candidates to hand on. */
   readonly take: number;
+  /** Second pass only (meaning.ts): the related words each query word also matches, with their weights. */
+  readonly related?: ((word: string) => readonly WeightedWord[]) | undefined;
 }
 
 /** The index data collection reads. */
@@ -170,6 +173,14 @@ function scoreWords(
       if (known === undefined || term === known || index.terms.terms[term]?.startsWith(word))
         markTerm(wordsOfTerm, term, 2 ** w);
       const gain = weight * index.terms.idf(term);
+      const postings = index.terms.postings(term);
+      for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
+    }
+    for (const related of request.related?.(word) ?? []) {
+      const term = index.terms.idOf(related.word);
+      if (term === undefined) continue;
+      markTerm(wordsOfTerm, term, 2 ** w);
+      const gain = related.weight * index.terms.idf(term);
       const postings = index.terms.postings(term);
       for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
     }

@@ -287,6 +287,12 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       // The nearest cue names nobody ("the Senate goes on recess"): the one before it does.
       ['By contrast, Sen. Mark Rubin said that once the Senate goes on recess, “I intend to help wherever I can.”', 'Mark Rubin', 'Sen.'],
       ['“How do we win this county, and how fast?” asked Sen. Maria Cantwell of Washington.', 'Maria Cantwell', 'Sen.'],
+      // A head name and an apposition too branched for the pattern, then ", said".
+      ['Rich Heffley, a top operative who played a major role in 2008 and now runs the early vote, said the program is a “critical part of our strategy.”', 'Rich Heffley', ''],
+      ['“Both of them scare me more than I can say,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said later.', 'Harry Bond', ''],
+      ['Cruz Alvarez himself said Tuesday that “the only way to win the state is to ask, one on one.”', 'Cruz Alvarez', ''],
+      // The inverted verb right before the quotation.
+      ['Because of how the schedule was crafted, explained Simon Rosenberg, “there is a scenario where it is hard to be heard.”', 'Simon Rosenberg', ''],
     ];
     for (const [text, name, role] of cases) {
       const voices = voicesOf([text]);
@@ -304,6 +310,9 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       'Senate Majority Leader Mitch Connell delivered a blunt message to Trump: “It is time to quit attacking the people you competed with.”',
     ]);
     expect(voices.map((v) => v[0]?.name)).toEqual(['Hanna Berg', 'Ron Lieber', 'Mark Holden', 'Jon Greenblatt', 'Mitch Connell']);
+    // "said of Sanders:" names whom the words are about.
+    const about = voicesOf(['Recalling that moment, David Axelrod, who ran the campaigns, said of Sanders: “The question is, will he do the same?”']);
+    expect(about[0]?.[0]?.name).toBe('David Axelrod');
   });
 
   it('GIVEN "he said" after someone else of his gender (or of unknown gender) was named THEN the pronoun is not guessed', () => {

@@ -34,7 +34,7 @@ const PRON = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`;
 /** An apposition between commas: "Ms. Kelly, a retired astronaut, said"; "Smith, 70, told". */
 const APPOS = String.raw`(?:\s*,\s*((?:(?!\b(?:said|says|told|and|but)\b)[^,;:“”"()]){1,120}?)\s*,)`;
 const PAREN = String.raw`(?:\s*\([^()]{1,30}\))`;
-const ADVERBS = String.raw`(?:\s+(?:also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
+const ADVERBS = String.raw`(?:\s+(?:himself|herself|also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
 const AUX = String.raw`(?:\s+(?:has|had|have|once|also)(?:\s+(?:also|been|later))?)?`;
 const WHEN = String.raw`(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+|this\s+\w+|earlier|later))?`;
 const VERB = `(${SPEECH_VERB})`;
@@ -103,6 +103,15 @@ function ownerOf(run: string, before: string): { run: string; before: string } {
 const PREPOSITION = /(?:^|[\s,(])(?:in|at|of|from|with|for|to|on|by|near|about|outside|inside|into|against|over|under|between|among|than|alongside|beside|behind|toward|towards)\s+(?:(?:the|de|van|von|al|le|la|da|di|du|del)\s+)?$/i;
 /** After a quotation, a subordinate clause's subject is not the speaker: "…,” Lieberman told the WSJ, after de Blasio stated". */
 const SUBORDINATE = /(?:^|[\s,(])(?:after|when|because|while|before|since|until|though|although|if|whom)\s+(?:(?:the|de|van|von|al|le|la|da|di|du|del)\s+)?$/i;
+/** A finite speech verb right after a comma: the end of "<Name>, <a long description>, said". */
+const COMMA_VERB = new RegExp(String.raw`,\s*(?:(?:also|later|then|now|recently|\p{Ll}+ly)\s+)?${SPEECH_VERB_FINITE}\b`, 'u');
+/** An inverted cue just before the quotation: "…, explained Simon Rosenberg, “…" / "Said Dorothy Poynter, who …, “…". */
+const INVERTED_BEFORE = new RegExp(
+  String.raw`(?:^|[,;—–-])\s*(${SPEECH_VERB_FINITE})\s+((?:[^,:;“”"()]|\.(?=\s*\p{Lu}))+?)(?:\s*\([^()]{0,30}\))?(?:\s*,\s*([^,:“”"]{1,100}?))?\s*[,:]\s*$`,
+  'iu',
+);
+const WHOLE_NAME = new RegExp(`^${NAME_RUN}$`, 'u');
+const NAME_AT_END = new RegExp(`(${NAME_RUN})\\s*$`, 'u');
 /** A name opening the text, with an apposition after it: "Valdez Anderson, who works in Sacramento, said". */
 const HEAD_NAME = new RegExp(String.raw`^[\s,;:.!?—–-]*(${NAME_RUN}),`, 'u');
 
@@ -120,7 +129,7 @@ function verbSubject(match: RegExpExecArray, text: string, rule: CueRule, govern
   const governed = (text: string): boolean => governing.some((g) => g.test(text));
   if (subject.kind !== 'name' || !governed(subject.run === written ? before : subject.before)) return subject;
   const apposition = match[2]?.trim() ?? '';
-  const named = new RegExp(`^${NAME_RUN}$`, 'u').test(apposition) ? parseNamePhrase(apposition) : null;
+  const named = WHOLE_NAME.test(apposition) ? parseNamePhrase(apposition) : null;
   if (named && (named.title !== '' || named.name.includes(' '))) return { kind: 'name', run: apposition, apposition: null, before: '', rule, strict: true };
   return null;
 }
@@ -140,6 +149,9 @@ export function cueAfter(text: string): Subject | null {
   if (subject?.[1]) return subjectOf(subject[1], subject[2] ?? null, text.slice(0, subject[0].indexOf(subject[1])), 'verb-after-name');
   const inverted = invertedCue(text);
   if (inverted) return inverted;
+  // "…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said": the name opening the cue, not one inside it.
+  const headed = headBeforeCommaVerb(text);
+  if (headed) return headed.subject;
   const trailing = lastMatch(SUBJECT_VERB, text);
   if (trailing?.[1] && /[.!?]\s*$|^[^.!?]*$/.test(text.slice(trailing.index))) {
     const subject = verbSubject(trailing, text, 'verb-after-name', [PREPOSITION, SUBORDINATE]);
@@ -155,7 +167,7 @@ export function cueAfter(text: string): Subject | null {
   const group = AFTER_GROUP.exec(text);
   const groupText = group?.[1] ?? group?.[3] ?? group?.[4];
   // "…,” Trump spokesperson Ron Lieberman told": a description ending in a name is that person.
-  const described = groupText ? new RegExp(`(${NAME_RUN})\\s*$`, 'u').exec(groupText.trim()) : null;
+  const described = groupText ? NAME_AT_END.exec(groupText.trim()) : null;
   const describedBefore = groupText?.trim().slice(0, described?.index ?? 0) ?? '';
   if (described?.[1] && described.index > 0 && !/\b(?:in|at|of|from|with|for|to|on|by|about|and)\b/i.test(describedBefore) && parseNamePhrase(described[1])?.name.includes(' ')) {
     return { kind: 'name', run: described[1], apposition: null, before: describedBefore, rule: 'verb-after-name' };
@@ -209,6 +221,18 @@ export function cueBefore(text: string, sentencePrefix: string = text): Subject 
   return cuesBefore(text, sentencePrefix)[0] ?? null;
 }
 
+/**
+ * "Rich Heffley, a top operative who played a major role in 2008 and now runs the state, said …": a sentence that
+ * opens with a name and an apposition too long or too branched for the pattern, then ", said". The head speaks.
+ */
+function headBeforeCommaVerb(text: string): { at: number; subject: Subject } | null {
+  const head = HEAD_NAME.exec(text);
+  if (!head?.[1]) return null;
+  const verb = COMMA_VERB.exec(text.slice(head[0].length));
+  if (!verb) return null;
+  return { at: head[0].length + verb.index + verb[0].length, subject: { ...subjectOf(head[1], null, '', 'verb-after-name'), strict: true } as Subject };
+}
+
 /** Every cue before a quotation, nearest first: when the nearest names nobody ("the Senate goes on"), the next may. */
 export function cuesBefore(text: string, sentencePrefix: string = text): Subject[] {
   const candidates: { at: number; subject: Subject }[] = [];
@@ -223,6 +247,21 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
     if (subject) candidates.push({ at: v.index + v[0].length, subject });
   }
   const lastVerbSubject = candidates[candidates.length - 1]?.subject;
+  if (verbs.length === 0 && text === sentencePrefix) {
+    const headed = headBeforeCommaVerb(text);
+    if (headed) candidates.push(headed);
+  }
+  const inverted = INVERTED_BEFORE.exec(text);
+  if (inverted?.[1] && inverted[2]) {
+    const base = speechVerbBase(inverted[1].toLowerCase());
+    const name = lastMatch(NAME_RUN_G, inverted[2]);
+    const np = inverted[2];
+    // "said of Sanders:" names whom the words are about, not who says them.
+    const about = /^(?:of|to|about|at|in|on|for|with|by|from|that|after|before)\b/i.test(np.trim());
+    if (!about && base && (!OBJECT_VERBS.has(base) || base === 'warn') && name && name.index + name[0].length >= np.trimEnd().length) {
+      candidates.push({ at: text.length, subject: subjectOf(name[0], inverted[3] ?? null, np.slice(0, name.index), 'verb-before-name') });
+    }
+  }
   const according = lastMatch(ACCORDING_TO, text);
   if (according?.[1]) {
     const who = according[1];
@@ -252,15 +291,21 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
   return candidates.map((c) => c.subject);
 }
 
+/** "Smith, a fellow at the institute, said …" opening a sentence of reported speech (compiled once: the verb
+ * alternation is large, and compiling it per sentence was the attribution's single largest cost). */
+const REPORTED_HEAD = new RegExp(`^(?:[^,“”"]{0,60},\\s*)?${SUBJECT}${PAREN}?${APPOS}?${WHEN}${AUX}${ADVERBS}\\s+${VERB}\\b`, 'u');
+/** "…, says Feng." closing one. */
+const REPORTED_TAIL = new RegExp(`,\\s*${VERB}\\s+(${NAME_RUN})\\s*[.!?]?$`, 'u');
+
 /** Reported speech in a sentence without quotation marks: "Smith said the plan…", "…, says Feng.", "According to Yan, …". */
 export function cueInSentence(sentence: string): Subject | null {
   const according = lastMatch(ACCORDING_TO, sentence);
   if (according?.[1] && !/^(?:him|her)$/.test(according[1])) {
     return { kind: 'name', run: according[1], apposition: null, before: sentence.slice(0, according.index), rule: 'according-to' };
   }
-  const head = new RegExp(`^(?:[^,“”"]{0,60},\\s*)?${SUBJECT}${PAREN}?${APPOS}?${WHEN}${AUX}${ADVERBS}\\s+${VERB}\\b`, 'u').exec(sentence);
+  const head = REPORTED_HEAD.exec(sentence);
   if (head?.[1]) return subjectOf(head[1], head[2] ?? null, '', 'verb-after-name');
-  const tail = new RegExp(`,\\s*${VERB}\\s+(${NAME_RUN})\\s*[.!?]?$`, 'u').exec(sentence);
+  const tail = REPORTED_TAIL.exec(sentence);
   if (tail?.[1] && tail[2]) {
     const base = speechVerbBase(tail[1].split(/\s+/)[0] ?? '');
     if (base && !OBJECT_VERBS.has(base)) return subjectOf(tail[2], null, '', 'verb-before-name');
