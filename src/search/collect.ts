@@ -117,6 +117,11 @@ export class Scratch {
     this.matches[p] = this.matched(p) + 1;
   }
 
+  /** Whether the current word has already been credited to `p`. */
+  hasWord(p: number): boolean {
+    return this.termStamps[p] === this.termStamp;
+  }
+
   /** Adds `gain` to `p` only if the query already touched it. */
   addIfTouched(p: number, gain: number): void {
     if (this.isTouched(p)) this.scores[p] = this.score(p) + gain;
@@ -173,10 +178,35 @@ function scoreWords(
       const postings = index.terms.postings(term);
       for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
     }
+    if (word === request.lastWord) completeLastWord(index.terms, s, word, 2 ** w, wordsOfTerm);
     for (const f of index.voiceWords.get(word) ?? []) voices[f] = (voices[f] ?? 0) + 1;
     for (const f of index.publicationWords.get(word) ?? []) publications[f] = (publications[f] ?? 0) + 1;
   });
   return { voices, publications };
+}
+
+/**
+ * The word being typed ("whether china p", "russians are more afrai") stands for any of its completions, but
+ * a short prefix has thousands, and crediting only the `prefixLimit` shortest ones ("pre" → "prey", "press")
+ * left the sentence the user is typing towards ("pressures") one word short of sentences that merely share
+ * the finished words. So the passages the other words found are checked for any term that completes it (a
+ * range of the sorted vocabulary, one comparison per term); it never adds passages of its own.
+ */
+function completeLastWord(terms: TermIndex, s: Scratch, word: string, bit: number, wordsOfTerm: WordsOfTerm): void {
+  const range = terms.prefixRange(word);
+  if (range.to - range.from <= O.prefixLimit) return; // every completion was already expanded
+  // Only passages holding as many finished words as the best can rise to the top by completing the last one;
+  // checking the others too doubled the cost of autocomplete for no measured gain.
+  let most = 0;
+  for (let k = 0; k < s.count; k++) most = Math.max(most, s.matched(s.touched(k)));
+  for (let k = 0; k < s.count; k++) {
+    const p = s.touched(k);
+    if (s.matched(p) < most || s.hasWord(p)) continue;
+    const term = terms.firstTermInRange(p, range);
+    if (term === -1) continue;
+    s.creditWord(p, terms.prefixWeight(word, term, O.weights) * terms.idf(term));
+    markTerm(wordsOfTerm, term, bit);
+  }
 }
 
 /** A speaker or publication the query names is searched whole, when it is small enough. */
@@ -261,15 +291,19 @@ function topCandidates(
   proximityOf: (p: number) => number,
 ): Candidate[] {
   const keyOf = (p: number) => candidateKey(s.matched(p), s.score(p), words, best);
-  const pool = topK(s.count, (k) => s.touched(k), keyOf, take * O.proximityPoolFactor).sort(
-    (a, b) => keyOf(b) - keyOf(a) || a - b,
-  );
-  const cut = pool.length > take ? keyOf(pool[take - 1] ?? -1) : -Infinity;
+  const pool = topK(s.count, (k) => s.touched(k), keyOf, take * O.proximityPoolFactor);
+  // Keys computed once, not in every comparison of the sort.
+  const keyed = pool.map((p) => ({ p, key: keyOf(p) })).sort((a, b) => b.key - a.key || a.p - b.p);
+  const cut = keyed.length > take ? (keyed[take - 1]?.key ?? -Infinity) : -Infinity;
   const measured: Candidate[] = [];
-  for (const p of pool) {
-    if (keyOf(p) + O.proximityKeyWeight < cut) break;
+  for (const { p, key } of keyed) {
+    if (key + O.proximityKeyWeight < cut) break;
     measured.push({ index: p, score: s.score(p), matched: s.matched(p), proximity: proximityOf(p) });
   }
   const finalKey = (c: Candidate) => candidateKey(c.matched, c.score, words, best, c.proximity);
-  return measured.sort((a, b) => finalKey(b) - finalKey(a) || a.index - b.index).slice(0, take);
+  const finals = measured.map((c) => ({ c, key: finalKey(c) }));
+  return finals
+    .sort((a, b) => b.key - a.key || a.c.index - b.c.index)
+    .slice(0, take)
+    .map((f) => f.c);
 }

@@ -11,6 +11,12 @@ export interface Expansion {
   readonly weight: number;
 }
 
+/** Places `[from, to)` in the sorted vocabulary: the terms that start with one prefix. */
+export interface PrefixRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 export interface ExpansionWeights {
   /** Weight of a match one edit away; two edits get this squared. */
   readonly fuzzy: number;
@@ -80,6 +86,8 @@ export class TermIndex {
   private readonly ids: Map<string, number>;
   /** Term ids sorted by their text, for prefix ranges. */
   private readonly sorted: Int32Array;
+  /** Term id → its place in `sorted`: the terms starting with a prefix are one range of places. */
+  private readonly place: Int32Array;
   /** One-character deletions of every fuzzy-eligible term (hashed) → the terms they come from. Most variants
    * come from one term: a bare id then, a list only when several share it (fewer heap objects, which keeps
    * garbage-collection pauses short on a 100k reload). */
@@ -109,6 +117,8 @@ export class TermIndex {
     this.sequence = parts.sequence;
     this.sequenceStart = parts.sequenceStart;
     this.sorted = parts.sorted;
+    this.place = new Int32Array(parts.sorted.length);
+    for (let i = 0; i < parts.sorted.length; i++) this.place[parts.sorted[i] as number] = i;
     this.deletionIndex = parts.deletionIndex;
     this.passageCount = parts.passageCount;
     this.minFuzzyLength = parts.minFuzzyLength;
@@ -168,17 +178,40 @@ export class TermIndex {
     return found;
   }
 
-  /** Up to `limit` terms that start with `prefix` (not `prefix` itself), the closest in length first. */
-  prefixed(prefix: string, limit: number): number[] {
+  /** The places in `sorted` of the terms that start with `prefix` (`prefix` itself included): `[from, to)`. */
+  prefixRange(prefix: string): PrefixRange {
+    const from = this.firstPlaceNotBefore(prefix);
+    // Every term starting with `prefix` sorts before `prefix` followed by the highest UTF-16 unit.
+    const to = this.firstPlaceNotBefore(`${prefix}\uffff`);
+    return { from, to };
+  }
+
+  /** The first of passage `passage`'s terms that lies in `range`, or -1 (no view allocated: called per candidate). */
+  firstTermInRange(passage: number, range: PrefixRange): number {
+    const end = this.sequenceStart[passage + 1] ?? 0;
+    for (let k = this.sequenceStart[passage] ?? 0; k < end; k++) {
+      const term = this.sequence[k] as number;
+      const at = this.place[term] as number;
+      if (at >= range.from && at < range.to) return term;
+    }
+    return -1;
+  }
+
+  private firstPlaceNotBefore(text: string): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.terms[this.sorted[mid] as number] as string) < prefix) lo = mid + 1;
+      if ((this.terms[this.sorted[mid] as number] as string) < text) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Up to `limit` terms that start with `prefix` (not `prefix` itself), the closest in length first. */
+  prefixed(prefix: string, limit: number): number[] {
     const out: number[] = [];
-    for (let i = lo; i < this.sorted.length; i++) {
+    for (let i = this.firstPlaceNotBefore(prefix); i < this.sorted.length; i++) {
       const id = this.sorted[i] as number;
       const term = this.terms[id] as string;
       if (!term.startsWith(prefix)) break;
@@ -199,6 +232,12 @@ export class TermIndex {
     return best ? (this.terms[best.term] as string) : null;
   }
 
+  /** Worth of `term` as a completion of `prefix`: the base prefix weight, growing as the prefix covers more of it. */
+  prefixWeight(prefix: string, term: number, weights: ExpansionWeights): number {
+    const coverage = prefix.length / (this.terms[term] as string).length;
+    return weights.prefix + (1 - weights.prefix) * coverage * 0.5;
+  }
+
   /** Every vocabulary term a query word should match, best first. */
   expand(
     word: string,
@@ -210,12 +249,9 @@ export class TermIndex {
     if (exact !== undefined) out.push({ term: exact, weight: 1 });
     for (const [term, distance] of this.fuzzy(word, options.maxEdits))
       out.push({ term, weight: weights.fuzzy ** distance });
-    if (options.prefix) {
-      for (const term of this.prefixed(word, options.prefixLimit)) {
-        const coverage = word.length / (this.terms[term] as string).length;
-        out.push({ term, weight: weights.prefix + (1 - weights.prefix) * coverage * 0.5 });
-      }
-    }
+    if (options.prefix)
+      for (const term of this.prefixed(word, options.prefixLimit))
+        out.push({ term, weight: this.prefixWeight(word, term, weights) });
     return out.sort((a, b) => b.weight - a.weight);
   }
 }
