@@ -7,7 +7,7 @@ import type { Facet } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import type { PairIndex } from './pair-index.ts';
 import { proximity } from './proximity.ts';
-import type { TermIndex } from './term-index.ts';
+import type { Expansion, TermIndex } from './term-index.ts';
 import { topK } from './top-k.ts';
 
 /** A passage the index found, with its index score and how many query words it matched. */
@@ -117,6 +117,14 @@ export class Scratch {
     this.matches[p] = this.matched(p) + 1;
   }
 
+  /** Credits the current word to `p` once, only if the query already touched it. */
+  creditIfTouched(p: number, gain: number): void {
+    if (this.termStamps[p] === this.termStamp || this.queryStamps[p] !== this.queryStamp) return;
+    this.termStamps[p] = this.termStamp;
+    this.scores[p] = this.score(p) + gain;
+    this.matches[p] = this.matched(p) + 1;
+  }
+
   /** Whether the current word has already been credited to `p`. */
   hasWord(p: number): boolean {
     return this.termStamps[p] === this.termStamp;
@@ -138,9 +146,14 @@ export class Scratch {
 export function collect(index: CollectSources, s: Scratch, request: CollectRequest, passageCount: number): Candidate[] {
   s.beginQuery(request.allowed);
   const wordsOfTerm: WordsOfTerm = new Map();
-  const facetHits = scoreWords(index, s, request, wordsOfTerm);
+  const facetHits = namedFacets(index, request.words);
+  const plans = planWords(index.terms, request, wordsOfTerm, passageCount);
+  for (const plan of plans) if (plan.touches) creditWord(index.terms, s, plan, request, wordsOfTerm);
   touchNamedFacets(s, facetHits.voices, index.voices);
   touchNamedFacets(s, facetHits.publications, index.publications);
+  // Frequent words only add to the passages the rarer words found, unless those found too few to choose from.
+  const deferredTouch = s.count < request.take;
+  for (const plan of plans) if (!plan.touches) creditWord(index.terms, s, plan, request, wordsOfTerm, deferredTouch);
   if (s.count === 0) return [];
   addMinorWords(index.terms, s, request.minor, request.words.length, wordsOfTerm);
   addPairs(index.pairs, s, request.sequence, passageCount);
@@ -155,33 +168,71 @@ function markTerm(wordsOfTerm: WordsOfTerm, term: number, bit: number): void {
   wordsOfTerm.set(term, (wordsOfTerm.get(term) ?? 0) | bit);
 }
 
-/** Each query word's expansions (typos, prefixes) credit their passages; counts the facets each word names. */
-function scoreWords(
-  index: CollectSources,
+/** One query word: the terms it expands to (typos, prefixes), best first, and whether it adds passages. */
+interface WordPlan {
+  readonly word: string;
+  readonly bit: number;
+  readonly expansions: readonly Expansion[];
+  /** False for a word so frequent that it only adds to passages rarer words found (see `planWords`). */
+  readonly touches: boolean;
+}
+
+/**
+ * Each query word's expansions, and which words add passages. A word whose expansions hold more than
+ * `frequentShare` of the corpus ("china", "russia" in a corpus about them) would touch a large part of it,
+ * and at 1M passages walking those postings was most of a query; the sentence the user means holds the rarer
+ * words too, so when the query has a rarer word, the frequent ones only add to the passages it found.
+ */
+function planWords(terms: TermIndex, request: CollectRequest, wordsOfTerm: WordsOfTerm, n: number): WordPlan[] {
+  const limit = Math.max(O.frequent.minPassages, O.frequent.share * n);
+  const plans = request.words.map((word, w) => {
+    const prefix = word.length >= O.prefixMinLength && (word.length >= 4 || word === request.lastWord);
+    const options = { maxEdits: O.maxEdits(word), prefix, prefixLimit: O.prefixLimit };
+    const expansions = terms.expand(word, options, O.weights);
+    // For proximity, a word the corpus knows stands for itself and its longer forms ("want", "wants"), not
+    // for its one-letter neighbours: "than" must not find its place in "that russians are more afraid".
+    const known = terms.idOf(word);
+    for (const { term } of expansions)
+      if (known === undefined || term === known || terms.terms[term]?.startsWith(word))
+        markTerm(wordsOfTerm, term, 2 ** w);
+    let postings = 0;
+    for (const { term } of expansions) postings += terms.frequency(term);
+    return { word, bit: 2 ** w, expansions, postings };
+  });
+  const anyRare = plans.some((p) => p.expansions.length > 0 && p.postings <= limit);
+  return plans.map(({ postings, ...plan }) => ({ ...plan, touches: !anyRare || postings <= limit }));
+}
+
+/** Credits one word's expansions to their passages (touching them, or only those already touched). */
+function creditWord(
+  terms: TermIndex,
   s: Scratch,
+  plan: WordPlan,
   request: CollectRequest,
   wordsOfTerm: WordsOfTerm,
+  touch = plan.touches,
+): void {
+  s.beginTerm();
+  for (const { term, weight } of plan.expansions) {
+    const gain = weight * terms.idf(term);
+    const postings = terms.postings(term);
+    if (touch) for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
+    else for (let k = 0; k < postings.length; k++) s.creditIfTouched(postings[k] ?? -1, gain);
+  }
+  if (plan.word === request.lastWord) completeLastWord(terms, s, plan.word, plan.bit, wordsOfTerm);
+}
+
+/** How many query words name each speaker and each publication. */
+function namedFacets(
+  index: CollectSources,
+  words: readonly string[],
 ): { voices: Float64Array; publications: Float64Array } {
   const voices = new Float64Array(index.voices.length);
   const publications = new Float64Array(index.publications.length);
-  request.words.forEach((word, w) => {
-    s.beginTerm();
-    const prefix = word.length >= O.prefixMinLength && (word.length >= 4 || word === request.lastWord);
-    const options = { maxEdits: O.maxEdits(word), prefix, prefixLimit: O.prefixLimit };
-    // For proximity, a word the corpus knows stands for itself and its longer forms ("want", "wants"), not
-    // for its one-letter neighbours: "than" must not find its place in "that russians are more afraid".
-    const known = index.terms.idOf(word);
-    for (const { term, weight } of index.terms.expand(word, options, O.weights)) {
-      if (known === undefined || term === known || index.terms.terms[term]?.startsWith(word))
-        markTerm(wordsOfTerm, term, 2 ** w);
-      const gain = weight * index.terms.idf(term);
-      const postings = index.terms.postings(term);
-      for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
-    }
-    if (word === request.lastWord) completeLastWord(index.terms, s, word, 2 ** w, wordsOfTerm);
+  for (const word of words) {
     for (const f of index.voiceWords.get(word) ?? []) voices[f] = (voices[f] ?? 0) + 1;
     for (const f of index.publicationWords.get(word) ?? []) publications[f] = (publications[f] ?? 0) + 1;
-  });
+  }
   return { voices, publications };
 }
 

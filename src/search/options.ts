@@ -21,6 +21,9 @@ export const SEARCH_OPTIONS = Object.freeze({
   /** Worth of two query words found side by side, in order (times the pair's rarity): word order is
    * what tells the quoted sentence from others that merely share its words. */
   pairWeight: 0.5,
+  /** A query word whose expansions hold more than this share of the passages (and at least `minPassages`)
+   * only adds to the passages its rarer words found, when it has any (see collect.ts `planWords`). */
+  frequent: Object.freeze({ share: 0.02, minPassages: 1000 }),
   /** Worth of a query word that names the passage's speaker or publication ("wang strategic coordination"). */
   facetWeight: 0.8,
   /** A speaker or publication with at most this many passages is searched whole when the query names it. */

@@ -58,6 +58,8 @@ export function spacedWords(folded: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'/.][\p{L}\p{N}]+)*/gu;
+/** `WORD` for folded ASCII text (nearly every passage), where it means the same and runs several times faster. */
+const ASCII_WORD = /[a-z0-9]+(?:[-'/.][a-z0-9]+)*/g;
 const JOINERS = /[-'/.]/;
 
 /**
@@ -72,7 +74,7 @@ export function tokenize(text: string): string[] {
 /** `tokenize` for text already passed through `foldForSearch` (saves folding twice when indexing). */
 export function tokenizeFolded(folded: string): string[] {
   const terms: string[] = [];
-  for (const match of folded.matchAll(WORD)) {
+  for (const match of folded.matchAll(NON_ASCII.test(folded) ? WORD : ASCII_WORD)) {
     let word = match[0];
     if (word.endsWith("'s")) word = word.slice(0, -2);
     if (!JOINERS.test(word)) {
