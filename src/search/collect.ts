@@ -181,7 +181,7 @@ interface WordPlan {
  * Each query word's expansions, and which words add passages. A word whose expansions hold more than
  * `frequentShare` of the corpus ("china", "russia" in a corpus about them) would touch a large part of it,
  * and at 1M passages walking those postings was most of a query; the sentence the user means holds the rarer
- * words too, so when the query has a rarer word, the frequent ones only add to the passages it found.
+ * words too, so the frequent ones only add to the passages the rarer ones found.
  */
 function planWords(terms: TermIndex, request: CollectRequest, wordsOfTerm: WordsOfTerm, n: number): WordPlan[] {
   const limit = Math.max(O.frequent.minPassages, O.frequent.share * n);
@@ -199,8 +199,17 @@ function planWords(terms: TermIndex, request: CollectRequest, wordsOfTerm: Words
     for (const { term } of expansions) postings += terms.frequency(term);
     return { word, bit: 2 ** w, expansions, postings };
   });
-  const anyRare = plans.some((p) => p.expansions.length > 0 && p.postings <= limit);
-  return plans.map(({ postings, ...plan }) => ({ ...plan, touches: !anyRare || postings <= limit }));
+  // With no rare word ("economic form an alliance against"), the two rarest words still find the sentence,
+  // which holds them all; the rest only add to what those two found.
+  const found = plans.filter((p) => p.expansions.length > 0);
+  const rare = found.filter((p) => p.postings <= limit);
+  const touchers = new Set(rare.length > 0 ? rare : found.sort((a, b) => a.postings - b.postings).slice(0, 2));
+  return plans.map((p) => ({
+    word: p.word,
+    bit: p.bit,
+    expansions: p.expansions,
+    touches: touchers.size === 0 || touchers.has(p),
+  }));
 }
 
 /** Credits one word's expansions to their passages (touching them, or only those already touched). */
