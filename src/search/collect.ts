@@ -179,7 +179,7 @@ interface WordPlan {
 
 /**
  * Each query word's expansions, and which words add passages. A word whose expansions hold more than
- * `frequentShare` of the corpus ("china", "russia" in a corpus about them) would touch a large part of it,
+ * `frequent.share` of the corpus ("china", "russia" in a corpus about them) would touch a large part of it,
  * and at 1M passages walking those postings was most of a query; the sentence the user means holds the rarer
  * words too, so the frequent ones only add to the passages the rarer ones found.
  */

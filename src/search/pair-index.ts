@@ -66,7 +66,11 @@ export class PairIndexBuilder {
 
   /** Adds one passage's words, from its `foldForSearch` form. */
   add(passage: number, folded: string): void {
-    const words = plainWordsFolded(folded);
+    this.addWords(passage, plainWordsFolded(folded));
+  }
+
+  /** Adds one passage's plain words (as `plainWordsFolded` gives them), in order. */
+  addWords(passage: number, words: readonly string[]): void {
     if (this.seen.length < words.length) this.seen = new Int32Array(words.length * 2);
     const seen = this.seen;
     let count = 0;
@@ -91,9 +95,10 @@ export class PairIndexBuilder {
     const mask = (1 << bits) - 1;
     const offsets = new Int32Array((1 << bits) + 1);
     yield;
-    for (let k = 0; k < total; k++) {
-      offsets[(pairHashes.get(k) & mask) + 1]! += 1;
-      if (k % SLICE === SLICE - 1) yield;
+    for (let c = 0; c < pairHashes.chunkCount; c++) {
+      const chunk = pairHashes.chunk(c);
+      for (let k = 0; k < chunk.length; k++) offsets[((chunk[k] as number) & mask) + 1]! += 1;
+      yield;
     }
     for (let b = 1; b < offsets.length; b++) {
       offsets[b]! += offsets[b - 1] as number;
@@ -106,12 +111,16 @@ export class PairIndexBuilder {
     yield;
     const passages = new Int32Array(total);
     yield;
-    for (let k = 0; k < total; k++) {
-      const h = pairHashes.get(k);
-      const at = cursor[h & mask]!++;
-      hashes[at] = h;
-      passages[at] = pairPassages.get(k);
-      if (k % SLICE === SLICE - 1) yield;
+    for (let c = 0; c < pairHashes.chunkCount; c++) {
+      const chunkHashes = pairHashes.chunk(c);
+      const chunkPassages = pairPassages.chunk(c);
+      for (let k = 0; k < chunkHashes.length; k++) {
+        const h = chunkHashes[k] as number;
+        const at = cursor[h & mask]!++;
+        hashes[at] = h;
+        passages[at] = chunkPassages[k] as number;
+      }
+      yield;
     }
     this.hashes = new ChunkedInt32();
     this.passages = new ChunkedInt32();
