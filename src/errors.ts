@@ -68,10 +68,13 @@ export class UserError extends Error {
 export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
   readonly operation: string;
+  /** Why, without the operation: for the one-line start-up report (src/store/store.ts `checkStore`). */
+  readonly reason: string;
 
   constructor(operation: string, reason: string) {
     super(`store ${operation} failed: ${reason}`);
     this.operation = operation;
+    this.reason = reason;
   }
 }
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type CorpusLimits } from '../src/corpus/limits.ts';
 import { buildState, Library, type ReloadReport } from '../src/library.ts';
 import { copyCorpus, editFile, IDS } from './helpers/corpus.ts';
@@ -23,8 +23,15 @@ async function libraryOnCopy(limits: Partial<CorpusLimits> = {}) {
   return { dir, library };
 }
 
+/** Hostile variants refused with the old corpus still serving, printed for the README's "Reliability" figures. */
+let refusedVariants = 0;
+afterAll(() => {
+  process.stdout.write(`hostile corpus: ${refusedVariants} variants refused, the old corpus answering after each\n`);
+});
+
 /** The reload was refused, the serving corpus is the one from before, and it still answers. */
 function expectRefused(report: ReloadReport, library: Library, before: Library['state']) {
+  refusedVariants += 1;
   expect(report.ok).toBe(false);
   expect(library.state).toBe(before);
   expect(library.state.index.search({ text: 'zero sum mentality' })[0]?.passage.text).toContain('zero-sum');

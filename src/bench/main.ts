@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { ChildResult, ChildTask } from './child.ts';
 import { measureColdStart, measureSeedSearch, type ColdStartResult, type SeedSearchResult } from './coldstart.ts';
 import { baselineQueriesFor, parseOptions, peerQueriesFor, USAGE, type BenchOptions } from './options.ts';
-import type { ReloadResult, ReloadTask } from './reload.ts';
+import { formatReloadMemory, type ReloadResult, type ReloadTask } from './reload.ts';
 import { runStallProbes } from './stall-probes.ts';
 import { checkTargets, formatSizeTable, formatTargets, reloadLayout, reportSize, type SizeReport } from './report.ts';
 
@@ -170,7 +170,8 @@ async function main(): Promise<number> {
       '',
       `── reload (${reloadLayout(reload)}, ${reload.passages} passages) ──`,
       reload.error ??
-        `reload ${reload.reloadMs.toFixed(0)} ms; worst event-loop stall ${reload.worstStallMs.toFixed(1)} ms (1 ms timer drift); monitorEventLoopDelay max ${reload.histogramMaxMs.toFixed(1)} ms, p99 ${reload.histogramP99Ms.toFixed(1)} ms`,
+        `reload ${reload.reloadMs.toFixed(0)} ms; worst event-loop stall ${reload.worstStallMs.toFixed(1)} ms (1 ms timer drift${reload.worstStallOnCpuMs === null ? '' : `; of it on CPU ${reload.worstStallOnCpuMs.toFixed(1)} ms, longest on-CPU slice ${reload.worstOnCpuMs?.toFixed(1)} ms`}); monitorEventLoopDelay max ${reload.histogramMaxMs.toFixed(1)} ms, p99 ${reload.histogramP99Ms.toFixed(1)} ms`,
+      ...(reload.error ? [] : [formatReloadMemory(reload.memory)]),
     );
   }
   if (stalls) lines.push('', ...stalls.lines);

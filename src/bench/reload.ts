@@ -6,9 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { DEFAULT_LIMITS } from '../corpus/limits.ts';
 import { Library } from '../library.ts';
 import { readSeedMaterial } from './seeds.ts';
 import { writeCorpusFiles } from './write-corpus.ts';
+import { watchStalls } from './stall-watch.ts';
 
 export interface ReloadTask {
   readonly sentences: number;
@@ -31,7 +33,85 @@ export interface ReloadResult {
   /** Max delay seen by perf_hooks.monitorEventLoopDelay (10 ms resolution histogram). */
   readonly histogramMaxMs: number;
   readonly histogramP99Ms: number;
+  /** Of the worst stall, the main thread's time on a CPU (null without Linux /proc): see stall-watch.ts. */
+  readonly worstStallOnCpuMs: number | null;
+  readonly worstOnCpuMs: number | null;
+  readonly memory: ReloadMemory;
   readonly error: string | null;
+}
+
+/**
+ * The heap around a reload, in bytes (each "after" figure taken after a full GC when --expose-gc is on). The
+ * issue's bound: memory during a reload ≤ 2× the final corpus plus a constant. Build-then-swap keeps the old
+ * corpus serving while the new one is built, so the peak holds both; `peakOverBase / finalCorpus` is the ratio.
+ */
+export interface ReloadMemory {
+  /** Before the corpus was opened: the code and the runtime (the constant). */
+  readonly base: number;
+  /** With the old corpus open, before the reload. */
+  readonly beforeReload: number;
+  /** Highest heap in use sampled (every 1 ms tick) during the reload. */
+  readonly peakDuringReload: number;
+  /** After the reload, the old corpus dropped. */
+  readonly afterReload: number;
+  /** `afterReload - base`: what the final corpus (passages, index, topics) holds. */
+  readonly finalCorpus: number;
+  /** `peakDuringReload - base`. */
+  readonly peakOverBase: number;
+  /** Highest resident set size sampled during the reload. */
+  readonly peakRss: number;
+  /** Highest heap alive (after a forced full GC now and then) during a second reload; NaN without --expose-gc. */
+  readonly peakLiveDuringReload: number;
+  /** `peakLiveDuringReload - base`: set against 2× `finalCorpus` for the bound. */
+  readonly peakLiveOverBase: number;
+}
+
+const MB = 2 ** 20;
+
+/** The memory line of the bench report: the peak against the issue's bound of 2× the final corpus. */
+export function formatReloadMemory(m: ReloadMemory): string {
+  const times = (bytes: number) => (m.finalCorpus > 0 ? (bytes / m.finalCorpus).toFixed(2) : '?');
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+  return (
+    `memory: heap ${mb(m.base)} before the corpus, ${mb(m.beforeReload)} serving, ${mb(m.afterReload)} after the reload ` +
+    `(final corpus ${mb(m.finalCorpus)}); during the reload, alive at most ${mb(m.peakLiveDuringReload)} = base + ` +
+    `${times(m.peakLiveOverBase)}× the final corpus (bound: 2× + a constant; the old corpus serves until the swap); ` +
+    `in use (garbage included) at most ${mb(m.peakDuringReload)} = base + ${times(m.peakOverBase)}×; peak RSS ${mb(m.peakRss)}`
+  );
+}
+
+function heapAfterGc(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/** A live-heap sample (a full GC) costs this share of the reload at most: the GC pauses must not starve it. */
+const LIVE_SAMPLE_SHARE = 0.1;
+
+/**
+ * The highest heap alive while `work` runs, sampled with a full GC now and then: each sample waits ten times as
+ * long as the last GC took, so sampling costs a tenth of the time (a GC every 250 ms left a 100k reload unfinished
+ * after 15 minutes).
+ */
+async function peakLiveDuring(work: () => Promise<unknown>): Promise<number> {
+  if ((globalThis as { gc?: () => void }).gc === undefined) {
+    await work();
+    return Number.NaN;
+  }
+  let peak = heapAfterGc();
+  let timer: NodeJS.Timeout | undefined;
+  const sample = () => {
+    const started = performance.now();
+    peak = Math.max(peak, heapAfterGc());
+    timer = setTimeout(sample, Math.max(50, (performance.now() - started) / LIVE_SAMPLE_SHARE));
+  };
+  timer = setTimeout(sample, 50);
+  try {
+    await work();
+  } finally {
+    clearTimeout(timer);
+  }
+  return Math.max(peak, heapAfterGc());
 }
 
 /**
@@ -50,34 +130,61 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
         peopleFile: task.peopleFile,
         oneFile: task.oneFile ?? false,
       });
-    await write(task.seed);
-    const library = await Library.open(root);
+    const first = await write(task.seed);
+    const base = heapAfterGc();
+    // A 100k-passage corpus is ~2,600 article-sized files, or one 14 MB file: past the default CORPUS_MAX_FILES
+    // (2,000) and CORPUS_MAX_FILE_BYTES (8 MB). The bench raises those two, as an operator with such a corpus would.
+    const limits = {
+      ...DEFAULT_LIMITS,
+      maxFiles: Math.max(DEFAULT_LIMITS.maxFiles, 2 * first.files),
+      maxFileBytes: Math.max(DEFAULT_LIMITS.maxFileBytes, 64 * 2 ** 20),
+      // The second reload below runs full GCs (a tenth of its time) to measure what is alive.
+      reloadTimeoutMs: 10 * 60_000,
+    };
+    const library = await Library.open(root, { limits });
     const written = await write(task.seed + 1);
+    const beforeReload = heapAfterGc();
 
     const histogram = monitorEventLoopDelay({ resolution: 10 });
-    let last = performance.now();
-    let worst = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last - 1);
-      last = now;
-    }, 1);
+    const watch = watchStalls();
     histogram.enable();
-    last = performance.now();
     const started = performance.now();
     const report = await library.reload();
     const reloadMs = performance.now() - started;
     // One more tick so a stall at the very end of the reload is seen too.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    clearInterval(timer);
+    const seen = watch.stop();
     histogram.disable();
+    const afterReload = heapAfterGc();
+    // The heap in use above counts garbage not yet collected; a second reload (new text again) measures what is
+    // alive: full GCs during it (see peakLiveDuring). Separate from the first, whose stalls those GCs would spoil.
+    await write(task.seed + 2);
+    const peakLive = await peakLiveDuring(async () => {
+      const again = await library.reload();
+      if (!again.ok) throw new Error(`the second reload failed: ${again.problems[0]?.message ?? '?'}`);
+    });
+    // Read after the measurement, so the library (and the final corpus) is alive while it is measured.
+    const serving = library.state.corpus.passages.length;
     return {
       ok: report.ok,
       oneFile: task.oneFile ?? false,
       files: written.files,
-      passages: report.ok ? report.after.passages : 0,
+      passages: report.ok ? serving : 0,
       reloadMs,
-      worstStallMs: Math.max(0, worst),
+      worstStallMs: seen.worstStallMs,
+      worstStallOnCpuMs: seen.worstStallOnCpuMs,
+      worstOnCpuMs: seen.worstOnCpuMs,
+      memory: {
+        base,
+        beforeReload,
+        peakDuringReload: seen.peakHeapBytes,
+        afterReload,
+        finalCorpus: afterReload - base,
+        peakOverBase: seen.peakHeapBytes - base,
+        peakRss: seen.peakRssBytes,
+        peakLiveDuringReload: peakLive,
+        peakLiveOverBase: peakLive - base,
+      },
       histogramMaxMs: histogram.max / 1e6,
       histogramP99Ms: histogram.percentile(99) / 1e6,
       error: report.ok

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../library.ts';
 import { copyRealCorpus, writeShape, type StallShape } from './stall-shapes.ts';
+import { watchStalls } from './stall-watch.ts';
 
 export interface StallProbeTask {
   readonly shape: StallShape;
@@ -22,6 +23,10 @@ export interface StallProbeResult {
   readonly reloadMs: number;
   /** Longest gap between 1 ms interval ticks, minus the 1 ms period. */
   readonly worstStallMs: number;
+  /** The main thread's on-CPU time within that gap (the rest it waited for a core); null without Linux /proc. */
+  readonly worstStallOnCpuMs: number | null;
+  /** The longest on-CPU time of the main thread between two ticks: the work that held the loop. */
+  readonly worstOnCpuMs: number | null;
   /** Heap used after the reload, in MB (after a GC when --expose-gc is on). */
   readonly heapMB: number;
 }
@@ -32,19 +37,12 @@ export async function probeStall(task: StallProbeTask): Promise<StallProbeResult
     await copyRealCorpus(task.corpusDir, root);
     const library = await Library.open(root);
     await writeShape(root, task.shape);
-    let last = performance.now();
-    let worst = 0;
-    const timer = setInterval(() => {
-      const now = performance.now();
-      worst = Math.max(worst, now - last - 1);
-      last = now;
-    }, 1);
-    last = performance.now();
+    const watch = watchStalls();
     const started = performance.now();
     const report = await library.reload();
     const reloadMs = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 5));
-    clearInterval(timer);
+    const seen = watch.stop();
     (globalThis as { gc?: () => void }).gc?.();
     const first = report.ok ? null : report.problems[0];
     return {
@@ -53,7 +51,9 @@ export async function probeStall(task: StallProbeTask): Promise<StallProbeResult
       refusal: first ? `${first.file}: ${first.message}` : null,
       passages: report.ok ? report.after.passages : report.kept.passages,
       reloadMs,
-      worstStallMs: Math.max(0, worst),
+      worstStallMs: seen.worstStallMs,
+      worstStallOnCpuMs: seen.worstStallOnCpuMs,
+      worstOnCpuMs: seen.worstOnCpuMs,
       heapMB: process.memoryUsage().heapUsed / 2 ** 20,
     };
   } finally {

@@ -4,6 +4,8 @@
  * `within`: once `afterMs` have passed since the guard was made and the wait is still going, the reply is
  * deferred there and then, and the wait goes on behind the deferral. The first answer so goes out at about
  * `afterMs` plus one round trip whatever the store does. `answer` then replies, or edits the deferred reply.
+ * The budget counts from the interaction's creation (its snowflake), so one that waited behind others is deferred
+ * at its first `within` instead of replying past the deadline.
  * This is the one deadline helper: /quote wraps its store calls in it, /reload defers through it up front.
  */
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
@@ -34,6 +36,12 @@ export function createDeadlineGuard(
     deferNow,
     async within<T>(work: Promise<T>): Promise<T> {
       if (deferral !== null) return work;
+      // Already past the budget (the interaction waited in a queue, e.g. in a burst): defer before anything else,
+      // or a store that answers at once would win the race below and the late reply would follow the search.
+      if (Date.now() - started >= afterMs) {
+        await deferNow();
+        return work;
+      }
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), Math.max(0, afterMs - (Date.now() - started)));
@@ -61,9 +69,11 @@ export function replyDeadline(
   ephemeral: boolean,
   afterMs: number = DEFER_AFTER_MS,
 ): ReplyDeadline {
+  // Discord's 3 s count from the interaction's creation, not from when this process got round to it.
   const guard = createDeadlineGuard(
     () => interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
     afterMs,
+    Math.min(Date.now(), interaction.createdTimestamp),
   );
   return {
     get deferred() {

@@ -10,7 +10,7 @@ import { CorpusLoadError, formatProblems } from '../corpus/load.ts';
 import { createMetrics, type Metrics } from '../health/metrics.ts';
 import { Library } from '../library.ts';
 import type { Logger } from '../logger.ts';
-import { describeStoreUrl, openStore, type Store } from '../store/store.ts';
+import { checkStore, describeStoreUrl, openStore, type Store } from '../store/store.ts';
 import type { Command } from './command.ts';
 import { loadCommands } from './loader.ts';
 
@@ -56,7 +56,9 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     logger,
     onError: (operation) => metrics.recordStoreError(operation),
   });
-  logger.info('store opened', { store: describeStoreUrl(config.keyvUrl) });
+  const storeProblem = await checkStore(store, config.keyvUrl);
+  if (storeProblem === null) logger.info('store opened', { store: describeStoreUrl(config.keyvUrl) });
+  else logger.error(storeProblem);
   const commands = await loadCommands(undefined, logger);
   return { library, metrics, store, commands };
 }

@@ -8,7 +8,9 @@ import { parseYamlOffThread } from './yaml-off-thread.ts';
 import type { RawFile } from './files.ts';
 import { buildPassages, detached, joinLines, layOut, type Block } from './paragraphs.ts';
 import { problemsFromZod, type CorpusProblem } from './problems.ts';
-import { zCommentsFile, type CommentsFile } from './schema.ts';
+import { zComment, zCommentsFile, type CommentsFile } from './schema.ts';
+import { validateEntries } from './validate-list.ts';
+import { z } from 'zod';
 import { splitSentences, type SentenceSpan } from './segment.ts';
 import type { Passage, Source, Voice } from './types.ts';
 import { runSliced } from '../util/yield.ts';
@@ -50,7 +52,7 @@ export async function loadComments(
     });
     return null;
   }
-  const { blocks, commentOf } = approvedBlocks(data);
+  const { blocks, commentOf } = await runSliced(approvedBlocks(data));
   if (!checkParagraphLengths(file.rel, blocks, limits, problems)) return null;
   const laidOut = await runSliced(layOut(blocks));
   const id = detached(data.id);
@@ -94,19 +96,35 @@ async function parseCommentsFile(
     problems.push({ file: file.rel, field: null, message: parsed.message, fix: parsed.fix });
     return null;
   }
-  const result = zCommentsFile.safeParse(parsed.data);
-  if (!result.success) {
-    problems.push(...problemsFromZod(file.rel, zCommentsFile, result.error));
-    return null;
-  }
-  return result.data;
+  return runSliced(validateCommentsFile(file.rel, parsed.data, problems));
 }
 
+/** The file's fields but its comments, which `validateCommentsFile` checks one at a time. */
+const zCommentsEnvelope = zCommentsFile.extend({ comments: z.array(z.unknown()).min(1) });
+
+/** `zCommentsFile`'s checks, with the comments checked entry by entry (see validate-list.ts); same problems. */
+function* validateCommentsFile(
+  rel: string,
+  data: unknown,
+  problems: CorpusProblem[],
+): Generator<void, CommentsFile | null> {
+  const envelope = zCommentsEnvelope.safeParse(data);
+  if (!envelope.success) problems.push(...problemsFromZod(rel, zCommentsFile, envelope.error));
+  const list = (data as { comments?: unknown } | null)?.comments;
+  const comments = yield* validateEntries(rel, zCommentsFile, ['comments'], zComment, Array.isArray(list) ? list : [], problems);
+  if (!envelope.success || comments === null) return null;
+  return { ...envelope.data, comments };
+}
+
+/** Comments split into paragraphs between two steps. */
+const COMMENTS_PER_STEP = 64;
+
 /** Each approved comment's paragraphs, headed "Comment N", and the comment number of each paragraph. */
-function approvedBlocks(data: CommentsFile): { blocks: Block[]; commentOf: number[] } {
+function* approvedBlocks(data: CommentsFile): Generator<void, { blocks: Block[]; commentOf: number[] }> {
   const blocks: Block[] = [];
   const commentOf: number[] = [];
-  for (const comment of data.comments) {
+  for (const [i, comment] of data.comments.entries()) {
+    if (i % COMMENTS_PER_STEP === COMMENTS_PER_STEP - 1) yield;
     if (comment.status !== 'approved') continue;
     for (const block of comment.text.split(/\n[ \t]*\n/)) {
       const text = joinLines(block);

@@ -25,7 +25,7 @@ export type LoadResult = { ok: true; corpus: Corpus } | { ok: false; problems: C
  * Yields to the event loop between files so that a reload of a large corpus does not stall the bot.
  */
 export async function loadCorpus(root: string, limits: CorpusLimits = DEFAULT_LIMITS): Promise<LoadResult> {
-  const newer = await checkCorpusVersion(root);
+  const newer = await checkCorpusVersion(root, limits);
   if (newer.length > 0) return { ok: false, problems: newer };
   const problems: CorpusProblem[] = [];
   const raws: RawFile[] = [];

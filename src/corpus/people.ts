@@ -3,7 +3,9 @@ import { DEFAULT_LIMITS, describeLimit, type CorpusLimits } from './limits.ts';
 import { parseYamlOffThread } from './yaml-off-thread.ts';
 import type { RawFile } from './files.ts';
 import { problemsFromZod, type CorpusProblem } from './problems.ts';
-import { zPeopleFile } from './schema.ts';
+import { zPeopleFile, zPerson } from './schema.ts';
+import { validateEntries } from './validate-list.ts';
+import { runSliced } from '../util/yield.ts';
 import type { Person } from './types.ts';
 
 /** The registry's people; `file` is null when people.yaml does not exist (a problem: it may be `[]`, not absent). */
@@ -35,21 +37,28 @@ export async function loadPeople(
     problems.push({ file: file.rel, field: null, message: parsed.message, fix: parsed.fix });
     return [];
   }
-  const result = zPeopleFile.safeParse(parsed.data ?? []);
-  if (!result.success) {
-    problems.push(...problemsFromZod(file.rel, zPeopleFile, result.error));
+  const data = parsed.data ?? [];
+  if (!Array.isArray(data)) {
+    const result = zPeopleFile.safeParse(data);
+    if (!result.success) problems.push(...problemsFromZod(file.rel, zPeopleFile, result.error));
     return [];
   }
-  problems.push(...findClashes(file.rel, result.data));
-  return result.data;
+  const people = await runSliced(validateEntries(file.rel, zPeopleFile, [], zPerson, data, problems));
+  if (people === null) return [];
+  problems.push(...(await runSliced(findClashes(file.rel, people))));
+  return people;
 }
 
+/** People checked for clashes between two steps. */
+const PEOPLE_PER_STEP = 64;
+
 /** Duplicate ids, and names or aliases that would name two people. */
-function findClashes(file: string, people: readonly Person[]): CorpusProblem[] {
+function* findClashes(file: string, people: readonly Person[]): Generator<void, CorpusProblem[]> {
   const problems: CorpusProblem[] = [];
   const seenIds = new Map<string, number>();
   const seenAliases = new Map<string, string>();
-  people.forEach((person, i) => {
+  for (const [i, person] of people.entries()) {
+    if (i % PEOPLE_PER_STEP === PEOPLE_PER_STEP - 1) yield;
     if (seenIds.has(person.id)) {
       problems.push({
         file,
@@ -71,6 +80,6 @@ function findClashes(file: string, people: readonly Person[]): CorpusProblem[] {
       }
       seenAliases.set(alias.toLowerCase(), person.id);
     }
-  });
+  }
   return problems;
 }

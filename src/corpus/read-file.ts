@@ -70,7 +70,7 @@ export async function readCorpusFile(
   root: string,
   rel: string,
   limits: CorpusLimits,
-): Promise<{ ok: true; file: RawFile } | { ok: false; problem: CorpusProblem }> {
+): Promise<{ ok: true; file: RawFile } | { ok: false; problem: CorpusProblem; code?: string }> {
   let handle;
   try {
     handle = await open(path.join(root, rel), OPEN_FLAGS);
@@ -81,7 +81,11 @@ export async function readCorpusFile(
         ok: false,
         problem: problem(rel, 'is a symbolic link; corpus files must be regular files inside the corpus folder', 'copy the file into the corpus folder instead of linking to it'),
       };
-    return { ok: false, problem: problem(rel, `cannot be read (${code})`, 'make it a readable text file, or remove it') };
+    return {
+      ok: false,
+      code,
+      problem: problem(rel, `cannot be read (${code})`, 'make it a readable text file, or remove it'),
+    };
   }
   try {
     const stat = await handle.stat();

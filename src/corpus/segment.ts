@@ -11,7 +11,7 @@ import { SPEECH_VERB_FINITE } from './attribution/lexicon.ts';
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'cpt', 'sgt', 'adm', 'gov', 'sen', 'rep',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'del', 'gen', 'lt', 'col', 'capt', 'cpt', 'sgt', 'adm', 'gov', 'sen', 'rep',
   'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'amb', 'vs', 'no', 'nos', 'vol', 'fig', 'approx', 'inc', 'corp',
   'e.g', 'i.e', 'cf', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ft', 'mt',
 ]);
@@ -30,10 +30,13 @@ function endsWithInitials(segment: string, next: string): boolean {
   return word !== undefined && /^\p{Lu}/u.test(word) && !STARTERS.has(word.toLowerCase());
 }
 
+/** A short sentence that is only a speech cue: "Smith shouted.", "Renteria told reporters on the call." */
+const CUE_SENTENCE = new RegExp(`^\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}${SPEECH_VERB_FINITE}\\b[^.!?]{0,80}[.!?]?\\s*$`, 'u');
+
 /** `"Why now?" he asked.` / `“Stop!” Smith shouted.`: the quotation's speech cue belongs to its sentence. */
 function cueAfterQuestion(segment: string, next: string): boolean {
-  if (!/[?!][”"’]\s*$/.test(segment)) return false;
-  return /^\s*\p{Ll}/u.test(next) || new RegExp(`^\\s*(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,4}${SPEECH_VERB_FINITE}\\b[^.!?]{0,80}[.!?]?\\s*$`, 'u').test(next);
+  if (!/[?!][”"’]+\s*$/.test(segment)) return false;
+  return /^\s*\p{Ll}/u.test(next) || CUE_SENTENCE.test(next);
 }
 
 /** The most sentences a repair may join, so one stray quotation mark cannot swallow a paragraph. */

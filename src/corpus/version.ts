@@ -3,11 +3,11 @@
  * `verbatim.yaml` at its root; a corpus without that file predates it and is version 1. A corpus from a newer
  * format is refused with one clear problem instead of a list of puzzling field errors.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { parseYamlFile } from './frontmatter.ts';
+import { DEFAULT_LIMITS, type CorpusLimits } from './limits.ts';
 import type { CorpusProblem } from './problems.ts';
+import { readCorpusFile } from './read-file.ts';
 
 /** The newest corpus format this bot reads. Bump it (and say so in CHANGELOG.md) when the format changes. */
 export const CORPUS_FORMAT_VERSION = 1;
@@ -20,15 +20,11 @@ function problem(field: string | null, message: string, fix: string): CorpusProb
 }
 
 /** Problems with the corpus's declared format version; empty when this bot can read it. */
-export async function checkCorpusVersion(root: string): Promise<CorpusProblem[]> {
-  let text: string;
-  try {
-    text = await readFile(path.join(root, CORPUS_MANIFEST), 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    return problem(null, `cannot be read (${(err as Error).message})`, 'check the file exists and is readable');
-  }
-  const parsed = parseYamlFile(text);
+export async function checkCorpusVersion(root: string, limits: CorpusLimits = DEFAULT_LIMITS): Promise<CorpusProblem[]> {
+  // The guarded reader, as for every corpus file: a FIFO or a link here would otherwise hang or escape the corpus.
+  const read = await readCorpusFile(root, CORPUS_MANIFEST, limits);
+  if (!read.ok) return read.code === 'ENOENT' ? [] : [read.problem];
+  const parsed = parseYamlFile(read.file.text);
   if (!parsed.ok) return problem(null, parsed.message, parsed.fix);
   const manifest = zManifest.safeParse(parsed.data);
   if (!manifest.success)

@@ -7,6 +7,7 @@ import type { Facet } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import type { PairIndex } from './pair-index.ts';
 import { proximity } from './proximity.ts';
+import type { WeightedWord } from './meaning.ts';
 import type { Expansion, TermIndex } from './term-index.ts';
 import { topK } from './top-k.ts';
 
@@ -35,6 +36,8 @@ export interface CollectRequest {
   readonly allowed: (index: number) => boolean;
   /** How many candidates to hand on. */
   readonly take: number;
+  /** Second pass only (meaning.ts): the related words each query word also matches, with their weights. */
+  readonly related?: ((word: string) => readonly WeightedWord[]) | undefined;
 }
 
 /** The index data collection reads. */
@@ -227,6 +230,16 @@ function creditWord(
     const postings = terms.postings(term);
     if (touch) for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
     else for (let k = 0; k < postings.length; k++) s.creditIfTouched(postings[k] ?? -1, gain);
+  }
+  // The second pass's related words (meaning.ts) always add passages: finding sentences that lack the query's
+  // own words is what that pass is for.
+  for (const related of request.related?.(plan.word) ?? []) {
+    const term = terms.idOf(related.word);
+    if (term === undefined) continue;
+    markTerm(wordsOfTerm, term, plan.bit);
+    const gain = related.weight * terms.idf(term);
+    const postings = terms.postings(term);
+    for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
   }
   if (plan.word === request.lastWord) completeLastWord(terms, s, plan.word, plan.bit, wordsOfTerm);
 }

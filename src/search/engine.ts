@@ -12,12 +12,14 @@ import type { Corpus, Passage, Source } from '../corpus/types.ts';
 import { tokenize } from '../text/fold.ts';
 import { runAtOnce, runSliced } from '../util/yield.ts';
 import { buildParts, type Parts } from './build.ts';
-import { collect, Scratch, type CollectSources } from './collect.ts';
+import { collect, Scratch, type CollectRequest, type CollectSources } from './collect.ts';
 import { facetWords, FilterResolver, type PassageFilter, type Speaker } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { parsePhrases, passagesWithPhrase, type PhraseSources } from './phrase.ts';
-import { Ranker } from './rank.ts';
+import { Ranker, type Ranked } from './rank.ts';
 import { plainWords } from './pair-index.ts';
+import { Meaning, needsSecondPass } from './meaning.ts';
+import { relatedWords, type RelatedWords } from './related/related-words.ts';
 
 export type { PassageFilter, Speaker } from './facets.ts';
 
@@ -47,6 +49,11 @@ export interface SpeakerSuggestion {
   readonly role: string | null;
 }
 
+/** How an index is built: `related` is the second pass's table (meaning.ts); null turns the second pass off. */
+export interface IndexOptions {
+  readonly related?: RelatedWords | null;
+}
+
 /** Prefix that makes a query select one passage by id (used by autocomplete choices). */
 export const PASSAGE_ID_PREFIX = 'id:';
 
@@ -57,12 +64,17 @@ export class QuoteIndex {
   private readonly scratch: Scratch;
   private readonly ranker: Ranker;
   private readonly phraseSources: PhraseSources;
+  private readonly related: RelatedWords | null;
+  /** The second pass's view of this index, made on the first query that needs it. */
+  private meaning: Meaning | undefined;
 
   private constructor(
     readonly corpus: Corpus,
     parts: Parts,
+    options: IndexOptions,
   ) {
     this.parts = parts;
+    this.related = options.related === undefined ? relatedWords() : options.related;
     this.filters = new FilterResolver(corpus, parts.sources, parts.voices, parts.passageSource, parts.passageVoice);
     this.collectSources = {
       ...parts,
@@ -75,13 +87,13 @@ export class QuoteIndex {
   }
 
   /** Builds the index in one go (fine for small corpora, tests and the benchmark). */
-  static build(corpus: Corpus): QuoteIndex {
-    return new QuoteIndex(corpus, runAtOnce(buildParts(corpus)));
+  static build(corpus: Corpus, options: IndexOptions = {}): QuoteIndex {
+    return new QuoteIndex(corpus, runAtOnce(buildParts(corpus)), options);
   }
 
   /** Builds the index in slices, yielding to the event loop, so a reload never stalls the bot. */
-  static async buildAsync(corpus: Corpus): Promise<QuoteIndex> {
-    return new QuoteIndex(corpus, await runSliced(buildParts(corpus)));
+  static async buildAsync(corpus: Corpus, options: IndexOptions = {}): Promise<QuoteIndex> {
+    return new QuoteIndex(corpus, await runSliced(buildParts(corpus)), options);
   }
 
   get size(): number {
@@ -114,10 +126,10 @@ export class QuoteIndex {
    * Ranked, de-duplicated matches. Throws nothing: an unknown source or speaker filter gives `[]`;
    * use `resolveSource`/`resolveSpeaker` first to tell the user why.
    */
-  search(query: QuoteQuery, candidates: number = O.candidates): QuoteHit[] {
+  search(query: QuoteQuery, candidates: number = O.candidates, secondPass = true): QuoteHit[] {
     const allowed = this.filters.filterFor(query);
     if (typeof allowed === 'string') return [];
-    return this.searchWithin(query.text, allowed, query.limit, candidates);
+    return this.searchWithin(query.text, allowed, query.limit, candidates, secondPass);
   }
 
   /** The passages a source/speaker filter allows (each filter resolved once), or which filter matches nothing. */
@@ -131,6 +143,7 @@ export class QuoteIndex {
     filter: (index: number) => boolean,
     requestedLimit?: number,
     candidates: number = O.candidates,
+    secondPass = true,
   ): QuoteHit[] {
     const limit = Math.max(1, Math.min(requestedLimit ?? O.defaultLimit, O.maxLimit));
     const trimmed = query.trim();
@@ -152,20 +165,42 @@ export class QuoteIndex {
     if (words.length === 0) return [];
     const meaningful = words.filter((w) => !O.stopWords.has(w));
     const counted = meaningful.length > 0 ? meaningful : words;
-    const scored = collect(
+    const request: CollectRequest = {
+      words: counted,
+      minor: meaningful.length > 0 ? words.filter((w) => O.stopWords.has(w)) : [],
+      sequence: plainWords(text).slice(0, O.maxQueryTerms),
+      lastWord: terms.at(-1),
+      allowed,
+      take: Math.max(candidates, limit),
+    };
+    const scored = collect(this.collectSources, this.scratch, request, this.corpus.passages.length);
+    const ranked = this.ranker.rank(scored, text, counted.length, limit);
+    if (!secondPass || !this.related || !needsSecondPass(scored, ranked[0]?.index, counted.length))
+      return ranked.map((r) => this.hit(r.index, r.score));
+    // Nothing said by meaning either: what the first pass found (a garbled query's one real word) stands.
+    const byMeaning = this.searchByMeaning(this.related, request, text, limit);
+    return (byMeaning.length > 0 ? byMeaning : ranked).map((r) => this.hit(r.index, r.score));
+  }
+
+  /**
+   * The second pass (meaning.ts), for a query whose best match lacks several of its words: its words also match
+   * their related words, and the order mixes in how well each candidate aligns with the query in vector space.
+   */
+  private searchByMeaning(related: RelatedWords, request: CollectRequest, text: string, limit: number): Ranked[] {
+    const meaning = (this.meaning ??= new Meaning(related, this.parts.terms));
+    const widened = collect(
       this.collectSources,
       this.scratch,
-      {
-        words: counted,
-        minor: meaningful.length > 0 ? words.filter((w) => O.stopWords.has(w)) : [],
-        sequence: plainWords(text).slice(0, O.maxQueryTerms),
-        lastWord: terms.at(-1),
-        allowed,
-        take: Math.max(candidates, limit),
-      },
+      { ...request, related: (w) => meaning.relatedTo(w) },
       this.corpus.passages.length,
     );
-    return this.ranker.rank(scored, text, counted.length, limit).map((r) => this.hit(r.index, r.score));
+    const { alignmentShare: share, minAlignment } = O.meaning;
+    // Below the alignment floor a candidate scores past `maxScore`, which drops it.
+    const realigned = (index: number, score: number) => {
+      const alignment = meaning.alignment(request.words, index);
+      return alignment < minAlignment ? Infinity : (1 - share) * score + share * (1 - alignment);
+    };
+    return this.ranker.rank(widened, text, request.words.length, limit, realigned);
   }
 
   /**
@@ -231,7 +266,8 @@ export class QuoteIndex {
   /** Autocomplete for the query: the best matches (with nothing typed, people's direct quotes). */
   suggestQueries(prefix: string, limit: number = O.maxSuggestions): QuoteHit[] {
     const size = suggestionCount(limit);
-    if (prefix.trim()) return this.search({ text: prefix, limit: size }, O.autocompleteCandidates);
+    // Autocomplete stays on the first pass: a half-typed query lacks words because it is not finished yet.
+    if (prefix.trim()) return this.search({ text: prefix, limit: size }, O.autocompleteCandidates, false);
     const hits: QuoteHit[] = [];
     for (const [i, p] of this.corpus.passages.entries()) {
       if (hits.length >= size) break;

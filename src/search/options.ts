@@ -130,6 +130,25 @@ export const SEARCH_OPTIONS = Object.freeze({
   maxQueryTerms: 24,
   /** Random quotes skip fragments shorter than this. */
   randomMinLength: 60,
+  /** The second pass (meaning.ts), for queries remembered by their gist. It runs only when the first pass's best
+   * match lacks at least `minMissing` of the query's counted words: one missing word is a typo or an extra
+   * word, which the first pass handles, and every query whose words match keeps today's path and cost. A
+   * related word is worth `relatedWeight` × its vector similarity (at most about 0.5, below a one-edit typo's
+   * 0.6: the user's own word, even misspelt, says more than a synonym). The final order mixes the first-pass
+   * score with the query's vector alignment to the passage, `alignmentShare` of it. In the alignment a query
+   * word counts only through a passage word at least `minSimilarity` close: above what two random words of the
+   * table reach 99 times in 100 (0.53, printed by `npm run build:related`), since a word's best match among a
+   * passage's twenty-odd words is otherwise often noise (at the 0.4 first tried, "best chocolate cake recipe"
+   * found a toast to the alliance). A passage aligned below `minAlignment` (less than half of the query said,
+   * in its words or related ones) is not an answer: a query about something the corpus never discusses finds
+   * nothing. */
+  meaning: Object.freeze({
+    minMissing: 2,
+    relatedWeight: 0.5,
+    alignmentShare: 0.5,
+    minSimilarity: 0.55,
+    minAlignment: 0.5,
+  }),
   /** Results beyond this score are noise, not matches. */
   maxScore: 0.8,
 });

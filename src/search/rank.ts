@@ -35,8 +35,17 @@ export class Ranker {
 
   constructor(private readonly passages: readonly Passage[]) {}
 
-  /** The best `limit` distinct passages among `scored`, best first, none worse than `maxScore`. */
-  rank(scored: readonly Candidate[], text: string, counted: number, limit: number): Ranked[] {
+  /**
+   * The best `limit` distinct passages among `scored`, best first, none worse than `maxScore`; `adjust` (the
+   * second pass's re-rank) may change each candidate's score before the order is decided.
+   */
+  rank(
+    scored: readonly Candidate[],
+    text: string,
+    counted: number,
+    limit: number,
+    adjust?: (index: number, score: number) => number,
+  ): Ranked[] {
     if (scored.length === 0) return [];
     const top = Math.max(...scored.map((c) => c.score), 1e-9);
     const pattern = patternOf(text);
@@ -45,12 +54,13 @@ export class Ranker {
     const ranked = scored.map((c, i) => {
       const text = folded[i] ?? '';
       const exact = pattern.full.length >= O.exactPhraseMinLength && this.spaced(c.index, text).includes(pattern.full);
-      const score =
+      const mixed =
         O.mix.missingTerms * (1 - c.matched / counted) +
         O.mix.indexScore * (1 - c.score / top) +
         O.mix.fuseScore * (fuseScores.get(c.index) ?? 1) +
         O.mix.proximity * (1 - c.proximity) -
         (exact ? O.exactPhraseBonus : 0);
+      const score = adjust ? adjust(c.index, mixed) : mixed;
       return { index: c.index, folded: text, score: Math.min(1, Math.max(0, score)) };
     });
     ranked.sort((a, b) => a.score - b.score || a.index - b.index);

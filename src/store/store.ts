@@ -121,18 +121,29 @@ function reasonOf(err: unknown): string {
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const kind = storeKindOf(options.url);
-  const { keyv, sql } = await createKeyv(kind, options);
+  let opened: Awaited<ReturnType<typeof createKeyv>>;
+  try {
+    opened = await createKeyv(kind, options);
+  } catch (err) {
+    // An unwritable path (the folder cannot be made): a store whose every call fails with the reason, so the bot
+    // still answers (as it does when Redis is down) and `checkStore` says what is wrong in one line.
+    return unusableStore(kind, reasonOf(err));
+  }
+  const { keyv, sql } = opened;
   const now = options.now ?? Date.now;
   const logger = options.logger.child({ component: 'store', store: kind });
-  // A Redis that is down reconnects in the background and reports every attempt; warn once a minute at most.
-  let lastWarnAt = 0;
+  // A Redis that is down reconnects in the background and reports every attempt; warn once a minute at most. The
+  // first minute is quiet: at start `checkStore` explains a failing store in one line of its own.
+  let lastWarnAt = Date.now();
+  let lastError: string | null = null;
   keyv.on('error', (err: unknown) => {
     const now = Date.now();
+    lastError = reasonOf(err);
     if (now - lastWarnAt >= 60_000) {
       lastWarnAt = now;
-      logger.warn('store reported an error', { err: reasonOf(err) });
+      logger.warn('store reported an error', { err: lastError });
     } else {
-      logger.debug('store reported an error', { err: reasonOf(err) });
+      logger.debug('store reported an error', { err: lastError });
     }
   });
   let closed = false;
@@ -145,10 +156,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       throw new StoreUnavailableError(operation, 'store failed moments ago; not retrying yet');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new StoreUnavailableError(operation, `no answer within ${options.timeoutMs} ms`)),
-        options.timeoutMs,
-      );
+      timer = setTimeout(() => {
+        const last = lastError === null ? '' : ` (last error: ${lastError})`;
+        reject(new StoreUnavailableError(operation, `no answer within ${options.timeoutMs} ms${last}`));
+      }, options.timeoutMs);
     });
     try {
       return await Promise.race([run(), timeout]);
@@ -208,4 +219,49 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       }
     },
   };
+}
+
+/** A store that cannot be used at all: every call fails at once with `reason`. */
+function unusableStore(kind: StoreKind, reason: string): Store {
+  const fail = (operation: string) => Promise.reject(new StoreUnavailableError(operation, reason));
+  return {
+    kind,
+    get: () => fail('get'),
+    set: () => fail('set'),
+    delete: () => fail('delete'),
+    scan: () => fail('scan'),
+    sweepExpired: () => fail('sweep'),
+    close: () => Promise.resolve(),
+  };
+}
+
+/** The key `checkStore` reads: never written, so reading it touches the store and nothing else. */
+const PROBE_KEY = 'start-up-check';
+
+/** What an operator can do about a store that fails, by the reason it gave. */
+function fixFor(kind: StoreKind, reason: string): string {
+  if (kind === 'sqlite' && /SQLITE_(NOTADB|CORRUPT)/.test(reason))
+    return 'the file is not a SQLite database or is damaged: move it aside (the bot starts a fresh one; stored cooldowns and paging state are lost) or point KEYV_URL at another file';
+  if (kind === 'sqlite')
+    return 'point KEYV_URL at a file in a folder the bot can create and write, e.g. sqlite://data/verbatim.sqlite';
+  if (kind === 'redis') return 'start Redis or correct KEYV_URL (host, port, password)';
+  return 'check KEYV_URL';
+}
+
+/**
+ * Reads one key to see that the store answers; null when it does, else one line for the log saying which store,
+ * where (credentials masked), why and what to do. Until the store answers, the bot answers without cooldowns,
+ * paging buttons or the reload audit, and tries the store again on later calls.
+ */
+export async function checkStore(store: Store, url: string): Promise<string | null> {
+  try {
+    await store.get(PROBE_KEY);
+    return null;
+  } catch (err) {
+    const reason = err instanceof StoreUnavailableError ? err.reason : reasonOf(err);
+    return (
+      `the ${store.kind} store at ${describeStoreUrl(url)} cannot be used (${reason}) — ${fixFor(store.kind, reason)}; ` +
+      'until then the bot answers without cooldowns, paging buttons or the reload audit'
+    );
+  }
 }

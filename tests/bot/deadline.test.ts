@@ -4,6 +4,7 @@
  * has not answered; the real answer follows as an edit once it does.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDeadlineGuard } from '../../src/bot/deadline.ts';
 import { gateStore, type GatedStore } from '../helpers/gated-store.ts';
 import { type Harness, startHarness } from './harness.ts';
 
@@ -46,5 +47,32 @@ describe('GIVEN a store that does not answer until the test lets it', () => {
     gated.open();
     const edit = await fake.waitForWebhook(call, 'PATCH');
     expect(edit.body.content).toContain('Only server admins');
+  });
+});
+
+describe('createDeadlineGuard, for an interaction that waited in a queue before it was handled', () => {
+  it('GIVEN the budget already spent when the first wait starts THEN it defers before the (instant) wait is used', async () => {
+    const order: string[] = [];
+    const guard = createDeadlineGuard(
+      async () => {
+        order.push('deferred');
+      },
+      1200,
+      Date.now() - 5000,
+    );
+    const value = await guard.within(Promise.resolve('cooldown read').then((v) => (order.push(v), v)));
+    expect(value).toBe('cooldown read');
+    expect(guard.deferred).toBe(true);
+    expect(order[0]).toBe('deferred');
+  });
+
+  it('GIVEN budget left and a wait that settles at once THEN nothing is deferred', async () => {
+    let defers = 0;
+    const guard = createDeadlineGuard(async () => {
+      defers += 1;
+    }, 60_000);
+    expect(await guard.within(Promise.resolve(1))).toBe(1);
+    expect(guard.deferred).toBe(false);
+    expect(defers).toBe(0);
   });
 });

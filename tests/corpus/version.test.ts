@@ -1,8 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.ts';
+import { Library } from '../../src/library.ts';
 import { checkCorpusVersion, CORPUS_FORMAT_VERSION } from '../../src/corpus/version.ts';
 import { copyCorpus, CORPUS_DIR } from '../helpers/corpus.ts';
 
@@ -54,6 +56,36 @@ describe('the corpus format version (verbatim.yaml)', () => {
       if (!loaded.ok) expect(loaded.problems.map((p) => p.file)).toEqual(['verbatim.yaml']);
     } finally {
       await copy.cleanup();
+    }
+  });
+
+  it('GIVEN a FIFO nobody writes to as verbatim.yaml WHEN reloaded THEN refused at once, naming it; removed, the next reload works', async () => {
+    const copy = await copyCorpus();
+    try {
+      const library = await Library.open(copy.dir);
+      await rm(join(copy.dir, 'verbatim.yaml'), { force: true });
+      execFileSync('mkfifo', [join(copy.dir, 'verbatim.yaml')]);
+      const refused = await library.reload();
+      expect(refused.ok).toBe(false);
+      if (!refused.ok)
+        expect(refused.problems).toEqual([expect.objectContaining({ file: 'verbatim.yaml', message: 'is a named pipe (FIFO), not a regular file' })]);
+      await rm(join(copy.dir, 'verbatim.yaml'));
+      await writeFile(join(copy.dir, 'verbatim.yaml'), `corpusVersion: ${CORPUS_FORMAT_VERSION}\n`);
+      expect((await library.reload()).ok).toBe(true);
+    } finally {
+      await copy.cleanup();
+    }
+  });
+
+  it('GIVEN verbatim.yaml is a link to a file outside the corpus THEN it is refused, not followed', async () => {
+    const outside = join(dir, 'outside.yaml');
+    await writeFile(outside, 'corpusVersion: 1\n');
+    const corpus = await mkdtemp(join(tmpdir(), 'verbatim-version-link-'));
+    try {
+      await symlink(outside, join(corpus, 'verbatim.yaml'));
+      expect(await checkCorpusVersion(corpus)).toEqual([expect.objectContaining({ file: 'verbatim.yaml', message: expect.stringContaining('symbolic link') })]);
+    } finally {
+      await rm(corpus, { recursive: true, force: true });
     }
   });
 });

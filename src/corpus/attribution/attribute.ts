@@ -9,7 +9,7 @@
  */
 import type { AttributionRule, Person, Voice } from '../types.ts';
 import type { SentenceSpan } from '../segment.ts';
-import { cueAfter, cueBefore, cueInSentence, type Subject } from './cues.ts';
+import { cueAfter, cueBefore, cuesBefore, cueInSentence, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
 import { findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, type QuoteSpan } from './quotes.ts';
@@ -50,191 +50,296 @@ export function createSourceAttributor(
   matcher: NameMatcher,
   overrideFor: (sentence: string) => OverrideVoice | null = () => null,
 ): SourceAttributor {
-  const people = new SourcePeople(matcher);
+  return new Attributor(ctx, matcher, overrideFor);
+}
+
+/** Where a quotation stands in its paragraph: its sentences' bounds and the quotations around it. */
+interface Placement {
+  readonly text: string;
+  readonly index: number;
+  readonly quotations: readonly Quotation[];
+  readonly sentenceStart: number;
+  readonly sentenceEnd: number;
+}
+
+/** The attribution state of one source, carried from paragraph to paragraph. */
+class Attributor implements SourceAttributor {
+  private readonly people: SourcePeople;
   /** The voice of a quotation still open at the end of the last paragraph. */
-  let openQuotation: Voice | null | undefined;
+  private openQuotation: Voice | null | undefined;
   /** A reported argument that connective sentences carry on. */
-  let block: Voice | null = null;
-  let previous: Voice | null = null;
+  private block: Voice | null = null;
+  private previous: Voice | null = null;
   /** The cue of a paragraph that ends in a colon ("Kerry said:"), for the quotation the next one opens with. */
-  let introduced: Subject | null = null;
+  private introduced: Subject | null = null;
 
-  const personVoice = (speaker: Speaker, basis: Voice['basis'], rule: AttributionRule): Voice => ({
-    personId: speaker.personId,
-    name: speaker.name,
-    role: speaker.role,
-    basis,
-    rule,
-  });
-  const unattributed = (): Voice => ({
-    personId: null,
-    name: 'Speaker unknown',
-    role: `unattributed quotation, as reported by ${ctx.reporter}`,
-    basis: 'unattributed',
-    rule: 'unattributed',
-  });
-  const groupVoice = (text: string, basis: Voice['basis']): Voice => {
-    const name = text.replace(/^the\s+/i, '');
-    return { personId: null, name: (name[0]?.toUpperCase() ?? '') + name.slice(1), role: `as reported by ${ctx.reporter}`, basis, rule: 'group' };
-  };
-
-  function speakerOf(subject: Subject | null, basis: Voice['basis']): Found | null {
-    if (!subject) return null;
-    if (subject.kind === 'group') return { voice: groupVoice(subject.text, basis), speaker: null };
-    if (subject.kind === 'name' && subject.strict && !people.looksLikePerson(subject.run)) return null;
-    const speaker = subject.kind === 'pronoun' ? people.resolvePronoun(subject.gender) : people.resolve(subject.run, subject.apposition, subject.before);
-    if (!speaker) return null;
-    return { voice: personVoice(speaker, basis, subject.rule), speaker };
+  constructor(
+    private readonly ctx: AttributionContext,
+    private readonly matcher: NameMatcher,
+    private readonly overrideFor: (sentence: string) => OverrideVoice | null,
+  ) {
+    this.people = new SourcePeople(matcher);
   }
 
-  /** Finds the speaker of each quotation of a paragraph from the cues around it. */
-  function attributeQuotations(text: string, sentences: readonly SentenceSpan[], quotations: Quotation[], upTo: number): void {
+  paragraph(text: string, sentences: readonly SentenceSpan[]): Voice[] {
+    const quotations = this.quotationsOf(text);
+    for (const sentence of sentences) {
+      this.attributeQuotations(text, sentences, quotations, sentence.start + sentence.text.length);
+      const own = outsideQuotes(sentence, quotations).trim();
+      this.people.noteSubject(own);
+      this.people.noteMentions(own);
+    }
+    const voices: Voice[] = [];
+    for (const sentence of sentences) voices.push(this.sentenceVoice(text, sentences, sentence, quotations, voices));
+    this.endParagraph(sentences, quotations, voices);
+    return voices;
+  }
+
+  /** The quotations of a paragraph: someone's words, not scare quotes or a quoted name in the source's sentence. */
+  private quotationsOf(text: string): Quotation[] {
+    return (
+      findQuoteSpans(text, this.openQuotation !== undefined)
+        .filter((s) => s.words >= MIN_QUOTE_WORDS || s.continued || s.open || spokenShort(text, s))
+        // A quoted name inside the source's own sentence ("China’s ambitious “New Silk Road economic corridor”").
+        .filter(
+          (s) =>
+            s.continued ||
+            s.open ||
+            !(isQuotedName(text.slice(s.start, s.end)) && /\p{Ll}[\p{L}’']*\s+$/u.test(text.slice(0, s.start))),
+        )
+        .map((span) => ({ span, voice: null, done: false }))
+    );
+  }
+
+  /** The voice of one sentence: an override, the quotation it holds, reported speech, or the source's own. */
+  private sentenceVoice(
+    text: string,
+    sentences: readonly SentenceSpan[],
+    sentence: SentenceSpan,
+    quotations: readonly Quotation[],
+    voices: readonly Voice[],
+  ): Voice {
+    const forced = this.overrideFor(sentence.text);
+    if (forced) return this.forcedVoice(forced, voices);
+    const best = mainQuotation(text, sentence, quotations);
+    if (!best) {
+      const reported = this.reportedVoice(sentence.text);
+      if (reported) return reported;
+      this.block = null;
+      return { ...this.ctx.ownVoice, rule: 'own' };
+    }
+    // A bare quotation, no words of the source's around it, carries on the named person just before it.
+    if (!best.voice && bareQuotation(text, sentences, best.span)) best.voice = this.speakerBefore(voices);
+    if (best.voice && best.voice.personId !== null) this.block = { ...best.voice, basis: 'reported', rule: 'continuation' };
+    return best.voice ?? this.unattributed();
+  }
+
+  private endParagraph(sentences: readonly SentenceSpan[], quotations: readonly Quotation[], voices: readonly Voice[]): void {
+    const lastSentence = sentences[sentences.length - 1];
+    const quotedToTheEnd = quotations.some((q) => q.span.end > (lastSentence?.start ?? 0));
+    this.introduced = /:\s*$/.test(lastSentence?.text ?? '') && !quotedToTheEnd ? cueBefore(lastSentence?.text ?? '') : null;
+    const last = quotations[quotations.length - 1];
+    this.openQuotation = last?.span.open ? last.voice : undefined;
+    this.previous = voices[voices.length - 1] ?? this.previous;
+  }
+
+  private personVoice(speaker: Speaker, basis: Voice['basis'], rule: AttributionRule): Voice {
+    return { personId: speaker.personId, name: speaker.name, role: speaker.role, basis, rule };
+  }
+
+  private unattributed(): Voice {
+    const role = `unattributed quotation, as reported by ${this.ctx.reporter}`;
+    return { personId: null, name: 'Speaker unknown', role, basis: 'unattributed', rule: 'unattributed' };
+  }
+
+  private groupVoice(text: string, basis: Voice['basis']): Voice {
+    const name = text.replace(/^the\s+/i, '');
+    const capitalised = (name[0]?.toUpperCase() ?? '') + name.slice(1);
+    return { personId: null, name: capitalised, role: `as reported by ${this.ctx.reporter}`, basis, rule: 'group' };
+  }
+
+  private speakerOf(subject: Subject | null, basis: Voice['basis'], pending = ''): Found | null {
+    if (!subject) return null;
+    if (subject.kind === 'group') return { voice: this.groupVoice(subject.text, basis), speaker: null };
+    if (subject.kind === 'name' && subject.strict && !this.people.looksLikePerson(subject.run)) return null;
+    const speaker =
+      subject.kind === 'pronoun'
+        ? this.people.resolvePronoun(subject.gender, pending)
+        : this.people.resolve(subject.run, subject.apposition, subject.before);
+    if (!speaker) return null;
+    return { voice: this.personVoice(speaker, basis, subject.rule), speaker };
+  }
+
+  private firstSpeaker(subjects: readonly Subject[], pending: string): Found | null {
+    for (const subject of subjects) {
+      const found = this.speakerOf(subject, 'direct-quote', pending);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /** Finds the speaker of each quotation of a paragraph that starts before `upTo`, in text order. */
+  private attributeQuotations(
+    text: string,
+    sentences: readonly SentenceSpan[],
+    quotations: Quotation[],
+    upTo: number,
+  ): void {
     const sentenceAt = (offset: number): SentenceSpan | undefined =>
       sentences.find((s) => s.start <= offset && offset < s.start + s.text.length) ?? sentences[sentences.length - 1];
-    quotations.forEach((q, i) => {
+    quotations.forEach((q, index) => {
       if (q.done || q.span.start >= upTo) return;
       q.done = true;
       const first = sentenceAt(q.span.start);
       const last = sentenceAt(Math.max(q.span.start, q.span.end - 1));
-      const prevEnd = quotations[i - 1]?.span.end ?? 0;
-      const nextStart = quotations[i + 1]?.span.start ?? text.length;
       const sentenceStart = Math.max(first?.start ?? 0, 0);
       const sentenceEnd = last ? last.start + last.text.length : text.length;
-      const after = text.slice(q.span.end, Math.max(q.span.end, Math.min(sentenceEnd, nextStart)));
-      const before = text.slice(Math.max(sentenceStart, prevEnd), q.span.start);
-      const prefix = text.slice(sentenceStart, q.span.start);
-      const found =
-        registeredIn(text.slice(sentenceStart, sentenceEnd), q.span.start - sentenceStart, q.span.end - sentenceStart) ??
-        speakerOf(cueAfter(after), 'direct-quote') ??
-        speakerOf(cueBefore(before, prefix), 'direct-quote');
-      if (found) {
-        q.voice = found.voice;
-        if (found.speaker) people.mention(found.speaker, true);
-        return;
-      }
-      if (i === 0 && introduced && text.slice(0, q.span.start).trim() === '') {
-        const intro = speakerOf(introduced, 'direct-quote');
-        if (intro) {
-          q.voice = { ...intro.voice, rule: 'colon' };
-          return;
-        }
-      }
-      if (q.span.continued && openQuotation) {
-        q.voice = { ...openQuotation, rule: 'continuation' };
-        return;
-      }
-      const earlier = quotations[i - 1];
-      const between = text.slice(prevEnd, q.span.start);
-      if (earlier?.voice && earlier.voice.basis !== 'unattributed' && !namesSomeoneElse(between, earlier.voice.name)) {
-        q.voice = { ...earlier.voice, rule: 'continuation' };
-        return;
-      }
-      q.voice = null;
+      const placement: Placement = { text, index, quotations, sentenceStart, sentenceEnd };
+      const found = this.cueSpeaker(q, placement);
+      if (found?.speaker) this.people.mention(found.speaker, true);
+      q.voice = found?.voice ?? this.carriedVoice(q, placement);
     });
   }
 
-  /** Whether text between two quotations names anyone but their speaker ("…,” said Hart. “…" names only Hart). */
-  function namesSomeoneElse(text: string, speaker: string): boolean {
-    nameRun.lastIndex = 0;
-    return [...text.matchAll(nameRun)].some((m) => {
-      const phrase = parseNamePhrase(m[0]);
-      return phrase !== null && !sameSpeaker(phrase.name, speaker);
-    });
+  /** The speaker a cue around the quotation names: a registered name, the words after it, or before it. */
+  private cueSpeaker(q: Quotation, { text, index, quotations, sentenceStart, sentenceEnd }: Placement): Found | null {
+    const prevEnd = quotations[index - 1]?.span.end ?? 0;
+    const nextStart = quotations[index + 1]?.span.start ?? text.length;
+    const after = text.slice(q.span.end, Math.max(q.span.end, Math.min(sentenceEnd, nextStart)));
+    const before = text.slice(Math.max(sentenceStart, prevEnd), q.span.start);
+    const prefix = text.slice(sentenceStart, q.span.start);
+    const sentence = text.slice(sentenceStart, sentenceEnd);
+    return (
+      this.registeredIn(sentence, q.span.start - sentenceStart, q.span.end - sentenceStart) ??
+      this.speakerOf(cueAfter(after), 'direct-quote', blankQuotes(prefix)) ??
+      this.firstSpeaker(cuesBefore(before, prefix), blankQuotes(prefix))
+    );
+  }
+
+  /** A quotation with no cue of its own: a colon introduction, a continued or a follow-on quotation, else none. */
+  private carriedVoice(q: Quotation, { text, index, quotations }: Placement): Voice | null {
+    if (index === 0 && this.introduced && text.slice(0, q.span.start).trim() === '') {
+      const intro = this.speakerOf(this.introduced, 'direct-quote');
+      if (intro) return { ...intro.voice, rule: 'colon' };
+    }
+    if (q.span.continued && this.openQuotation) return { ...this.openQuotation, rule: 'continuation' };
+    const earlier = quotations[index - 1];
+    const between = text.slice(earlier?.span.end ?? 0, q.span.start);
+    if (earlier?.voice && earlier.voice.basis !== 'unattributed' && !namesSomeoneElse(between, earlier.voice.name)) {
+      return { ...earlier.voice, rule: 'continuation' };
+    }
+    return null;
   }
 
   /** The registered person a cue names in the sentence's own words (quotations blanked out), as written there. */
-  function registeredIn(sentence: string, from: number, to: number): Found | null {
-    const outside = sentence.slice(0, Math.max(0, from)) + ' '.repeat(Math.max(0, to - from)) + sentence.slice(Math.max(0, to));
-    const cue = findRegisteredSpeaker(outside, findMentions(outside, matcher));
+  private registeredIn(sentence: string, from: number, to: number): Found | null {
+    const outside =
+      sentence.slice(0, Math.max(0, from)) + ' '.repeat(Math.max(0, to - from)) + sentence.slice(Math.max(0, to));
+    const cue = findRegisteredSpeaker(outside, findMentions(outside, this.matcher));
     if (!cue) return null;
-    const speaker = people.resolve(outside.slice(cue.mention.index, cue.mention.index + cue.mention.length));
-    return speaker ? { voice: personVoice(speaker, 'direct-quote', cue.rule === 'passive' ? 'passive' : cue.rule), speaker } : null;
+    const speaker = this.people.resolve(outside.slice(cue.mention.index, cue.mention.index + cue.mention.length));
+    if (!speaker) return null;
+    return { voice: this.personVoice(speaker, 'direct-quote', cue.rule === 'passive' ? 'passive' : cue.rule), speaker };
   }
 
-  function reportedVoice(sentence: string): Voice | null {
-    const mentions = findMentions(sentence, matcher);
-    const registered = findRegisteredSpeaker(sentence, mentions);
+  /** Reported speech in a sentence without a quotation: a registered name, a pronoun, a cue, a group, a connective. */
+  private reportedVoice(sentence: string): Voice | null {
+    const registered = findRegisteredSpeaker(sentence, findMentions(sentence, this.matcher));
     if (registered) {
-      const speaker = people.resolve(sentence.slice(registered.mention.index, registered.mention.index + registered.mention.length));
+      const { index, length } = registered.mention;
+      const speaker = this.people.resolve(sentence.slice(index, index + length));
       if (speaker) {
-        const voice = personVoice(speaker, 'reported', registered.rule === 'passive' ? 'passive' : registered.rule);
-        block = registered.opensBlock ? voice : null;
+        const voice = this.personVoice(speaker, 'reported', registered.rule === 'passive' ? 'passive' : registered.rule);
+        this.block = registered.opensBlock ? voice : null;
         return voice;
       }
     }
     const pronoun = PRONOUN_SPEAKER.exec(sentence);
     if (pronoun?.[1]) {
       // "According to Yan, … He first argues …": inside a reported argument, the pronoun is the one arguing.
-      if (block && block.basis === 'reported' && block.rule !== 'group') return (block = { ...block, rule: 'pronoun' });
-      const speaker = people.resolvePronoun(pronoun[1] === 'He' ? 'm' : 'f');
-      if (speaker) return (block = personVoice(speaker, 'reported', 'pronoun'));
+      if (this.block && this.block.basis === 'reported' && this.block.rule !== 'group') {
+        return (this.block = { ...this.block, rule: 'pronoun' });
+      }
+      const speaker = this.people.resolvePronoun(pronoun[1] === 'He' ? 'm' : 'f', sentence.slice(0, pronoun.index));
+      if (speaker) return (this.block = this.personVoice(speaker, 'reported', 'pronoun'));
     }
     const cue = cueInSentence(sentence);
-    if (cue && cue.kind === 'name') {
-      const found = speakerOf(cue, 'reported');
-      if (found) return (block = found.voice);
-    }
+    const found = cue && cue.kind === 'name' ? this.speakerOf(cue, 'reported') : null;
+    if (found) return (this.block = found.voice);
     const group = GROUP.exec(sentence);
-    if (group?.[1]) return (block = groupVoice(group[1], 'reported'));
-    if (block && CONTINUATIONS.test(sentence)) return { ...block, rule: 'continuation' };
+    if (group?.[1]) return (this.block = this.groupVoice(group[1], 'reported'));
+    if (this.block && CONTINUATIONS.test(sentence)) return { ...this.block, rule: 'continuation' };
     return null;
   }
 
-  function forcedVoice(forced: OverrideVoice, voices: readonly Voice[]): Voice {
+  /**
+   * The speaker of the sentence just before (in this paragraph, or the last of the paragraph before), when that
+   * sentence is a named person's words: "Carter said that the U.S. would stay. ¶ “That’s because this region …”".
+   */
+  private speakerBefore(voices: readonly Voice[]): Voice | null {
+    const before = voices.length > 0 ? voices[voices.length - 1] : this.previous;
+    if (!before || (before.basis !== 'reported' && before.basis !== 'direct-quote')) return null;
+    if (before.rule === 'group' || before.rule === 'unattributed') return null;
+    return { ...before, basis: 'direct-quote', rule: 'continuation' };
+  }
+
+  private forcedVoice(forced: OverrideVoice, voices: readonly Voice[]): Voice {
     if (forced === 'own') {
-      block = null;
-      return { ...ctx.ownVoice, basis: 'override', rule: 'override' };
+      this.block = null;
+      return { ...this.ctx.ownVoice, basis: 'override', rule: 'override' };
     }
     if (forced === 'previous') {
-      const before = voices[voices.length - 1] ?? previous ?? ctx.ownVoice;
-      if (before.personId !== null || before.basis === 'reported') block = { ...before, basis: 'reported' };
+      const before = voices[voices.length - 1] ?? this.previous ?? this.ctx.ownVoice;
+      if (before.personId !== null || before.basis === 'reported') this.block = { ...before, basis: 'reported' };
       return { ...before, basis: 'override', rule: 'override' };
     }
     const voice: Voice = { personId: forced.id, name: forced.name, role: forced.role, basis: 'override', rule: 'override' };
-    block = { ...voice, basis: 'reported' };
+    this.block = { ...voice, basis: 'reported' };
     return voice;
   }
+}
 
-  return {
-    paragraph(text, sentences) {
-      const spans = findQuoteSpans(text, openQuotation !== undefined);
-      const quotations: Quotation[] = spans
-        .filter((s) => s.words >= MIN_QUOTE_WORDS || s.continued || s.open)
-        // A quoted name inside the source's own sentence ("China’s ambitious “New Silk Road economic corridor”").
-        .filter((s) => s.continued || s.open || !(isQuotedName(text.slice(s.start, s.end)) && /\p{Ll}[\p{L}’']*\s+$/u.test(text.slice(0, s.start))))
-        .map((span) => ({ span, voice: null, done: false }));
-      for (const sentence of sentences) {
-        attributeQuotations(text, sentences, quotations, sentence.start + sentence.text.length);
-        people.noteSubject(outsideQuotes(sentence, quotations).trim());
-      }
-      const voices: Voice[] = [];
-      for (const sentence of sentences) {
-        const end = sentence.start + sentence.text.length;
-        let best: Quotation | null = null;
-        let bestOverlap = 0;
-        for (const q of quotations) {
-          // An attributed quotation wins over a longer one without a speaker in the same sentence.
-          const overlap = Math.min(end, q.span.end) - Math.max(sentence.start, q.span.start);
-          const weight = overlap > 0 && q.voice ? overlap + text.length : overlap;
-          if (weight > bestOverlap) [best, bestOverlap] = [q, weight];
-        }
-        const forced = overrideFor(sentence.text);
-        let voice: Voice;
-        if (forced) voice = forcedVoice(forced, voices);
-        else if (best) {
-          voice = best.voice ?? unattributed();
-          if (best.voice && best.voice.personId !== null) block = { ...best.voice, basis: 'reported', rule: 'continuation' };
-        } else voice = reportedVoice(sentence.text) ?? ((block = null), { ...ctx.ownVoice, rule: 'own' });
-        voices.push(voice);
-      }
-      const lastSentence = sentences[sentences.length - 1]?.text ?? '';
-      introduced = /:\s*$/.test(lastSentence) && !quotations.some((q) => q.span.end > (sentences[sentences.length - 1]?.start ?? 0)) ? cueBefore(lastSentence) : null;
-      const last = quotations[quotations.length - 1];
-      openQuotation = last?.span.open ? last.voice : undefined;
-      previous = voices[voices.length - 1] ?? previous;
-      return voices;
-    },
-  };
+/** The quotation a sentence is about: the one overlapping it most, an attributed one before one without a speaker. */
+function mainQuotation(text: string, sentence: SentenceSpan, quotations: readonly Quotation[]): Quotation | null {
+  const end = sentence.start + sentence.text.length;
+  let best: Quotation | null = null;
+  let bestWeight = 0;
+  for (const q of quotations) {
+    const overlap = Math.min(end, q.span.end) - Math.max(sentence.start, q.span.start);
+    const weight = overlap > 0 && q.voice ? overlap + text.length : overlap;
+    if (weight > bestWeight) [best, bestWeight] = [q, weight];
+  }
+  return best;
+}
+
+/** Whether text between two quotations names anyone but their speaker ("…,” said Hart. “…" names only Hart). */
+function namesSomeoneElse(text: string, speaker: string): boolean {
+  nameRun.lastIndex = 0;
+  return [...text.matchAll(nameRun)].some((m) => {
+    const phrase = parseNamePhrase(m[0]);
+    return phrase !== null && !sameSpeaker(phrase.name, speaker);
+  });
+}
+
+/** Whether the sentences a quotation spans hold nothing but it: no cue that failed, no other words of the source. */
+function bareQuotation(text: string, sentences: readonly SentenceSpan[], span: QuoteSpan): boolean {
+  const spanned = sentences.filter((s) => s.start < span.end && span.start < s.start + s.text.length);
+  const from = Math.min(span.start, ...spanned.map((s) => s.start));
+  const to = Math.max(span.end, ...spanned.map((s) => s.start + s.text.length));
+  return /^[\s.,;:!?—–-]*$/u.test(text.slice(from, span.start) + text.slice(span.end, to));
+}
+
+/** Text with its quotations blanked: what the source says in its own words. */
+function blankQuotes(text: string): string {
+  return text.replace(/“[^”]*”?|"[^"]*"?/g, (q) => ' '.repeat(q.length));
+}
+
+/** A short quotation that a speech cue follows: “It’s unusual,” said Larry Noble. (Not a scare-quoted phrase.) */
+function spokenShort(text: string, span: QuoteSpan): boolean {
+  if (span.words === 0 || !/[,!?]\s*[”"“]$/.test(text.slice(span.start, span.end))) return false;
+  const rest = text.slice(span.end);
+  const next = rest.search(/[“”"]/);
+  return cueAfter(next < 0 ? rest : rest.slice(0, next)) !== null;
 }
 
 /** The words of a sentence outside its quotations: what the source itself says, where its names count. */

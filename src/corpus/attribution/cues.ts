@@ -5,7 +5,7 @@
  * written (a name run, a pronoun, a group or a description); resolving it to a person is people.ts's job.
  */
 import { OBJECT_VERBS, PARTICIPLE, PRONOUN_GENDER, GROUP_NOUNS, SPEECH_VERB, SPEECH_VERB_FINITE, speechVerbBase } from './lexicon.ts';
-import { NAME_RUN } from './names.ts';
+import { NAME_RUN, parseNamePhrase } from './names.ts';
 
 export type CueRule =
   | 'verb-after-name'
@@ -34,7 +34,7 @@ const PRON = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`;
 /** An apposition between commas: "Ms. Kelly, a retired astronaut, said"; "Smith, 70, told". */
 const APPOS = String.raw`(?:\s*,\s*((?:(?!\b(?:said|says|told|and|but)\b)[^,;:“”"()]){1,120}?)\s*,)`;
 const PAREN = String.raw`(?:\s*\([^()]{1,30}\))`;
-const ADVERBS = String.raw`(?:\s+(?:also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
+const ADVERBS = String.raw`(?:\s+(?:himself|herself|also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
 const AUX = String.raw`(?:\s+(?:has|had|have|once|also)(?:\s+(?:also|been|later))?)?`;
 const WHEN = String.raw`(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+\w+|this\s+\w+|earlier|later))?`;
 const VERB = `(${SPEECH_VERB})`;
@@ -44,10 +44,10 @@ const SUBJECT = `(${NAME_RUN}(?<![’']s)|${PRON})`;
 
 /** "<name or pronoun>[, apposition,] [adverb] <verb>" — the subject before its speech verb. */
 const SUBJECT_VERB = new RegExp(`${SUBJECT}${PAREN}?${APPOS}?,?${WHEN}${FINITE}`, 'gu');
-/** After a closing mark: "…,” said Smith" / "…,” said Clinton’s top aide Jake Sullivan, a lawyer". Group 2 is the
- * noun phrase up to a comma, a bracket or the sentence's end; group 3 an apposition after a comma. */
+/** After a closing mark: "…,” said Smith" / "…,” said Clinton’s top aide Jake Sullivan, a lawyer" (a finite verb:
+ * "…,” promising the Friends of Abe" is no inversion). Group 2 is the noun phrase up to a comma, a bracket or the sentence's end; group 3 an apposition after a comma. */
 const AFTER_INVERTED = new RegExp(
-  String.raw`^[\s,;:.!?—–-]*${VERB}${ADVERBS}${WHEN}\s+((?:[^,;!?()“”".]|\.(?=\s*\p{Lu}|\S))+)(?:\s*\([^()]{0,30}\))?(?:\s*,\s*([^,;:“”"]{2,100}?)\s*(?=,|[.;!?]\s*$|$))?`,
+  String.raw`^[\s,;:.!?—–-]*(${SPEECH_VERB_FINITE})${ADVERBS}${WHEN}\s+((?:[^,;!?()“”".]|\.(?=\s*\p{Lu}|\S))+)(?:\s*\([^()]{0,30}\))?(?:\s*,\s*([^,;:“”"]{2,100}?)\s*(?=,|[.;!?]\s*$|$))?`,
   'u',
 );
 /** Where the name after an inverted verb ends: "said Robert Antonacci of the New York delegation", "… at the time". */
@@ -69,17 +69,69 @@ const NAME_COLON = new RegExp(String.raw`(${NAME_RUN})\s*:\s*$`, 'u');
 /** What follows a sentence's subject before a colon that introduces its words: a verb phrase, not another clause. */
 const COLON_CLAUSE = /^(?:,[^,]{1,90},)?\s+\p{Ll}[^“”"]*:\s*$/u;
 /** The subject of a sentence, after an introductory phrase: "On Tuesday, Trump …", "Later he …". */
-const SENTENCE_SUBJECT = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hen|[Ll]ater|[Ss]till)\s+)?${SUBJECT}`, 'u');
+const SENTENCE_SUBJECT_AFTER_INTRO = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hen|[Ll]ater|[Ss]till)\s+)?${SUBJECT}`, 'u');
+const SENTENCE_HEAD = new RegExp(String.raw`^\s*(?:(?:But|And|So|Yet|Then|Later|Still)\s+)?${SUBJECT}`, 'u');
+/** The sentence's subject: a name opening it ("Tracy Martin, Trayvon's father, issued …"), else one after an
+ * introductory phrase ("On Tuesday, Trump …"). */
+const SENTENCE_SUBJECT = {
+  exec(text: string): RegExpExecArray | null {
+    const head = SENTENCE_HEAD.exec(text);
+    const phrase = head?.[1] ? parseNamePhrase(head[1].replace(/[’']s$/, '')) : null;
+    const person = phrase !== null && (phrase.title !== '' || phrase.gender !== null || phrase.name.includes(' '));
+    if (head?.[1] && (PRONOUN_GENDER[head[1].toLowerCase()] || person)) return head;
+    return SENTENCE_SUBJECT_AFTER_INTRO.exec(text);
+  },
+};
+
+/** What stands between a person and the institution after them: "Jeffrey Lewis of the James Martin Center for". */
+const OWNER_BEFORE = new RegExp(
+  String.raw`(${NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|and|the|on|in)\s+)*$`,
+  'u',
+);
+/** How far back an owner may stand (a long institution name): bounds the regex's work on a long sentence. */
+const OWNER_REACH = 160;
 
 /** "Jeffrey Lewis of the James Martin Center for Studies wrote": the person, not the institution next to the verb. */
 function ownerOf(run: string, before: string): { run: string; before: string } {
-  const escaped = run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(
-    String.raw`(${NAME_RUN})\s+(?:of|at|from|with)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}’'.-]*|of|for|and|the|on|in)\s+)*${escaped}$`,
-    'u',
-  );
-  const found = pattern.exec(`${before}${run}`);
-  return found?.[1] ? { run: found[1], before: `${before}${run}`.slice(0, found.index) } : { run, before };
+  if (!/\b(?:of|at|from|with)\s/.test(before.slice(-OWNER_REACH))) return { run, before };
+  const cut = Math.max(0, before.length - OWNER_REACH);
+  const found = OWNER_BEFORE.exec(before.slice(cut));
+  return found?.[1] ? { run: found[1], before: before.slice(0, cut + found.index) } : { run, before };
+}
+
+/** A preposition before a name makes it an object, not the speaker: "a town hall in Columbus, Ohio, said". */
+const PREPOSITION = /(?:^|[\s,(])(?:in|at|of|from|with|for|to|on|by|near|about|outside|inside|into|against|over|under|between|among|than|alongside|beside|behind|toward|towards)\s+(?:(?:the|de|van|von|al|le|la|da|di|du|del)\s+)?$/i;
+/** After a quotation, a subordinate clause's subject is not the speaker: "…,” Lieberman told the WSJ, after de Blasio stated". */
+const SUBORDINATE = /(?:^|[\s,(])(?:after|when|because|while|before|since|until|though|although|if|whom)\s+(?:(?:the|de|van|von|al|le|la|da|di|du|del)\s+)?$/i;
+/** A finite speech verb right after a comma: the end of "<Name>, <a long description>, said". */
+const COMMA_VERB = new RegExp(String.raw`,\s*(?:(?:also|later|then|now|recently|\p{Ll}+ly)\s+)?${SPEECH_VERB_FINITE}\b`, 'u');
+/** An inverted cue just before the quotation: "…, explained Simon Rosenberg, “…" / "Said Dorothy Poynter, who …, “…". */
+const INVERTED_BEFORE = new RegExp(
+  String.raw`(?:^|[,;—–-])\s*(${SPEECH_VERB_FINITE})\s+((?:[^,:;“”"()]|\.(?=\s*\p{Lu}))+?)(?:\s*\([^()]{0,30}\))?(?:\s*,\s*([^,:“”"]{1,100}?))?\s*[,:]\s*$`,
+  'iu',
+);
+const WHOLE_NAME = new RegExp(`^${NAME_RUN}$`, 'u');
+const NAME_AT_END = new RegExp(`(${NAME_RUN})\\s*$`, 'u');
+/** A name opening the text, with an apposition after it: "Valdez Anderson, who works in Sacramento, said". */
+const HEAD_NAME = new RegExp(String.raw`^[\s,;:.!?—–-]*(${NAME_RUN}),`, 'u');
+
+/**
+ * The subject of a "<name>[, apposition,] <verb>" match, unless the name is governed by a preposition or a
+ * subordinating word ("director of the House Majority PAC, a super PAC, said"; "after de Blasio stated"): then its
+ * apposition when that is a name ("The leader of the ADL, Jonathan Greenblatt, warned"), or nobody.
+ */
+function verbSubject(match: RegExpExecArray, text: string, rule: CueRule, governing: readonly RegExp[] = [PREPOSITION]): Subject | null {
+  const written = match[1] ?? '';
+  const at = match.index + match[0].indexOf(written);
+  const before = text.slice(0, at);
+  const subject = subjectOf(written, match[2] ?? null, before, rule);
+  // "Jeffrey Lewis of the James Martin Center wrote": the owner named before the preposition speaks.
+  const governed = (text: string): boolean => governing.some((g) => g.test(text));
+  if (subject.kind !== 'name' || !governed(subject.run === written ? before : subject.before)) return subject;
+  const apposition = match[2]?.trim() ?? '';
+  const named = WHOLE_NAME.test(apposition) ? parseNamePhrase(apposition) : null;
+  if (named && (named.title !== '' || named.name.includes(' '))) return { kind: 'name', run: apposition, apposition: null, before: '', rule, strict: true };
+  return null;
 }
 
 function subjectOf(written: string, apposition: string | null, before: string, rule: CueRule): Subject {
@@ -95,26 +147,61 @@ export function cueAfter(text: string): Subject | null {
   if (dash?.[1]) return subjectOf(dash[1], dash[2] ?? null, '', 'dash');
   const subject = AFTER_SUBJECT.exec(text);
   if (subject?.[1]) return subjectOf(subject[1], subject[2] ?? null, text.slice(0, subject[0].indexOf(subject[1])), 'verb-after-name');
-  const inverted = AFTER_INVERTED.exec(text);
-  if (inverted?.[1] && inverted[2]) {
-    const base = speechVerbBase(inverted[1].split(/\s+/)[0] ?? '');
-    const np = inverted[2];
-    const cut = NAME_END.exec(np);
-    const phrase = (cut ? np.slice(0, cut.index) : np).replace(/\.\s*$/, '').trimEnd();
-    const name = lastMatch(NAME_RUN_G, phrase);
-    if (base && (!OBJECT_VERBS.has(base) || base === 'warn') && name && name.index + name[0].length >= phrase.trimEnd().length - 1) {
-      return subjectOf(name[0], inverted[3] ?? null, phrase.slice(0, name.index), 'verb-before-name');
-    }
-  }
+  const inverted = invertedCue(text);
+  if (inverted) return inverted;
+  // "…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said": the name opening the cue, not one inside it.
+  const headed = headBeforeCommaVerb(text);
+  if (headed) return headed.subject;
   const trailing = lastMatch(SUBJECT_VERB, text);
   if (trailing?.[1] && /[.!?]\s*$|^[^.!?]*$/.test(text.slice(trailing.index))) {
-    return subjectOf(trailing[1], trailing[2] ?? null, text.slice(0, trailing.index + trailing[0].indexOf(trailing[1])), 'verb-after-name');
+    const subject = verbSubject(trailing, text, 'verb-after-name', [PREPOSITION, SUBORDINATE]);
+    if (subject) return subject;
+    const head = HEAD_NAME.exec(text);
+    if (head?.[1]) return { ...subjectOf(head[1], null, '', 'verb-after-name'), strict: true } as Subject;
+  }
+  const closing = lastMatch(TRAILING_INVERTED, text);
+  if (closing && closing.index > 0) {
+    const late = invertedCue(text.slice(closing.index));
+    if (late) return late;
   }
   const group = AFTER_GROUP.exec(text);
   const groupText = group?.[1] ?? group?.[3] ?? group?.[4];
-  if (groupText && GROUP_NOUNS.test(groupText)) return { kind: 'group', text: groupText.trim(), rule: 'group' };
+  // "…,” Trump spokesperson Ron Lieberman told": a description ending in a name is that person.
+  const described = groupText ? NAME_AT_END.exec(groupText.trim()) : null;
+  const describedBefore = groupText?.trim().slice(0, described?.index ?? 0) ?? '';
+  if (described?.[1] && described.index > 0 && !/\b(?:in|at|of|from|with|for|to|on|by|about|and)\b/i.test(describedBefore) && parseNamePhrase(described[1])?.name.includes(' ')) {
+    return { kind: 'name', run: described[1], apposition: null, before: describedBefore, rule: 'verb-after-name' };
+  }
+  // "…” without reporters asking him": a prepositional phrase names no speaker.
+  if (groupText && GROUP_NOUNS.test(groupText) && !/^(?:without|with|in|at|of|from|for|to|on|by|after|before|while|when|as|than|about|because|and|but|like)\b/i.test(groupText.trim())) return { kind: 'group', text: groupText.trim(), rule: 'group' };
   return null;
 }
+
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  pattern.lastIndex = 0;
+  const found: RegExpExecArray[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    found.push(m);
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return found;
+}
+
+/** "said Rep. Jane Doe, a Democrat from Ohio" at the start of the text: the name after the verb speaks. */
+function invertedCue(text: string): Subject | null {
+  const inverted = AFTER_INVERTED.exec(text);
+  if (!inverted?.[1] || !inverted[2]) return null;
+  const base = speechVerbBase(inverted[1].split(/\s+/)[0] ?? '');
+  const np = inverted[2];
+  const cut = NAME_END.exec(np);
+  const phrase = (cut ? np.slice(0, cut.index) : np).replace(/\.\s*$/, '').trimEnd();
+  const name = lastMatch(NAME_RUN_G, phrase);
+  if (!base || (OBJECT_VERBS.has(base) && base !== 'warn') || !name || name.index + name[0].length < phrase.trimEnd().length - 1) return null;
+  return subjectOf(name[0], inverted[3] ?? null, phrase.slice(0, name.index), 'verb-before-name');
+}
+
+/** The same cue closing the sentence after more of it: "Clinton “drew well” in 2008, said professor Paul Beck." */
+const TRAILING_INVERTED = new RegExp(String.raw`,\s*${VERB}\b(?=[^,;“”"]*(?:,[^,;“”"]*)?[.!?]?\s*$)`, 'gu');
 
 function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
   pattern.lastIndex = 0;
@@ -131,9 +218,50 @@ function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
  * subject, "according to", a participle after a comma (the sentence's subject speaks) or a colon introduction.
  */
 export function cueBefore(text: string, sentencePrefix: string = text): Subject | null {
+  return cuesBefore(text, sentencePrefix)[0] ?? null;
+}
+
+/**
+ * "Rich Heffley, a top operative who played a major role in 2008 and now runs the state, said …": a sentence that
+ * opens with a name and an apposition too long or too branched for the pattern, then ", said". The head speaks.
+ */
+function headBeforeCommaVerb(text: string): { at: number; subject: Subject } | null {
+  const head = HEAD_NAME.exec(text);
+  if (!head?.[1]) return null;
+  const verb = COMMA_VERB.exec(text.slice(head[0].length));
+  if (!verb) return null;
+  return { at: head[0].length + verb.index + verb[0].length, subject: { ...subjectOf(head[1], null, '', 'verb-after-name'), strict: true } as Subject };
+}
+
+/** Every cue before a quotation, nearest first: when the nearest names nobody ("the Senate goes on"), the next may. */
+export function cuesBefore(text: string, sentencePrefix: string = text): Subject[] {
   const candidates: { at: number; subject: Subject }[] = [];
-  const verb = lastMatch(SUBJECT_VERB, text);
-  if (verb?.[1]) candidates.push({ at: verb.index + verb[0].length, subject: subjectOf(verb[1], verb[2] ?? null, text.slice(0, verb.index + verb[0].indexOf(verb[1])), 'verb-after-name') });
+  const verbs = allMatches(SUBJECT_VERB, text);
+  const verb = verbs[verbs.length - 1];
+  for (const v of verbs) {
+    const head = HEAD_NAME.exec(sentencePrefix);
+    // "Alixandria Lapp, executive director of the House Majority PAC, a super PAC, said": the sentence's head speaks.
+    const subject =
+      verbSubject(v, text, 'verb-after-name') ??
+      (head?.[1] && text === sentencePrefix ? ({ ...subjectOf(head[1], null, '', 'verb-after-name'), strict: true } as Subject) : null);
+    if (subject) candidates.push({ at: v.index + v[0].length, subject });
+  }
+  const lastVerbSubject = candidates[candidates.length - 1]?.subject;
+  if (verbs.length === 0 && text === sentencePrefix) {
+    const headed = headBeforeCommaVerb(text);
+    if (headed) candidates.push(headed);
+  }
+  const inverted = INVERTED_BEFORE.exec(text);
+  if (inverted?.[1] && inverted[2]) {
+    const base = speechVerbBase(inverted[1].toLowerCase());
+    const name = lastMatch(NAME_RUN_G, inverted[2]);
+    const np = inverted[2];
+    // "said of Sanders:" names whom the words are about, not who says them.
+    const about = /^(?:of|to|about|at|in|on|for|with|by|from|that|after|before)\b/i.test(np.trim());
+    if (!about && base && (!OBJECT_VERBS.has(base) || base === 'warn') && name && name.index + name[0].length >= np.trimEnd().length) {
+      candidates.push({ at: text.length, subject: subjectOf(name[0], inverted[3] ?? null, np.slice(0, name.index), 'verb-before-name') });
+    }
+  }
   const according = lastMatch(ACCORDING_TO, text);
   if (according?.[1]) {
     const who = according[1];
@@ -145,7 +273,7 @@ export function cueBefore(text: string, sentencePrefix: string = text): Subject 
   const participle = lastMatch(PARTICIPLE_CUE, text);
   // "…, Hollande said Tuesday, noting …": the participle continues the speech clause before it, whose subject speaks.
   if (participle && verb?.[1] && verb.index < participle.index) {
-    candidates.push({ at: participle.index + participle[0].length, subject: candidates[0]?.subject ?? subjectOf(verb[1], null, '', 'participle') });
+    candidates.push({ at: participle.index + participle[0].length, subject: lastVerbSubject ?? subjectOf(verb[1], null, '', 'participle') });
   } else if (participle) {
     const head = SENTENCE_SUBJECT.exec(sentencePrefix);
     if (head?.[1]) candidates.push({ at: participle.index + participle[0].length, subject: subjectOf(head[1], null, '', 'participle') });
@@ -155,13 +283,19 @@ export function cueBefore(text: string, sentencePrefix: string = text): Subject 
     const named = NAME_COLON.exec(text);
     if (head?.[1] && COLON_CLAUSE.test(sentencePrefix.slice(head.index + head[0].length))) {
       candidates.push({ at: text.length, subject: { ...subjectOf(head[1], null, '', 'colon'), strict: true } as Subject });
-    } else if (named?.[1]) {
+    } else if (named?.[1] && !PREPOSITION.test(text.slice(0, named.index))) {
       candidates.push({ at: text.length, subject: { ...subjectOf(named[1], null, text.slice(0, named.index), 'colon'), strict: true } as Subject });
     }
   }
   candidates.sort((a, b) => b.at - a.at);
-  return candidates[0]?.subject ?? null;
+  return candidates.map((c) => c.subject);
 }
+
+/** "Smith, a fellow at the institute, said …" opening a sentence of reported speech (compiled once: the verb
+ * alternation is large, and compiling it per sentence was the attribution's single largest cost). */
+const REPORTED_HEAD = new RegExp(`^(?:[^,“”"]{0,60},\\s*)?${SUBJECT}${PAREN}?${APPOS}?${WHEN}${AUX}${ADVERBS}\\s+${VERB}\\b`, 'u');
+/** "…, says Feng." closing one. */
+const REPORTED_TAIL = new RegExp(`,\\s*${VERB}\\s+(${NAME_RUN})\\s*[.!?]?$`, 'u');
 
 /** Reported speech in a sentence without quotation marks: "Smith said the plan…", "…, says Feng.", "According to Yan, …". */
 export function cueInSentence(sentence: string): Subject | null {
@@ -169,9 +303,9 @@ export function cueInSentence(sentence: string): Subject | null {
   if (according?.[1] && !/^(?:him|her)$/.test(according[1])) {
     return { kind: 'name', run: according[1], apposition: null, before: sentence.slice(0, according.index), rule: 'according-to' };
   }
-  const head = new RegExp(`^(?:[^,“”"]{0,60},\\s*)?${SUBJECT}${PAREN}?${APPOS}?${WHEN}${AUX}${ADVERBS}\\s+${VERB}\\b`, 'u').exec(sentence);
+  const head = REPORTED_HEAD.exec(sentence);
   if (head?.[1]) return subjectOf(head[1], head[2] ?? null, '', 'verb-after-name');
-  const tail = new RegExp(`,\\s*${VERB}\\s+(${NAME_RUN})\\s*[.!?]?$`, 'u').exec(sentence);
+  const tail = REPORTED_TAIL.exec(sentence);
   if (tail?.[1] && tail[2]) {
     const base = speechVerbBase(tail[1].split(/\s+/)[0] ?? '');
     if (base && !OBJECT_VERBS.has(base)) return subjectOf(tail[2], null, '', 'verb-before-name');

@@ -106,7 +106,7 @@ export const TITLE_WORDS = new Set(
     'spokesperson', 'professor', 'prof', 'dr', 'gen', 'general', 'ambassador', 'deputy', 'chief', 'attorney',
     'speaker', 'leader', 'commissioner', 'ceo', 'president-elect', 'candidate', 'nominee', 'adviser', 'advisor',
     'aide', 'chancellor', 'prime', 'king', 'queen', 'prince', 'princess', 'pope', 'bishop', 'rev', 'reverend',
-    'father', 'sheriff', 'officer', 'lt', 'col', 'capt', 'sgt', 'adm', 'admiral', 'colonel', 'captain', 'sergeant',
+    'father', 'mister', 'sheriff', 'officer', 'lt', 'col', 'capt', 'sgt', 'adm', 'admiral', 'colonel', 'captain', 'sergeant',
     'lieutenant', 'commander', 'sir', 'dame', 'lord', 'lady', 'manager', 'executive', 'founder', 'co-founder',
     'analyst', 'economist', 'strategist', 'pollster', 'coach', 'dean', 'superintendent', 'councilman',
     'councilwoman', 'assemblyman', 'assemblywoman', 'congressman', 'congresswoman', 'delegate', 'lawmaker',
@@ -136,6 +136,7 @@ export const HONORIFIC_GENDER: Readonly<Record<string, 'm' | 'f'>> = {
   prince: 'm',
   princess: 'f',
   father: 'm',
+  mister: 'm',
   congressman: 'm',
   congresswoman: 'f',
   councilman: 'm',
@@ -173,6 +174,9 @@ export const NOT_NAME = new Set([
   'sources', 'source', 'aides', 'advisers', 'experts', 'analysts', 'people', 'everyone', 'nobody', 'someone',
   'thursday’s', 'gop', 'dnc', 'rnc', 'fbi', 'cia', 'nsa', 'un', 'u.s', 'u.n', 'nato', 'eu', 'obamacare', 'breitbart',
   'politico', 'huffpost', 'huffington', 'washington', 'new', 'york', 'wall', 'street', 'olympics', 'olympic',
+  // Prepositions that open a sentence: "Amid the uproar, …", "During the debate, …".
+  'amid', 'during', 'despite', 'without', 'following', 'unlike', 'like', 'over', 'into', 'through', 'across',
+  'against', 'toward', 'towards', 'upon', 'within', 'beyond', 'among', 'between', 'behind', 'under', 'from', 'about',
 ]);
 
 /** Pronouns a speech cue may have as its subject, with what they tell of the person. */

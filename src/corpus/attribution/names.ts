@@ -3,6 +3,7 @@
  * John Smith", "Mr. Veselov", "Charles E. Grassley". Splits a name phrase into the name and the title before it,
  * and says whether two written names can be the same person.
  */
+import { getGender } from 'gender-detection-from-name';
 import { GROUP_NOUNS, HONORIFIC_GENDER, NOT_NAME, TITLE_WORDS } from './lexicon.ts';
 
 /** One capitalised word of a name, an initial, or a hyphenated/apostrophised name ("O’Rourke", "Ortega-Reyes"). */
@@ -24,6 +25,39 @@ export interface NamePhrase {
   readonly gender: Gender;
 }
 
+/**
+ * What a first name tells of the person's pronoun, from gender-detection-from-name's lists of first names (English
+ * first, then its other languages); null for a word the lists don't know.
+ */
+export function firstNameGender(word: string): Gender {
+  if (word.length < 2 || word.endsWith('.')) return null;
+  const cached = genders.get(word);
+  if (cached !== undefined) return cached;
+  const found = getGender(word, 'en') === 'unknown' ? getGender(word, '') : getGender(word, 'en');
+  const gender: Gender = found === 'male' ? 'm' : found === 'female' ? 'f' : null;
+  if (genders.size >= GENDER_CACHE_SIZE) genders.clear();
+  genders.set(word, gender);
+  return gender;
+}
+
+/** The library scans its lists on every call (~10 µs for a miss); a news corpus repeats its names. */
+const genders = new Map<string, Gender>();
+const GENDER_CACHE_SIZE = 20_000;
+
+/** The most words a name itself has ("Ursula von der Leyen" counts its particles apart). */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * "New York City Public Advocate Trish James": a long run whose last words are a first name and a surname is a
+ * role written before the name. Returns where the name starts, or -1.
+ */
+function nameAfterLongRole(words: readonly string[]): number {
+  for (let from = Math.max(1, words.length - 3); from < words.length - 1; from++) {
+    if (firstNameGender(words[from] ?? '') !== null) return from;
+  }
+  return -1;
+}
+
 const bare = (word: string): string => word.toLowerCase().replace(/[.,]$/, '').replace(/[’']s$/, '');
 
 /** True when the word is part of a title, never of a name ("Minister", "Rep.", "Deputy"). */
@@ -39,24 +73,37 @@ export function parseNamePhrase(run: string): NamePhrase | null {
   // "Commentary’s Noah Rothman": the words up to a possessive name the owner, not the person.
   const owned = /^(?:.*\s)?\S+[’']s\s+(?=\S)/u.exec(run.trim());
   const words = run.trim().slice(owned ? owned[0].length : 0).replace(/(\p{L}{2,})\.$/u, (m, w: string) => (/^(?:Jr|Sr)$/.test(w) ? m : w)).split(/\s+/);
-  // Leading words that are not the name: "The", "But", and sentence adverbs ("Interestingly Blocher stated …").
+  const written = [...words];
+  // Leading words that are not the name: "The", "But", and sentence adverbs ("Interestingly Blocher stated …"),
+  // never a first name that ends like one ("Carly", "Kelly", "Emily").
   while (
     words.length > 0 &&
-    ((NOT_NAME.has(bare(words[0] ?? '')) && !isTitleWord(words[0] ?? '')) || (words.length > 1 && /^\p{Lu}\p{Ll}+ly,?$/u.test(words[0] ?? '')))
+    ((NOT_NAME.has(bare(words[0] ?? '')) && !isTitleWord(words[0] ?? '')) || (words.length > 1 && /^\p{Lu}\p{Ll}+ly,?$/u.test(words[0] ?? '') && firstNameGender(words[0] ?? '') === null))
   )
     words.shift();
   let lastTitle = -1;
   words.forEach((word, i) => {
     if (isTitleWord(word) && i < words.length - 1) lastTitle = i;
   });
+  const untitled = words.length - lastTitle - 1;
+  // "Minority Whip Dick Durbin", "Journalist Carl Leubsdorf": role words the title list lacks, before a first name.
+  const leadsWithRole = untitled >= 3 && firstNameGender(words[lastTitle + 1] ?? '') === null && !/^\p{Lu}\.$/u.test(words[lastTitle + 1] ?? '');
+  const longRole = untitled > MAX_NAME_WORDS || leadsWithRole ? nameAfterLongRole(words) : -1;
+  if (longRole > 0) lastTitle = longRole - 1;
   const nameWords = words.slice(lastTitle + 1);
-  const titleWords = words.slice(0, lastTitle + 1);
-  if (nameWords.length === 0 || nameWords.length > 4) return null;
+  // A long role keeps every word written before the name ("New York City Public Advocate"), less a sentence opener.
+  const titleWords =
+    longRole > 0
+      ? written.slice(0, written.length - nameWords.length).filter((w, i) => i > 0 || !/^(?:The|But|And|So|Yet|Then|Also)$/.test(w))
+      : words.slice(0, lastTitle + 1);
+  if (nameWords.length === 0 || nameWords.length > MAX_NAME_WORDS) return null;
   if (nameWords.some((w) => isTitleWord(w) || NOT_NAME.has(bare(w)))) return null;
   if (!nameWords.some((w) => /\p{Lu}\p{Ll}/u.test(w))) return null;
   if (nameWords.length === 1 && GROUP_NOUNS.test(nameWords[0] ?? '')) return null; // "Reporters asked …"
   // "Having announced …", "Asked about …": a lone capitalised participle opens a clause, it names nobody.
-  if (nameWords.length === 1 && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(nameWords[0] ?? '') && titleWords.length === 0) return null;
+  // Names that end like participles stay names: "Jared", "Fred", "Zaheed", "Mohammed".
+  const lone = nameWords[0] ?? '';
+  if (nameWords.length === 1 && titleWords.length === 0 && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(lone) && !/eed$/.test(lone) && firstNameGender(lone) === null) return null;
   let gender: Gender = null;
   for (const word of titleWords) gender = HONORIFIC_GENDER[bare(word)] ?? gender;
   const name = nameWords.join(' ').replace(/,$/, '');
@@ -69,6 +116,8 @@ const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 /** The words of a name that identify the person: no titles, suffixes or punctuation, lower case. */
 export function nameKey(name: string): string[] {
   return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '') // "François" and "Francois" are the same name
     .replace(/’/g, "'")
     .replace(/'s\b/g, '')
     .split(/\s+/)
