@@ -3,7 +3,7 @@
  * target passages with a phrase found nowhere else in the corpus, and a labelled query set that must find them.
  */
 import { createHash } from 'node:crypto';
-import { passageId, textDigest } from '../corpus/stored.ts';
+import { BodyParagraph, BodyPassage, textDigest } from '../corpus/stored.ts';
 import type { Corpus, Paragraph, Passage, Person, Source, Voice } from '../corpus/types.ts';
 import { ownVoiceOf } from '../corpus/voice.ts';
 import { createRng, deriveSeed, type Rng } from './rng.ts';
@@ -194,6 +194,37 @@ function sourceRecord(id: string, s: number, publication: string, body: string, 
 }
 
 /**
+ * A source's body laid out as the loader lays out a file (stored.ts): passages and paragraphs are positions in the
+ * body, not strings of their own. Plain objects holding copies took most of the heap at 1M passages, which is not
+ * what a loaded corpus costs.
+ */
+function layOutBody(paragraphIndices: readonly (readonly number[])[], texts: readonly string[]) {
+  const spans: { passageIndex: number; p: number; k: number; start: number; end: number }[] = [];
+  const paragraphSpans: { start: number; end: number }[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  paragraphIndices.forEach((sentenceIndices, p) => {
+    if (p > 0) {
+      parts.push('\n\n');
+      length += 2;
+    }
+    const paragraphStart = length;
+    sentenceIndices.forEach((passageIndex, k) => {
+      if (k > 0) {
+        parts.push(' ');
+        length += 1;
+      }
+      const text = texts[passageIndex] as string;
+      spans.push({ passageIndex, p, k, start: length, end: length + text.length });
+      parts.push(text);
+      length += text.length;
+    });
+    paragraphSpans.push({ start: paragraphStart, end: length });
+  });
+  return { body: parts.join(''), spans, paragraphSpans };
+}
+
+/**
  * One synthetic source: its paragraphs of sentences from `texts`, each sentence's passage written into
  * `passages` at its index, a fifth of them in a bench speaker's voice.
  */
@@ -207,37 +238,23 @@ function buildSource(
   const id = `bench-source-${String(s + 1).padStart(5, '0')}`;
   const publication = `Bench Review ${(s % 7) + 1}`;
   const ownVoice: Voice = ownVoiceOf({ author: null, publication, kind: 'article' });
-  const paragraphs: Paragraph[] = [];
-  let body = '';
+  const { body, spans, paragraphSpans } = layOutBody(paragraphIndices, texts);
+  const paragraphs: Paragraph[] = paragraphSpans.map(
+    ({ start, end }, p) => new BodyParagraph(body, start, end, p, null),
+  );
   /** Occurrences of each sentence digest in this source, as the loader counts them for repeated sentences. */
   const seen = new Map<number, number>();
-  paragraphIndices.forEach((sentenceIndices, p) => {
-    if (p > 0) body += '\n\n';
-    const paragraphStart = body.length;
-    sentenceIndices.forEach((passageIndex, k) => {
-      if (k > 0) body += ' ';
-      const text = texts[passageIndex] as string;
-      const digest = textDigest(text);
-      const occurrence = (seen.get(digest) ?? 0) + 1;
-      seen.set(digest, occurrence);
-      const person = voiceRng.chance(0.2) ? voiceRng.pick(BENCH_PEOPLE) : null;
-      const voice: Voice = person
-        ? { personId: person.id, name: person.name, role: person.role, basis: 'reported' }
-        : ownVoice;
-      passages[passageIndex] = {
-        // The loader's own formula, so `id:` lookups (autocomplete choices, buttons) resolve in the bench too.
-        id: passageId(id, digest, occurrence),
-        sourceId: id,
-        paragraphIndex: p,
-        sentenceIndex: k,
-        text,
-        offset: body.length,
-        voice,
-      };
-      body += text;
-    });
-    paragraphs.push({ index: p, text: body.slice(paragraphStart), heading: null });
-  });
+  for (const { passageIndex, p, k, start, end } of spans) {
+    const digest = textDigest(body, start, end);
+    const occurrence = (seen.get(digest) ?? 0) + 1;
+    seen.set(digest, occurrence);
+    const person = voiceRng.chance(0.2) ? voiceRng.pick(BENCH_PEOPLE) : null;
+    const voice: Voice = person
+      ? { personId: person.id, name: person.name, role: person.role, basis: 'reported' }
+      : ownVoice;
+    // The loader's own class and id formula, so `id:` lookups (autocomplete choices, buttons) resolve here too.
+    passages[passageIndex] = new BodyPassage(body, id, p, k, start, end, voice, occurrence);
+  }
   return sourceRecord(id, s, publication, body, paragraphs);
 }
 

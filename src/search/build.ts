@@ -63,8 +63,9 @@ function* indexPassages(
   for (let i = 0; i < n; i++) {
     const passage = corpus.passages[i] as Passage;
     const folded = foldForSearch(passage.text);
-    terms.add(i, tokenizeFolded(folded));
-    pairs.add(i, folded);
+    const words: string[] = [];
+    terms.add(i, tokenizeFolded(folded, words));
+    pairs.addWords(i, words);
     const voice = voiceFacet(voices, passage, people);
     voice.passages.push(i);
     passageVoice[i] = voice.index;

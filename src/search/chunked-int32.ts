@@ -19,6 +19,16 @@ export class ChunkedInt32 {
     return (this.chunks[k >>> ChunkedInt32.BITS] as Int32Array)[k & ((1 << ChunkedInt32.BITS) - 1)] as number;
   }
 
+  /** How many values chunk `c` holds, and the chunk itself (for loops that would otherwise call `get` per value). */
+  chunk(c: number): Int32Array {
+    const size = 1 << ChunkedInt32.BITS;
+    return (this.chunks[c] as Int32Array).subarray(0, Math.max(0, Math.min(size, this.length - c * size)));
+  }
+
+  get chunkCount(): number {
+    return this.chunks.length;
+  }
+
   /** One flat copy, a chunk per step; the chunks are dropped as they are copied. */
   *toArray(): Generator<void, Int32Array> {
     const out = new Int32Array(this.length);

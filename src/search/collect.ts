@@ -8,7 +8,7 @@ import { SEARCH_OPTIONS as O } from './options.ts';
 import type { PairIndex } from './pair-index.ts';
 import { proximity } from './proximity.ts';
 import type { WeightedWord } from './meaning.ts';
-import type { TermIndex } from './term-index.ts';
+import type { Expansion, TermIndex } from './term-index.ts';
 import { topK } from './top-k.ts';
 
 /** A passage the index found, with its index score and how many query words it matched. */
@@ -120,6 +120,19 @@ export class Scratch {
     this.matches[p] = this.matched(p) + 1;
   }
 
+  /** Credits the current word to `p` once, only if the query already touched it. */
+  creditIfTouched(p: number, gain: number): void {
+    if (this.termStamps[p] === this.termStamp || this.queryStamps[p] !== this.queryStamp) return;
+    this.termStamps[p] = this.termStamp;
+    this.scores[p] = this.score(p) + gain;
+    this.matches[p] = this.matched(p) + 1;
+  }
+
+  /** Whether the current word has already been credited to `p`. */
+  hasWord(p: number): boolean {
+    return this.termStamps[p] === this.termStamp;
+  }
+
   /** Adds `gain` to `p` only if the query already touched it. */
   addIfTouched(p: number, gain: number): void {
     if (this.isTouched(p)) this.scores[p] = this.score(p) + gain;
@@ -136,9 +149,14 @@ export class Scratch {
 export function collect(index: CollectSources, s: Scratch, request: CollectRequest, passageCount: number): Candidate[] {
   s.beginQuery(request.allowed);
   const wordsOfTerm: WordsOfTerm = new Map();
-  const facetHits = scoreWords(index, s, request, wordsOfTerm);
+  const facetHits = namedFacets(index, request.words);
+  const plans = planWords(index.terms, request, wordsOfTerm, passageCount);
+  for (const plan of plans) if (plan.touches) creditWord(index.terms, s, plan, request, wordsOfTerm);
   touchNamedFacets(s, facetHits.voices, index.voices);
   touchNamedFacets(s, facetHits.publications, index.publications);
+  // Frequent words only add to the passages the rarer words found, unless those found too few to choose from.
+  const deferredTouch = s.count < request.take;
+  for (const plan of plans) if (!plan.touches) creditWord(index.terms, s, plan, request, wordsOfTerm, deferredTouch);
   if (s.count === 0) return [];
   addMinorWords(index.terms, s, request.minor, request.words.length, wordsOfTerm);
   addPairs(index.pairs, s, request.sequence, passageCount);
@@ -153,41 +171,115 @@ function markTerm(wordsOfTerm: WordsOfTerm, term: number, bit: number): void {
   wordsOfTerm.set(term, (wordsOfTerm.get(term) ?? 0) | bit);
 }
 
-/** Each query word's expansions (typos, prefixes) credit their passages; counts the facets each word names. */
-function scoreWords(
-  index: CollectSources,
+/** One query word: the terms it expands to (typos, prefixes), best first, and whether it adds passages. */
+interface WordPlan {
+  readonly word: string;
+  readonly bit: number;
+  readonly expansions: readonly Expansion[];
+  /** False for a word so frequent that it only adds to passages rarer words found (see `planWords`). */
+  readonly touches: boolean;
+}
+
+/**
+ * Each query word's expansions, and which words add passages. A word whose expansions hold more than
+ * `frequent.share` of the corpus ("china", "russia" in a corpus about them) would touch a large part of it,
+ * and at 1M passages walking those postings was most of a query; the sentence the user means holds the rarer
+ * words too, so the frequent ones only add to the passages the rarer ones found.
+ */
+function planWords(terms: TermIndex, request: CollectRequest, wordsOfTerm: WordsOfTerm, n: number): WordPlan[] {
+  const limit = Math.max(O.frequent.minPassages, O.frequent.share * n);
+  const plans = request.words.map((word, w) => {
+    const prefix = word.length >= O.prefixMinLength && (word.length >= 4 || word === request.lastWord);
+    const options = { maxEdits: O.maxEdits(word), prefix, prefixLimit: O.prefixLimit };
+    const expansions = terms.expand(word, options, O.weights);
+    // For proximity, a word the corpus knows stands for itself and its longer forms ("want", "wants"), not
+    // for its one-letter neighbours: "than" must not find its place in "that russians are more afraid".
+    const known = terms.idOf(word);
+    for (const { term } of expansions)
+      if (known === undefined || term === known || terms.terms[term]?.startsWith(word))
+        markTerm(wordsOfTerm, term, 2 ** w);
+    let postings = 0;
+    for (const { term } of expansions) postings += terms.frequency(term);
+    return { word, bit: 2 ** w, expansions, postings };
+  });
+  // With no rare word ("economic form an alliance against"), the two rarest words still find the sentence,
+  // which holds them all; the rest only add to what those two found.
+  const found = plans.filter((p) => p.expansions.length > 0);
+  const rare = found.filter((p) => p.postings <= limit);
+  const touchers = new Set(rare.length > 0 ? rare : found.sort((a, b) => a.postings - b.postings).slice(0, 2));
+  return plans.map((p) => ({
+    word: p.word,
+    bit: p.bit,
+    expansions: p.expansions,
+    touches: touchers.size === 0 || touchers.has(p),
+  }));
+}
+
+/** Credits one word's expansions to their passages (touching them, or only those already touched). */
+function creditWord(
+  terms: TermIndex,
   s: Scratch,
+  plan: WordPlan,
   request: CollectRequest,
   wordsOfTerm: WordsOfTerm,
+  touch = plan.touches,
+): void {
+  s.beginTerm();
+  for (const { term, weight } of plan.expansions) {
+    const gain = weight * terms.idf(term);
+    const postings = terms.postings(term);
+    if (touch) for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
+    else for (let k = 0; k < postings.length; k++) s.creditIfTouched(postings[k] ?? -1, gain);
+  }
+  // The second pass's related words (meaning.ts) always add passages: finding sentences that lack the query's
+  // own words is what that pass is for.
+  for (const related of request.related?.(plan.word) ?? []) {
+    const term = terms.idOf(related.word);
+    if (term === undefined) continue;
+    markTerm(wordsOfTerm, term, plan.bit);
+    const gain = related.weight * terms.idf(term);
+    const postings = terms.postings(term);
+    for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
+  }
+  if (plan.word === request.lastWord) completeLastWord(terms, s, plan.word, plan.bit, wordsOfTerm);
+}
+
+/** How many query words name each speaker and each publication. */
+function namedFacets(
+  index: CollectSources,
+  words: readonly string[],
 ): { voices: Float64Array; publications: Float64Array } {
   const voices = new Float64Array(index.voices.length);
   const publications = new Float64Array(index.publications.length);
-  request.words.forEach((word, w) => {
-    s.beginTerm();
-    const prefix = word.length >= O.prefixMinLength && (word.length >= 4 || word === request.lastWord);
-    const options = { maxEdits: O.maxEdits(word), prefix, prefixLimit: O.prefixLimit };
-    // For proximity, a word the corpus knows stands for itself and its longer forms ("want", "wants"), not
-    // for its one-letter neighbours: "than" must not find its place in "that russians are more afraid".
-    const known = index.terms.idOf(word);
-    for (const { term, weight } of index.terms.expand(word, options, O.weights)) {
-      if (known === undefined || term === known || index.terms.terms[term]?.startsWith(word))
-        markTerm(wordsOfTerm, term, 2 ** w);
-      const gain = weight * index.terms.idf(term);
-      const postings = index.terms.postings(term);
-      for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
-    }
-    for (const related of request.related?.(word) ?? []) {
-      const term = index.terms.idOf(related.word);
-      if (term === undefined) continue;
-      markTerm(wordsOfTerm, term, 2 ** w);
-      const gain = related.weight * index.terms.idf(term);
-      const postings = index.terms.postings(term);
-      for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
-    }
+  for (const word of words) {
     for (const f of index.voiceWords.get(word) ?? []) voices[f] = (voices[f] ?? 0) + 1;
     for (const f of index.publicationWords.get(word) ?? []) publications[f] = (publications[f] ?? 0) + 1;
-  });
+  }
   return { voices, publications };
+}
+
+/**
+ * The word being typed ("whether china p", "russians are more afrai") stands for any of its completions, but
+ * a short prefix has thousands, and crediting only the `prefixLimit` shortest ones ("pre" → "prey", "press")
+ * left the sentence the user is typing towards ("pressures") one word short of sentences that merely share
+ * the finished words. So the passages the other words found are checked for any term that completes it (a
+ * range of the sorted vocabulary, one comparison per term); it never adds passages of its own.
+ */
+function completeLastWord(terms: TermIndex, s: Scratch, word: string, bit: number, wordsOfTerm: WordsOfTerm): void {
+  const range = terms.prefixRange(word);
+  if (range.to - range.from <= O.prefixLimit) return; // every completion was already expanded
+  // Only passages holding as many finished words as the best can rise to the top by completing the last one;
+  // checking the others too doubled the cost of autocomplete for no measured gain.
+  let most = 0;
+  for (let k = 0; k < s.count; k++) most = Math.max(most, s.matched(s.touched(k)));
+  for (let k = 0; k < s.count; k++) {
+    const p = s.touched(k);
+    if (s.matched(p) < most || s.hasWord(p)) continue;
+    const term = terms.firstTermInRange(p, range);
+    if (term === -1) continue;
+    s.creditWord(p, terms.prefixWeight(word, term, O.weights) * terms.idf(term));
+    markTerm(wordsOfTerm, term, bit);
+  }
 }
 
 /** A speaker or publication the query names is searched whole, when it is small enough. */
@@ -272,15 +364,19 @@ function topCandidates(
   proximityOf: (p: number) => number,
 ): Candidate[] {
   const keyOf = (p: number) => candidateKey(s.matched(p), s.score(p), words, best);
-  const pool = topK(s.count, (k) => s.touched(k), keyOf, take * O.proximityPoolFactor).sort(
-    (a, b) => keyOf(b) - keyOf(a) || a - b,
-  );
-  const cut = pool.length > take ? keyOf(pool[take - 1] ?? -1) : -Infinity;
+  const pool = topK(s.count, (k) => s.touched(k), keyOf, take * O.proximityPoolFactor);
+  // Keys computed once, not in every comparison of the sort.
+  const keyed = pool.map((p) => ({ p, key: keyOf(p) })).sort((a, b) => b.key - a.key || a.p - b.p);
+  const cut = keyed.length > take ? (keyed[take - 1]?.key ?? -Infinity) : -Infinity;
   const measured: Candidate[] = [];
-  for (const p of pool) {
-    if (keyOf(p) + O.proximityKeyWeight < cut) break;
+  for (const { p, key } of keyed) {
+    if (key + O.proximityKeyWeight < cut) break;
     measured.push({ index: p, score: s.score(p), matched: s.matched(p), proximity: proximityOf(p) });
   }
   const finalKey = (c: Candidate) => candidateKey(c.matched, c.score, words, best, c.proximity);
-  return measured.sort((a, b) => finalKey(b) - finalKey(a) || a.index - b.index).slice(0, take);
+  const finals = measured.map((c) => ({ c, key: finalKey(c) }));
+  return finals
+    .sort((a, b) => b.key - a.key || a.c.index - b.c.index)
+    .slice(0, take)
+    .map((f) => f.c);
 }

@@ -21,6 +21,9 @@ export const SEARCH_OPTIONS = Object.freeze({
   /** Worth of two query words found side by side, in order (times the pair's rarity): word order is
    * what tells the quoted sentence from others that merely share its words. */
   pairWeight: 0.5,
+  /** A query word whose expansions hold more than this share of the passages (and at least `minPassages`)
+   * only adds to the passages its rarer words found, when it has any (see collect.ts `planWords`). */
+  frequent: Object.freeze({ share: 0.02, minPassages: 1000 }),
   /** Worth of a query word that names the passage's speaker or publication ("wang strategic coordination"). */
   facetWeight: 0.8,
   /** A speaker or publication with at most this many passages is searched whole when the query names it. */
@@ -52,8 +55,10 @@ export const SEARCH_OPTIONS = Object.freeze({
   /** How the final score mixes the three signals (lower is better): the share of query words the
    * passage lacks, the inverted-index score, and fuse.js's character-level score. */
   mix: Object.freeze({ missingTerms: 0.45, indexScore: 0.25, fuseScore: 0.3, proximity: 0.5 }),
-  /** The index's best `candidates × proximityPoolFactor` are re-sorted with proximity before the cut. */
-  proximityPoolFactor: 4,
+  /** The index's best `candidates × proximityPoolFactor` are re-sorted with proximity before the cut. At 100k
+   * passages a half-typed prefix's target (which shares its words with thousands of passages) was below the
+   * cut of a 4× pool for 3 of 132 prefixes that 16× keeps; 64× gained one more for twice the cost. */
+  proximityPoolFactor: 16,
   /** Worth of proximity (0..1) in the candidate key, beside the share of words matched (0..1). */
   proximityKeyWeight: 0.5,
   /** Bonus (subtracted) when the folded query appears verbatim in the folded passage. */

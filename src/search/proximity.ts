@@ -11,7 +11,9 @@
  * for (one bit per query word, at most 31).
  */
 export function proximity(terms: Int32Array, wordsOfTerm: ReadonlyMap<number, number>, allBits: number): number {
-  const masks = new Int32Array(terms.length);
+  // Reused buffers: this runs for hundreds of candidates per query, and per-call arrays were young-GC churn.
+  if (maskBuffer.length < terms.length) maskBuffer = new Int32Array(Math.max(terms.length, maskBuffer.length * 2));
+  const masks = maskBuffer;
   let all = 0;
   for (let k = 0; k < terms.length; k++) {
     const mask = wordsOfTerm.get(terms[k] ?? -1) ?? 0;
@@ -21,11 +23,11 @@ export function proximity(terms: Int32Array, wordsOfTerm: ReadonlyMap<number, nu
   const wanted = popcount(all);
   const share = wanted / Math.max(1, popcount(allBits));
   if (wanted <= 1) return share;
-  const counts = new Int32Array(32);
+  const counts = COUNTS.fill(0);
   let covered = 0;
   let shortest = Infinity;
   let start = 0;
-  for (let end = 0; end < masks.length; end++) {
+  for (let end = 0; end < terms.length; end++) {
     covered += addMask(counts, masks[end] ?? 0, 1);
     while (covered === wanted) {
       shortest = Math.min(shortest, end - start + 1);
@@ -35,6 +37,9 @@ export function proximity(terms: Int32Array, wordsOfTerm: ReadonlyMap<number, nu
   }
   return (wanted / shortest) * share;
 }
+
+let maskBuffer = new Int32Array(256);
+const COUNTS = new Int32Array(32);
 
 function popcount(x: number): number {
   let n = 0;

@@ -11,6 +11,12 @@ export interface Expansion {
   readonly weight: number;
 }
 
+/** Places `[from, to)` in the sorted vocabulary: the terms that start with one prefix. */
+export interface PrefixRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 export interface ExpansionWeights {
   /** Weight of a match one edit away; two edits get this squared. */
   readonly fuzzy: number;
@@ -80,6 +86,8 @@ export class TermIndex {
   private readonly ids: Map<string, number>;
   /** Term ids sorted by their text, for prefix ranges. */
   private readonly sorted: Int32Array;
+  /** Term id → its place in `sorted`: the terms starting with a prefix are one range of places. */
+  private readonly place: Int32Array;
   /** One-character deletions of every fuzzy-eligible term (hashed) → the terms they come from. Most variants
    * come from one term: a bare id then, a list only when several share it (fewer heap objects, which keeps
    * garbage-collection pauses short on a 100k reload). */
@@ -109,6 +117,8 @@ export class TermIndex {
     this.sequence = parts.sequence;
     this.sequenceStart = parts.sequenceStart;
     this.sorted = parts.sorted;
+    this.place = new Int32Array(parts.sorted.length);
+    for (let i = 0; i < parts.sorted.length; i++) this.place[parts.sorted[i] as number] = i;
     this.deletionIndex = parts.deletionIndex;
     this.passageCount = parts.passageCount;
     this.minFuzzyLength = parts.minFuzzyLength;
@@ -168,17 +178,40 @@ export class TermIndex {
     return found;
   }
 
-  /** Up to `limit` terms that start with `prefix` (not `prefix` itself), the closest in length first. */
-  prefixed(prefix: string, limit: number): number[] {
+  /** The places in `sorted` of the terms that start with `prefix` (`prefix` itself included): `[from, to)`. */
+  prefixRange(prefix: string): PrefixRange {
+    const from = this.firstPlaceNotBefore(prefix);
+    // Every term starting with `prefix` sorts before `prefix` followed by the highest UTF-16 unit.
+    const to = this.firstPlaceNotBefore(`${prefix}\uffff`);
+    return { from, to };
+  }
+
+  /** The first of passage `passage`'s terms that lies in `range`, or -1 (no view allocated: called per candidate). */
+  firstTermInRange(passage: number, range: PrefixRange): number {
+    const end = this.sequenceStart[passage + 1] ?? 0;
+    for (let k = this.sequenceStart[passage] ?? 0; k < end; k++) {
+      const term = this.sequence[k] as number;
+      const at = this.place[term] as number;
+      if (at >= range.from && at < range.to) return term;
+    }
+    return -1;
+  }
+
+  private firstPlaceNotBefore(text: string): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.terms[this.sorted[mid] as number] as string) < prefix) lo = mid + 1;
+      if ((this.terms[this.sorted[mid] as number] as string) < text) lo = mid + 1;
       else hi = mid;
     }
+    return lo;
+  }
+
+  /** Up to `limit` terms that start with `prefix` (not `prefix` itself), the closest in length first. */
+  prefixed(prefix: string, limit: number): number[] {
     const out: number[] = [];
-    for (let i = lo; i < this.sorted.length; i++) {
+    for (let i = this.firstPlaceNotBefore(prefix); i < this.sorted.length; i++) {
       const id = this.sorted[i] as number;
       const term = this.terms[id] as string;
       if (!term.startsWith(prefix)) break;
@@ -199,6 +232,12 @@ export class TermIndex {
     return best ? (this.terms[best.term] as string) : null;
   }
 
+  /** Worth of `term` as a completion of `prefix`: the base prefix weight, growing as the prefix covers more of it. */
+  prefixWeight(prefix: string, term: number, weights: ExpansionWeights): number {
+    const coverage = prefix.length / (this.terms[term] as string).length;
+    return weights.prefix + (1 - weights.prefix) * coverage * 0.5;
+  }
+
   /** Every vocabulary term a query word should match, best first. */
   expand(
     word: string,
@@ -210,21 +249,21 @@ export class TermIndex {
     if (exact !== undefined) out.push({ term: exact, weight: 1 });
     for (const [term, distance] of this.fuzzy(word, options.maxEdits))
       out.push({ term, weight: weights.fuzzy ** distance });
-    if (options.prefix) {
-      for (const term of this.prefixed(word, options.prefixLimit)) {
-        const coverage = word.length / (this.terms[term] as string).length;
-        out.push({ term, weight: weights.prefix + (1 - weights.prefix) * coverage * 0.5 });
-      }
-    }
+    if (options.prefix)
+      for (const term of this.prefixed(word, options.prefixLimit))
+        out.push({ term, weight: this.prefixWeight(word, term, weights) });
     return out.sort((a, b) => b.weight - a.weight);
   }
 }
 
-/** Collects postings passage by passage, then freezes them into a `TermIndex`. */
+/**
+ * Collects each passage's term ids in text order, then freezes them into a `TermIndex`. The postings are
+ * derived from that sequence when finishing (a count and a fill pass), not pushed into one growing array per
+ * term: at 1M passages those arrays were a quarter of the build time and most of its garbage.
+ */
 export class TermIndexBuilder {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly lists: number[][] = [];
   private readonly sequence = new ChunkedInt32();
   private readonly sequenceStart = new ChunkedInt32();
   private count = 0;
@@ -238,35 +277,67 @@ export class TermIndexBuilder {
         id = this.terms.length;
         this.ids.set(term, id);
         this.terms.push(term);
-        this.lists.push([]);
       }
-      const list = this.lists[id] as number[];
-      if (list[list.length - 1] !== passage) list.push(passage);
       this.sequence.push(id);
     }
     this.count = Math.max(this.count, passage + 1);
   }
 
   /**
-   * Freezes the postings and builds the look-up structures, yielding every `SLICE` terms so a caller
+   * Freezes the postings and builds the look-up structures, yielding every `SLICE` units of work so a caller
    * can hand the event loop back (see `QuoteIndex.buildAsync`).
    */
   *finish(minFuzzyLength: number): Generator<void, TermIndex> {
-    /** Work (postings copied, deletion variants hashed) between two yields; the caller yields by the clock. */
-    const SLICE = 5_000;
-    let total = 0;
-    for (const list of this.lists) total += list.length;
-    const postingData = new Int32Array(total);
-    const postingStart = new Int32Array(this.lists.length + 1);
-    const deletionIndex = new Map<number, number | number[]>();
+    /** Work (terms read, postings written, deletion variants hashed) between two yields. */
+    const SLICE = 20_000;
+    while (this.sequenceStart.length <= this.count) this.sequenceStart.push(this.sequence.length);
+    const sequence = yield* this.sequence.toArray();
+    const sequenceStart = yield* this.sequenceStart.toArray();
+    const vocabulary = this.terms.length;
+    // Pass 1: how many passages hold each term (a term repeated in a passage counts once).
+    const postingStart = new Int32Array(vocabulary + 1);
+    const lastPassage = new Int32Array(vocabulary).fill(-1);
     let work = 0;
-    for (let id = 0; id < this.terms.length; id++) {
-      const list = this.lists[id] as number[];
-      const start = postingStart[id] as number;
-      for (let k = 0; k < list.length; k++) postingData[start + k] = list[k] as number;
-      postingStart[id + 1] = start + list.length;
-      work += list.length + 5;
+    for (let p = 0; p < this.count; p++) {
+      const end = sequenceStart[p + 1] as number;
+      for (let k = sequenceStart[p] as number; k < end; k++) {
+        const term = sequence[k] as number;
+        if (lastPassage[term] !== p) {
+          lastPassage[term] = p;
+          postingStart[term + 1]!++;
+        }
+      }
+      work += end - (sequenceStart[p] as number) + 1;
+      if (work >= SLICE) {
+        work = 0;
+        yield;
+      }
+    }
+    for (let id = 0; id < vocabulary; id++) postingStart[id + 1]! += postingStart[id] as number;
+    yield;
+    // Pass 2: each term's passages, ascending because passages are visited in order.
+    const postingData = new Int32Array(postingStart[vocabulary] as number);
+    const cursor = postingStart.slice(0, vocabulary);
+    lastPassage.fill(-1);
+    for (let p = 0; p < this.count; p++) {
+      const end = sequenceStart[p + 1] as number;
+      for (let k = sequenceStart[p] as number; k < end; k++) {
+        const term = sequence[k] as number;
+        if (lastPassage[term] !== p) {
+          lastPassage[term] = p;
+          postingData[cursor[term]!++] = p;
+        }
+      }
+      work += end - (sequenceStart[p] as number) + 1;
+      if (work >= SLICE) {
+        work = 0;
+        yield;
+      }
+    }
+    const deletionIndex = new Map<number, number | number[]>();
+    for (let id = 0; id < vocabulary; id++) {
       const term = this.terms[id] as string;
+      work += 1;
       if (term.length >= minFuzzyLength && !isNumeric(term)) {
         for (const variant of deletions(term)) {
           work += 5;
@@ -283,14 +354,10 @@ export class TermIndexBuilder {
         yield;
       }
     }
-    this.lists.length = 0;
     yield;
     const terms = this.terms;
     // The native default sort (UTF-16 order, as `<` compares) is several times faster than a comparator.
     const sorted = yield* sortedIds(terms);
-    while (this.sequenceStart.length <= this.count) this.sequenceStart.push(this.sequence.length);
-    const sequence = yield* this.sequence.toArray();
-    const sequenceStart = yield* this.sequenceStart.toArray();
     return new TermIndex({
       terms,
       ids: this.ids,

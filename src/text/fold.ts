@@ -58,7 +58,10 @@ export function spacedWords(folded: string): string {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-'/.][\p{L}\p{N}]+)*/gu;
+/** `WORD` for folded ASCII text (nearly every passage), where it means the same and runs several times faster. */
+const ASCII_WORD = /[a-z0-9]+(?:[-'/.][a-z0-9]+)*/g;
 const JOINERS = /[-'/.]/;
+const JOINERS_ALL = /[-'/.]/g;
 
 /**
  * Splits text into search terms. A compound such as `zero-sum`, `S-400` or `U.S.` yields its parts
@@ -69,19 +72,28 @@ export function tokenize(text: string): string[] {
   return tokenizeFolded(foldForSearch(text));
 }
 
-/** `tokenize` for text already passed through `foldForSearch` (saves folding twice when indexing). */
-export function tokenizeFolded(folded: string): string[] {
+/**
+ * `tokenize` for text already passed through `foldForSearch` (saves folding twice when indexing). When `plain` is
+ * given, the text's plain words (runs of letters and digits, in order: what word pairs are made of) are pushed onto
+ * it in the same pass, so indexing reads each passage once.
+ */
+export function tokenizeFolded(folded: string, plain?: string[]): string[] {
   const terms: string[] = [];
-  for (const match of folded.matchAll(WORD)) {
-    let word = match[0];
-    if (word.endsWith("'s")) word = word.slice(0, -2);
-    if (!JOINERS.test(word)) {
-      terms.push(word);
+  for (const match of folded.matchAll(NON_ASCII.test(folded) ? WORD : ASCII_WORD)) {
+    const whole = match[0];
+    if (!JOINERS.test(whole)) {
+      terms.push(whole);
+      plain?.push(whole);
       continue;
     }
-    const parts = word.split(/[-'/.]/).filter((p) => p.length > 0);
-    for (const part of parts) terms.push(part);
-    if (parts.length > 1) terms.push(parts.join(''));
+    const runs = whole.split(JOINERS_ALL);
+    plain?.push(...runs);
+    const parts = whole.endsWith("'s") ? runs.slice(0, -1) : runs;
+    if (parts.length === 1) terms.push(parts[0] as string);
+    else {
+      for (const part of parts) terms.push(part);
+      terms.push(parts.join(''));
+    }
   }
   return terms;
 }

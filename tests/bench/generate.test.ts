@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, type SyntheticCorpus } from '../../src/bench/generate.ts';
 import { labelExistingPassages, misspell, normalizeWords, samplePrefixes } from '../../src/bench/queries.ts';
 import { createRng } from '../../src/bench/rng.ts';
+import { BodyParagraph, BodyPassage } from '../../src/corpus/stored.ts';
 import { PASSAGE_ID_PREFIX, QuoteIndex } from '../../src/search/engine.ts';
 import { extractProse, readSeedMaterial, type SeedMaterial } from '../../src/bench/seeds.ts';
 
@@ -39,6 +40,11 @@ describe('synthetic corpus generator', () => {
       expect(source?.paragraphs[p.paragraphIndex]?.text).toContain(p.text);
     }
     expect(new Set(corpus.passages.map((p) => p.id)).size).toBe(2000);
+  });
+
+  it('lays passages and paragraphs out as the loader does: positions in the body, no string of their own', () => {
+    for (const p of synthetic.corpus.passages) expect(p).toBeInstanceOf(BodyPassage);
+    for (const s of synthetic.corpus.sources) for (const p of s.paragraphs) expect(p).toBeInstanceOf(BodyParagraph);
   });
 
   it('gives passages the ids the loader would, so an `id:` query (an autocomplete choice) selects each one', () => {

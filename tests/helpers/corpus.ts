@@ -65,3 +65,51 @@ export function passageAt(corpus: Corpus, position: string): Corpus['passages'][
       p.sourceId === sourceId && p.paragraphIndex === Number(paragraph) - 1 && p.sentenceIndex === Number(sentence) - 1,
   );
 }
+
+/** A one-source corpus of the given sentences, one passage each, in order (for search tests on made-up text). */
+export function corpusOfSentences(texts: readonly string[]): Corpus {
+  const voice = { personId: null, name: 'Test Review', role: 'publication', basis: 'own' as const };
+  const body = texts.join(' ');
+  let offset = 0;
+  const passages = texts.map((text, i) => {
+    const passage = {
+      id: `test-source:1.${i + 1}`,
+      sourceId: 'test-source',
+      paragraphIndex: 0,
+      sentenceIndex: i,
+      text,
+      offset,
+      voice,
+    };
+    offset += text.length + 1;
+    return passage;
+  });
+  return {
+    root: 'test',
+    people: [],
+    hash: 'test',
+    loadedAt: new Date(0),
+    sources: [
+      {
+        id: 'test-source',
+        title: 'Test',
+        titleIsDescriptive: true,
+        publication: 'Test Review',
+        author: null,
+        date: null,
+        dateInferred: false,
+        url: null,
+        urlVerified: false,
+        kind: 'article',
+        credit: null,
+        licence: null,
+        notes: null,
+        file: 'sources/test-source.md',
+        body,
+        paragraphs: [{ index: 0, text: body, heading: null }],
+        hash: 'test',
+      },
+    ],
+    passages,
+  } as unknown as Corpus;
+}

@@ -54,6 +54,18 @@ describe('TermIndexBuilder.finish', () => {
       check(index, prefix);
   });
 
+  it('GIVEN any prefix THEN firstTermInRange() finds, in each passage, its first term that starts with it', () => {
+    for (const prefix of ['a', 'alli', 'russia', 'é', 's4', 'zz', 'moscow']) {
+      const range = index.prefixRange(prefix);
+      words.forEach((word, i) => {
+        const held = [word, words[(i * 7) % words.length] as string];
+        const expected = held.find((w) => w.startsWith(prefix));
+        const got = index.firstTermInRange(i, range);
+        expect(got === -1 ? undefined : index.terms[got], `${prefix} in passage ${i}`).toBe(expected);
+      });
+    }
+  });
+
   it('GIVEN a word one typo away from a term THEN fuzzy() finds that term', () => {
     const target = words.find((w) => w.length >= 8) as string;
     const typo = `${target.slice(0, 3)}${target.slice(4)}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, foldTypography, spacedWords, tokenize } from '../../src/text/fold.ts';
+import { plainWordsFolded } from '../../src/search/pair-index.ts';
+import { foldForSearch, foldTypography, spacedWords, tokenize, tokenizeFolded } from '../../src/text/fold.ts';
 
 describe('foldTypography', () => {
   it('GIVEN curly quotes, dashes and odd spaces WHEN folded THEN they compare equal to plain ASCII', () => {
@@ -17,6 +18,23 @@ describe('tokenize', () => {
   });
   it('GIVEN only punctuation THEN there are no terms', () => {
     expect(tokenize('?! … —')).toEqual([]);
+  });
+});
+
+describe('tokenizeFolded with plain words', () => {
+  it('GIVEN compounds, possessives, accents and odd punctuation THEN the plain words are those plainWordsFolded gives', () => {
+    const texts = [
+      "China's zero-sum S-400 deal, the U.S.'s rock'n's it's-a 3.5% — Lavrov’s “partner”",
+      'Économie: la Russie/la Chine -- x/y/z ...and... 1,000 a.b.c.',
+      '',
+      "'s - -- ' ",
+    ];
+    for (const text of texts) {
+      const folded = foldForSearch(text);
+      const plain: string[] = [];
+      expect(tokenizeFolded(folded, plain), text).toEqual(tokenizeFolded(folded));
+      expect(plain, text).toEqual(plainWordsFolded(folded));
+    }
   });
 });
 

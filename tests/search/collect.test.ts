@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { buildParts } from '../../src/search/build.ts';
+import { collect, Scratch } from '../../src/search/collect.ts';
+import { QuoteIndex } from '../../src/search/engine.ts';
+import { facetWords } from '../../src/search/facets.ts';
+import { runAtOnce } from '../../src/util/yield.ts';
+import { SEARCH_OPTIONS } from '../../src/search/options.ts';
+import { corpusOfSentences } from '../helpers/corpus.ts';
+
+describe('the word being typed', () => {
+  // More short words starting with "pre" than prefix expansion takes, none of them beside "question".
+  const shortCompletions = Array.from(
+    { length: SEARCH_OPTIONS.prefixLimit + 6 },
+    (_, i) =>
+      `Notes on the pre${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} file.`,
+  );
+  const questions = Array.from({ length: 40 }, (_, i) => `A question number ${i + 1} about something else.`);
+  const target = 'A more fundamental question, however, pressures for China and Russia.';
+
+  it('GIVEN a short prefix with many completions THEN the passage completing it beside the other words comes first', () => {
+    const index = QuoteIndex.build(corpusOfSentences([...shortCompletions, ...questions, target]));
+    expect(index.suggestQueries('question however pre', 25)[0]?.passage.text).toBe(target);
+    expect(index.suggestQueries('question p', 25)[0]?.passage.text).toBe(target);
+  });
+
+  it('GIVEN only the word being typed THEN it still finds passages by its shortest completions alone', () => {
+    const index = QuoteIndex.build(corpusOfSentences([...shortCompletions, target]));
+    expect(index.suggestQueries('pre', 25).length).toBeGreaterThan(0);
+  });
+});
+
+describe('frequent words', () => {
+  const filler = Array.from(
+    { length: SEARCH_OPTIONS.frequent.minPassages + 200 },
+    (_, i) => `China and the partner number ${i} met again.`,
+  );
+
+  /** How many passages collection touched for `words`. */
+  function touchedFor(texts: readonly string[], words: readonly string[]): number {
+    const corpus = corpusOfSentences(texts);
+    const parts = runAtOnce(buildParts(corpus));
+    const sources = {
+      ...parts,
+      voiceWords: facetWords(parts.voices),
+      publicationWords: facetWords(parts.publications),
+    };
+    const request = { words, minor: [], sequence: words, lastWord: undefined, allowed: () => true, take: 30 };
+    const scratch = new Scratch(texts.length);
+    collect(sources, scratch, request, texts.length);
+    return scratch.count;
+  }
+
+  it('GIVEN a rare query word THEN collection touches only the passages holding it, not every frequent one', () => {
+    const rare = Array.from({ length: 40 }, (_, i) => `China found blorptastic partner number ${i}.`);
+    expect(touchedFor([...filler, ...rare], ['china', 'blorptastic', 'partner'])).toBe(rare.length);
+  });
+
+  it('GIVEN only frequent words THEN the passages holding them are still found', () => {
+    const index = QuoteIndex.build(corpusOfSentences(filler));
+    expect(index.search({ text: 'china partner number 7', limit: 3 })[0]?.passage.text).toBe(filler[7]);
+  });
+});
