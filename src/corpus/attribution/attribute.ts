@@ -12,7 +12,7 @@ import type { SentenceSpan } from '../segment.ts';
 import { cueAfter, cueBefore, cuesBefore, cueInSentence, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
-import { findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, type QuoteSpan } from './quotes.ts';
+import { bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, spokenShort, type QuoteSpan } from './quotes.ts';
 import { CONTINUATIONS, findRegisteredSpeaker, GROUP, PRONOUN_SPEAKER } from './reported.ts';
 
 export { buildNameMatchers, findMentions, type NameMatcher, type PersonMention } from './people.ts';
@@ -319,27 +319,6 @@ function namesSomeoneElse(text: string, speaker: string): boolean {
     const phrase = parseNamePhrase(m[0]);
     return phrase !== null && !sameSpeaker(phrase.name, speaker);
   });
-}
-
-/** Whether the sentences a quotation spans hold nothing but it: no cue that failed, no other words of the source. */
-function bareQuotation(text: string, sentences: readonly SentenceSpan[], span: QuoteSpan): boolean {
-  const spanned = sentences.filter((s) => s.start < span.end && span.start < s.start + s.text.length);
-  const from = Math.min(span.start, ...spanned.map((s) => s.start));
-  const to = Math.max(span.end, ...spanned.map((s) => s.start + s.text.length));
-  return /^[\s.,;:!?—–-]*$/u.test(text.slice(from, span.start) + text.slice(span.end, to));
-}
-
-/** Text with its quotations blanked: what the source says in its own words. */
-function blankQuotes(text: string): string {
-  return text.replace(/“[^”]*”?|"[^"]*"?/g, (q) => ' '.repeat(q.length));
-}
-
-/** A short quotation that a speech cue follows: “It’s unusual,” said Larry Noble. (Not a scare-quoted phrase.) */
-function spokenShort(text: string, span: QuoteSpan): boolean {
-  if (span.words === 0 || !/[,!?]\s*[”"“]$/.test(text.slice(span.start, span.end))) return false;
-  const rest = text.slice(span.end);
-  const next = rest.search(/[“”"]/);
-  return cueAfter(next < 0 ? rest : rest.slice(0, next)) !== null;
 }
 
 /** The words of a sentence outside its quotations: what the source itself says, where its names count. */

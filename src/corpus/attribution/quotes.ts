@@ -4,6 +4,9 @@
  * mark (the news convention for a quotation of several paragraphs).
  */
 
+import type { SentenceSpan } from '../segment.ts';
+import { cueAfter } from './cues.ts';
+
 export interface QuoteSpan {
   /** Offset of the opening mark in the paragraph (0 for a quotation continued from the paragraph before). */
   readonly start: number;
@@ -81,4 +84,25 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
   }
   close(text.length, true);
   return spans;
+}
+
+/** Whether the sentences a quotation spans hold nothing but it: no cue that failed, no other words of the source. */
+export function bareQuotation(text: string, sentences: readonly SentenceSpan[], span: QuoteSpan): boolean {
+  const spanned = sentences.filter((s) => s.start < span.end && span.start < s.start + s.text.length);
+  const from = Math.min(span.start, ...spanned.map((s) => s.start));
+  const to = Math.max(span.end, ...spanned.map((s) => s.start + s.text.length));
+  return /^[\s.,;:!?—–-]*$/u.test(text.slice(from, span.start) + text.slice(span.end, to));
+}
+
+/** Text with its quotations blanked: what the source says in its own words. */
+export function blankQuotes(text: string): string {
+  return text.replace(/“[^”]*”?|"[^"]*"?/g, (q) => ' '.repeat(q.length));
+}
+
+/** A short quotation that a speech cue follows: “It’s unusual,” said Larry Noble. (Not a scare-quoted phrase.) */
+export function spokenShort(text: string, span: QuoteSpan): boolean {
+  if (span.words === 0 || !/[,!?]\s*[”"“]$/.test(text.slice(span.start, span.end))) return false;
+  const rest = text.slice(span.end);
+  const next = rest.search(/[“”"]/);
+  return cueAfter(next < 0 ? rest : rest.slice(0, next)) !== null;
 }
