@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Corpus } from '../../src/corpus/types.ts';
 import { QuoteIndex } from '../../src/search/engine.ts';
 import { proximity } from '../../src/search/proximity.ts';
+import { corpusOfSentences } from '../helpers/corpus.ts';
 
 describe('proximity()', () => {
   it('GIVEN query words side by side in any order THEN 1; spread out THEN less; missing ones scale it down', () => {
@@ -53,50 +53,9 @@ describe('proximity', () => {
     },
   ];
 
-  function corpusOf(texts: readonly string[]): Corpus {
-    const voice = { personId: null, name: 'Test Review', role: 'publication', basis: 'own' as const };
-    const body = texts.join(' ');
-    return {
-      root: 'test',
-      people: [],
-      hash: 'test',
-      loadedAt: new Date(0),
-      sources: [
-        {
-          id: 'test-source',
-          title: 'Test',
-          titleIsDescriptive: true,
-          publication: 'Test Review',
-          author: null,
-          date: null,
-          dateInferred: false,
-          url: null,
-          urlVerified: false,
-          kind: 'article',
-          credit: null,
-          licence: null,
-          notes: null,
-          file: 'sources/test-source.md',
-          body,
-          paragraphs: [{ index: 0, text: body, heading: null }],
-          hash: 'test',
-        },
-      ],
-      passages: texts.map((text, i) => ({
-        id: `test-source:1.${i + 1}`,
-        sourceId: 'test-source',
-        paragraphIndex: 0,
-        sentenceIndex: i,
-        text,
-        offset: body.indexOf(text),
-        voice,
-      })),
-    } as unknown as Corpus;
-  }
-
   it('GIVEN the words of a sentence in another order THEN the sentence holding them side by side comes first', () => {
     const texts = CASES.flatMap((c) => [c.rival, c.quote]);
-    const index = QuoteIndex.build(corpusOf(texts));
+    const index = QuoteIndex.build(corpusOfSentences(texts));
     for (const { query, quote } of CASES) expect(index.search({ text: query })[0]?.passage.text, query).toBe(quote);
   });
 });
