@@ -129,10 +129,12 @@ function score(article: Article, quote: Quote, source: Source, passage: Passage 
  * Varmus, the former NIH director under President Bill Clinton" labelled Bill Clinton. Reported beside the
  * headline, never subtracted from it.
  */
+const NAME_RUNS = new RegExp(NAME_RUN, 'gu');
+
 function spanNamesOurSpeaker(s: Scored): boolean {
   if (s.outcome !== 'wrong' || !s.passage || !s.quote.source) return false;
   const span = s.quote.source;
-  const names = [...span.matchAll(new RegExp(NAME_RUN, 'gu'))].map((m) => ({ at: m.index, name: m[0] }));
+  const names = [...span.matchAll(NAME_RUNS)].map((m) => ({ at: m.index, name: m[0] }));
   const ours = names.find((n) => sameSpeaker(n.name, s.passage?.voice.name ?? ''));
   const gold = names.find((n) => sameSpeaker(n.name, s.quote.speaker));
   return ours !== undefined && gold !== undefined && ours.at < gold.at;

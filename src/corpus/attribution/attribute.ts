@@ -208,11 +208,12 @@ class Attributor implements SourceAttributor {
     const after = text.slice(q.span.end, Math.max(q.span.end, Math.min(sentenceEnd, nextStart)));
     const before = text.slice(Math.max(sentenceStart, prevEnd), q.span.start);
     const prefix = text.slice(sentenceStart, q.span.start);
+    const ownWords = blankQuotes(prefix);
     const sentence = text.slice(sentenceStart, sentenceEnd);
     return (
       this.registeredIn(sentence, q.span.start - sentenceStart, q.span.end - sentenceStart) ??
-      this.speakerOf(cueAfter(after), 'direct-quote', blankQuotes(prefix)) ??
-      this.firstSpeaker(cuesBefore(before, prefix), blankQuotes(prefix))
+      this.speakerOf(cueAfter(after), 'direct-quote', ownWords) ??
+      this.firstSpeaker(cuesBefore(before, prefix), ownWords)
     );
   }
 

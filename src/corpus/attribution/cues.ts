@@ -134,6 +134,11 @@ function verbSubject(match: RegExpExecArray, text: string, rule: CueRule, govern
   return null;
 }
 
+/** A subject whose words count only when they look like a person's name (a title, a known first name, named before). */
+function strictSubject(written: string, before: string, rule: CueRule): Subject {
+  return { ...subjectOf(written, null, before, rule), strict: true } as Subject;
+}
+
 function subjectOf(written: string, apposition: string | null, before: string, rule: CueRule): Subject {
   const pronoun = PRONOUN_GENDER[written.toLowerCase()];
   if (pronoun) return { kind: 'pronoun', gender: pronoun, rule: 'pronoun' };
@@ -157,7 +162,7 @@ export function cueAfter(text: string): Subject | null {
     const subject = verbSubject(trailing, text, 'verb-after-name', [PREPOSITION, SUBORDINATE]);
     if (subject) return subject;
     const head = HEAD_NAME.exec(text);
-    if (head?.[1]) return { ...subjectOf(head[1], null, '', 'verb-after-name'), strict: true } as Subject;
+    if (head?.[1]) return strictSubject(head[1], '', 'verb-after-name');
   }
   const closing = lastMatch(TRAILING_INVERTED, text);
   if (closing && closing.index > 0) {
@@ -187,6 +192,11 @@ function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   return found;
 }
 
+/** Whether "<verb> <name>" makes the name the speaker: "said Smith", "warned Smith", never "told Smith". */
+function invertsSpeaker(base: string | undefined): base is string {
+  return base !== undefined && (!OBJECT_VERBS.has(base) || base === 'warn');
+}
+
 /** "said Rep. Jane Doe, a Democrat from Ohio" at the start of the text: the name after the verb speaks. */
 function invertedCue(text: string): Subject | null {
   const inverted = AFTER_INVERTED.exec(text);
@@ -196,7 +206,7 @@ function invertedCue(text: string): Subject | null {
   const cut = NAME_END.exec(np);
   const phrase = (cut ? np.slice(0, cut.index) : np).replace(/\.\s*$/, '').trimEnd();
   const name = lastMatch(NAME_RUN_G, phrase);
-  if (!base || (OBJECT_VERBS.has(base) && base !== 'warn') || !name || name.index + name[0].length < phrase.trimEnd().length - 1) return null;
+  if (!invertsSpeaker(base) || !name || name.index + name[0].length < phrase.trimEnd().length - 1) return null;
   return subjectOf(name[0], inverted[3] ?? null, phrase.slice(0, name.index), 'verb-before-name');
 }
 
@@ -230,7 +240,7 @@ function headBeforeCommaVerb(text: string): { at: number; subject: Subject } | n
   if (!head?.[1]) return null;
   const verb = COMMA_VERB.exec(text.slice(head[0].length));
   if (!verb) return null;
-  return { at: head[0].length + verb.index + verb[0].length, subject: { ...subjectOf(head[1], null, '', 'verb-after-name'), strict: true } as Subject };
+  return { at: head[0].length + verb.index + verb[0].length, subject: strictSubject(head[1], '', 'verb-after-name') };
 }
 
 /** Every cue before a quotation, nearest first: when the nearest names nobody ("the Senate goes on"), the next may. */
@@ -238,12 +248,10 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
   const candidates: { at: number; subject: Subject }[] = [];
   const verbs = allMatches(SUBJECT_VERB, text);
   const verb = verbs[verbs.length - 1];
+  // "Alixandria Lapp, executive director of the House Majority PAC, a super PAC, said": the sentence's head speaks.
+  const head = text === sentencePrefix ? HEAD_NAME.exec(sentencePrefix)?.[1] : undefined;
   for (const v of verbs) {
-    const head = HEAD_NAME.exec(sentencePrefix);
-    // "Alixandria Lapp, executive director of the House Majority PAC, a super PAC, said": the sentence's head speaks.
-    const subject =
-      verbSubject(v, text, 'verb-after-name') ??
-      (head?.[1] && text === sentencePrefix ? ({ ...subjectOf(head[1], null, '', 'verb-after-name'), strict: true } as Subject) : null);
+    const subject = verbSubject(v, text, 'verb-after-name') ?? (head ? strictSubject(head, '', 'verb-after-name') : null);
     if (subject) candidates.push({ at: v.index + v[0].length, subject });
   }
   const lastVerbSubject = candidates[candidates.length - 1]?.subject;
@@ -258,7 +266,7 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
     const np = inverted[2];
     // "said of Sanders:" names whom the words are about, not who says them.
     const about = /^(?:of|to|about|at|in|on|for|with|by|from|that|after|before)\b/i.test(np.trim());
-    if (!about && base && (!OBJECT_VERBS.has(base) || base === 'warn') && name && name.index + name[0].length >= np.trimEnd().length) {
+    if (!about && invertsSpeaker(base) && name && name.index + name[0].length >= np.trimEnd().length) {
       candidates.push({ at: text.length, subject: subjectOf(name[0], inverted[3] ?? null, np.slice(0, name.index), 'verb-before-name') });
     }
   }
@@ -282,9 +290,9 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
     const head = SENTENCE_SUBJECT.exec(sentencePrefix);
     const named = NAME_COLON.exec(text);
     if (head?.[1] && COLON_CLAUSE.test(sentencePrefix.slice(head.index + head[0].length))) {
-      candidates.push({ at: text.length, subject: { ...subjectOf(head[1], null, '', 'colon'), strict: true } as Subject });
+      candidates.push({ at: text.length, subject: strictSubject(head[1], '', 'colon') });
     } else if (named?.[1] && !PREPOSITION.test(text.slice(0, named.index))) {
-      candidates.push({ at: text.length, subject: { ...subjectOf(named[1], null, text.slice(0, named.index), 'colon'), strict: true } as Subject });
+      candidates.push({ at: text.length, subject: strictSubject(named[1], text.slice(0, named.index), 'colon') });
     }
   }
   candidates.sort((a, b) => b.at - a.at);
