@@ -1,6 +1,6 @@
 import { DEFAULT_LIMITS } from '../src/corpus/limits.ts';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, parseImportConfig } from '../src/config.ts';
+import { ConfigError, healthPortFrom, parseConfig, parseImportConfig } from '../src/config.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-part.do-not-print';
 const CLIENT = '123456789012345678';
@@ -40,6 +40,25 @@ describe('parseConfig', () => {
       healthPort: null,
       healthHost: '127.0.0.1',
     });
+  });
+
+  it('GIVEN HEALTH_PORT THEN the health endpoint is on that port; a bad one names the variable and the fix', () => {
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: '8080', HEALTH_HOST: '0.0.0.0' })).toMatchObject({
+      healthPort: 8080,
+      healthHost: '0.0.0.0',
+    });
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: 'http' })).toEqual([
+      'HEALTH_PORT must be a TCP port number such as 8080, or empty to turn the endpoint off.',
+    ]);
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN, HEALTH_PORT: '70000' })).toEqual([
+      'HEALTH_PORT must be between 1 and 65535, or empty to turn the endpoint off.',
+    ]);
+  });
+
+  it('GIVEN only HEALTH_PORT (the HEALTHCHECK probe) THEN it is read without a token; unset or bad is null', () => {
+    expect(healthPortFrom({ HEALTH_PORT: '8080' })).toBe(8080);
+    expect(healthPortFrom({})).toBeNull();
+    expect(healthPortFrom({ HEALTH_PORT: 'x' })).toBeNull();
   });
 
   it('GIVEN every variable THEN parses lists, ids, URLs and numbers', () => {
