@@ -47,7 +47,7 @@ describe('the production start (node dist/src/bot/main.js)', () => {
       out,
     ]);
     fake = await FakeDiscord.start();
-  }, 180_000);
+  }, 600_000); // tsc over the whole project takes about 2 minutes on two busy shared cores
   afterAll(async () => {
     await fake?.close();
     await rm(out, { recursive: true, force: true });
