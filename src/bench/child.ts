@@ -20,6 +20,12 @@ export interface ChildTask {
   readonly maxPrefixes?: number;
   readonly reps: number;
   readonly seedsDir: string;
+  /**
+   * Wall-clock budget of each timed phase (the /quote queries, the autocomplete prefixes), milliseconds: once a
+   * phase has taken this long, its remaining inputs are not run and the result says how many were. Peers take
+   * seconds a query at 100k on a loaded machine; without it a full run did not finish in 55 minutes.
+   */
+  readonly phaseBudgetMs?: number;
 }
 
 export interface QueryRecord {
@@ -41,6 +47,14 @@ export interface PrefixRecord {
   readonly targetSuggested: boolean;
 }
 
+/** How much of a phase was run: all `planned` inputs, or the first `run` when its budget ran out. */
+export interface PhaseCoverage {
+  readonly planned: number;
+  readonly run: number;
+  /** The budget that stopped the phase, milliseconds; null when every planned input was run. */
+  readonly stoppedAtMs: number | null;
+}
+
 export interface MemoryFigures {
   readonly heapUsedMB: number;
   readonly rssMB: number;
@@ -60,6 +74,7 @@ export interface ChildResult {
   readonly afterBuild: MemoryFigures;
   readonly queries: QueryRecord[];
   readonly prefixes: PrefixRecord[];
+  readonly coverage: { readonly queries: PhaseCoverage; readonly prefixes: PhaseCoverage };
 }
 
 const MB = 1024 * 1024;
@@ -93,13 +108,39 @@ function warmUp(engine: BenchEngine, synthetic: SyntheticCorpus, name: EngineNam
   }
 }
 
-/** Time every query and prefix `reps` times; ranks and whether the target was suggested come from the first pass. */
-function timeQueries(
-  engine: BenchEngine,
+/**
+ * Runs `call` on the inputs in order while the phase is within `budgetMs` (checked before each input, so the
+ * first always runs); returns how many ran.
+ */
+function runWithinBudget(count: number, budgetMs: number, now: () => number, call: (i: number) => void): number {
+  const start = now();
+  let i = 0;
+  for (; i < count; i++) {
+    if (i > 0 && now() - start > budgetMs) break;
+    call(i);
+  }
+  return i;
+}
+
+const coverage = (planned: number, run: number, budgetMs: number): PhaseCoverage => ({
+  planned,
+  run,
+  stoppedAtMs: run < planned ? budgetMs : null,
+});
+
+/**
+ * Time every query and prefix `reps` times; ranks and whether the target was suggested come from the first pass.
+ * The first pass of each phase stops at `budgetMs` (later passes repeat only what it ran); inputs not run are
+ * left out of the records, so every figure is over what was measured. `now` is the clock (a test passes its own).
+ */
+export function timeQueries(
+  engine: Pick<BenchEngine, 'search' | 'suggest'>,
   queries: readonly LabelledQuery[],
   prefixes: readonly { queryId: string; prefix: string }[],
   reps: number,
-): { queries: QueryRecord[]; prefixes: PrefixRecord[] } {
+  budgetMs = Infinity,
+  now: () => number = () => performance.now(),
+): Pick<ChildResult, 'queries' | 'prefixes' | 'coverage'> {
   const targetOf = new Map(queries.map((q) => [q.id, q.targetId]));
   const lengthOf = new Map(queries.map((q) => [q.id, q.text.length]));
   const queryRecords: QueryRecord[] = queries.map((q) => ({ id: q.id, kind: q.kind, rank: null, ms: [] }));
@@ -110,26 +151,44 @@ function timeQueries(
     ms: [],
     targetSuggested: false,
   }));
+  const search = (rep: number) => (i: number) => {
+    const q = queries[i] as LabelledQuery;
+    const s = now();
+    const ids = engine.search(q.text);
+    const ms = now() - s;
+    const record = queryRecords[i] as QueryRecord;
+    record.ms.push(ms);
+    if (rep === 0) (record as { rank: number | null }).rank = rankOf(ids, q.targetId);
+  };
+  const suggest = (rep: number) => (i: number) => {
+    const p = prefixes[i] as { queryId: string; prefix: string };
+    const s = now();
+    const ids = engine.suggest(p.prefix);
+    const ms = now() - s;
+    const record = prefixRecords[i] as PrefixRecord;
+    record.ms.push(ms);
+    if (rep === 0)
+      (record as { targetSuggested: boolean }).targetSuggested = ids.includes(targetOf.get(p.queryId) ?? '');
+  };
+  let queriesRun = queries.length;
+  let prefixesRun = prefixes.length;
   for (let rep = 0; rep < reps; rep++) {
-    queries.forEach((q, i) => {
-      const s = performance.now();
-      const ids = engine.search(q.text);
-      const ms = performance.now() - s;
-      const record = queryRecords[i] as QueryRecord;
-      record.ms.push(ms);
-      if (rep === 0) (record as { rank: number | null }).rank = rankOf(ids, q.targetId);
-    });
-    prefixes.forEach((p, i) => {
-      const s = performance.now();
-      const ids = engine.suggest(p.prefix);
-      const ms = performance.now() - s;
-      const record = prefixRecords[i] as PrefixRecord;
-      record.ms.push(ms);
-      if (rep === 0)
-        (record as { targetSuggested: boolean }).targetSuggested = ids.includes(targetOf.get(p.queryId) ?? '');
-    });
+    if (rep === 0) {
+      queriesRun = runWithinBudget(queries.length, budgetMs, now, search(rep));
+      prefixesRun = runWithinBudget(prefixes.length, budgetMs, now, suggest(rep));
+    } else {
+      for (let i = 0; i < queriesRun; i++) search(rep)(i);
+      for (let i = 0; i < prefixesRun; i++) suggest(rep)(i);
+    }
   }
-  return { queries: queryRecords, prefixes: prefixRecords };
+  return {
+    queries: queryRecords.slice(0, queriesRun),
+    prefixes: prefixRecords.slice(0, prefixesRun),
+    coverage: {
+      queries: coverage(queries.length, queriesRun, budgetMs),
+      prefixes: coverage(prefixes.length, prefixesRun, budgetMs),
+    },
+  };
 }
 
 /** Runs one measurement task; the only place where engine timings are taken. */
@@ -158,7 +217,7 @@ export async function runTask(task: ChildTask): Promise<ChildResult> {
     buildMs,
     beforeBuild,
     afterBuild,
-    ...timeQueries(engine, queries, prefixes, task.reps),
+    ...timeQueries(engine, queries, prefixes, task.reps, task.phaseBudgetMs ?? Infinity),
   };
 }
 

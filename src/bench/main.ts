@@ -14,7 +14,7 @@ import { measureColdStart, measureSeedSearch, type ColdStartResult, type SeedSea
 import { baselineQueriesFor, parseOptions, peerQueriesFor, USAGE, type BenchOptions } from './options.ts';
 import { formatReloadMemory, type ReloadResult, type ReloadTask } from './reload.ts';
 import { runStallProbes } from './stall-probes.ts';
-import { formatSizeTable, reloadLayout, reportSize, type SizeReport } from './report.ts';
+import { formatSizeTable, reloadLayout, reportSize, type SizeReport, type Unfinished } from './report.ts';
 import { checkTargets, formatTargets, type TargetCheck } from './targets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,8 +28,18 @@ function progress(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-/** Runs `script` in a fresh Node process with gc exposed and resolves with the one message it sends. */
-function runInChild<T>(script: string, task: object): Promise<T> {
+/** A child process stopped because it ran past its time limit. */
+class ChildTimeout extends Error {
+  constructor(readonly seconds: number) {
+    super(`did not finish in ${seconds} s`);
+  }
+}
+
+/**
+ * Runs `script` in a fresh Node process with gc exposed and resolves with the one message it sends; with
+ * `timeoutS`, a process still running then is killed and the promise rejects with a ChildTimeout.
+ */
+function runInChild<T>(script: string, task: object, timeoutS: number | null = null): Promise<T> {
   return new Promise((resolvePromise, reject) => {
     const child = fork(join(here, script), [JSON.stringify(task)], {
       cwd: repoRoot,
@@ -37,15 +47,41 @@ function runInChild<T>(script: string, task: object): Promise<T> {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     let result: T | undefined;
+    let timedOut = false;
+    const timer =
+      timeoutS === null
+        ? null
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, timeoutS * 1000);
     child.on('message', (m) => {
       result = m as T;
     });
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code === 0 && result !== undefined) resolvePromise(result);
+      if (timer) clearTimeout(timer);
+      if (timedOut) reject(new ChildTimeout(timeoutS ?? 0));
+      else if (code === 0 && result !== undefined) resolvePromise(result);
       else reject(new Error(`${script} exited with code ${code} without a result`));
     });
   });
+}
+
+/** A peer or baseline run, or the engine's "did not finish" when it ran past `--engine-timeout`. */
+async function runEngine(
+  task: ChildTask,
+  options: BenchOptions,
+  unfinished: Unfinished[],
+): Promise<ChildResult | null> {
+  try {
+    return await runInChild<ChildResult>('child.ts', task, options.engineTimeoutS);
+  } catch (error) {
+    if (!(error instanceof ChildTimeout)) throw error;
+    progress(`${task.passages} passages: ${task.engine} ${error.message}`);
+    unfinished.push({ engine: task.engine, seconds: error.seconds });
+    return null;
+  }
 }
 
 async function measureSize(options: BenchOptions, size: number, seedsDir: string): Promise<SizeReport> {
@@ -56,6 +92,7 @@ async function measureSize(options: BenchOptions, size: number, seedsDir: string
     prefixesPerQuery: options.prefixes,
     reps: options.reps,
     seedsDir,
+    phaseBudgetMs: options.phaseBudgetS * 1000,
   };
   progress(`${size} passages: verbatim, ${options.queries} queries`);
   const verbatim = await runInChild<ChildResult>('child.ts', {
@@ -64,30 +101,24 @@ async function measureSize(options: BenchOptions, size: number, seedsDir: string
     queries: options.queries,
   } satisfies ChildTask);
   const peers: ChildResult[] = [];
+  const unfinished: Unfinished[] = [];
   const peerQueries = peerQueriesFor(options, size);
   for (const engine of options.peers) {
     progress(`${size} passages: ${engine}, ${peerQueries} queries`);
-    peers.push(
-      await runInChild<ChildResult>('child.ts', {
-        ...base,
-        engine,
-        queries: peerQueries,
-        maxPrefixes: peerQueries * options.prefixes,
-      } satisfies ChildTask),
-    );
+    const task = { ...base, engine, queries: peerQueries, maxPrefixes: peerQueries * options.prefixes };
+    const result = await runEngine(task satisfies ChildTask, options, unfinished);
+    if (result) peers.push(result);
   }
   let baseline: ChildResult | null = null;
   if (!options.skipBaseline) {
     const n = baselineQueriesFor(options, size);
     progress(`${size} passages: fuse.js baseline, ${n} queries, ${n} prefixes`);
-    baseline = await runInChild<ChildResult>('child.ts', {
-      ...base,
-      engine: 'fuse',
-      queries: n,
-      maxPrefixes: n,
-    } satisfies ChildTask);
+    baseline = await runEngine({ ...base, engine: 'fuse', queries: n, maxPrefixes: n }, options, unfinished);
   }
-  return reportSize(verbatim, baseline, peers);
+  const report = reportSize(verbatim, baseline, peers, unfinished);
+  // Each size's table as soon as it is measured: a run stopped later still leaves these figures behind.
+  progress(`\n${formatSizeTable(report)}\n`);
+  return report;
 }
 
 /** The reload stall: article-sized files (the usual corpus) and the whole corpus as one file (the worst case). */
@@ -171,7 +202,7 @@ function formatReport(options: BenchOptions, figures: Figures, targets: TargetCh
     `Verbatim bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, seed ${options.seed}`,
   );
   lines.push(
-    "verbatim: all the labelled queries; peers and fuse.js: the first N (they are slow at size), with Verbatim's figures on the same N below them; verbatim* = Verbatim on exactly fuse.js's queries",
+    `verbatim: all the labelled queries; peers and fuse.js: the first N (they are slow at size), with Verbatim's figures on the same N below them; verbatim* = Verbatim on exactly fuse.js's queries; each engine's /quote and autocomplete phases stop after ${options.phaseBudgetS} s (a note under the table says where), a peer or fuse.js process after ${options.engineTimeoutS} s`,
   );
   for (const r of figures.sizes) lines.push('', formatSizeTable(r));
   lines.push(...formatSeedAndReloads(figures));
@@ -221,11 +252,7 @@ async function main(): Promise<number> {
   const corpusDir = join(repoRoot, 'corpus');
   const started = performance.now();
   const figures = await measureAll(options, seedsDir, corpusDir);
-  const largest = figures.sizes.reduce<SizeReport | null>(
-    (best, r) => (best === null || r.passages > best.passages ? r : best),
-    null,
-  );
-  const targets = checkTargets(figures.sizes, largest, figures.seed, figures.cold, figures.reloads);
+  const targets = checkTargets(figures.sizes, figures.seed, figures.cold, figures.reloads);
   const totalS = (performance.now() - started) / 1000;
   process.stdout.write(formatReport(options, figures, targets, totalS));
   await writeJson(options, figures, targets, totalS);

@@ -16,6 +16,10 @@ export interface BenchOptions {
   readonly peers: readonly PeerName[];
   /** Queries (and twice as many prefixes) per peer; null = automatic (see `peerQueriesFor`). */
   readonly peerQueries: number | null;
+  /** Seconds each engine's /quote phase and autocomplete phase may take before the rest is left out. */
+  readonly phaseBudgetS: number;
+  /** Seconds a peer or baseline process may take in all (generate, build, both phases) before it is stopped. */
+  readonly engineTimeoutS: number;
   readonly skipReload: boolean;
   /** Passages in the on-disk corpus used for the reload stall. */
   readonly reloadPassages: number;
@@ -39,6 +43,10 @@ export const USAGE = `usage: npm run bench -- [options]
                               (default minisearch,flexsearch,orama; "none" for Verbatim alone)
   --peer-queries N            queries (and 2N prefixes) per peer at every size (default: automatic,
                               1,200,000 ÷ size, at least 30: all 120 up to 10k, 30 @100k)
+  --phase-budget S            seconds each engine's /quote and autocomplete phases may take; what is not run
+                              by then is left out and the table says how many ran (default 120)
+  --engine-timeout S          seconds a peer or fuse.js process may take in all before it is stopped and
+                              reported as not finished (default 900)
   --reload-passages N         passages in the on-disk corpus for the reload stall (default 100000)
   --skip-reload               skip the reload stall
   --cold-runs N               console cold starts to take the median of (default 5)
@@ -82,6 +90,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'skip-baseline': { type: 'boolean', default: false },
       peers: { type: 'string' },
       'peer-queries': { type: 'string' },
+      'phase-budget': { type: 'string' },
+      'engine-timeout': { type: 'string' },
       'skip-reload': { type: 'boolean', default: false },
       'reload-passages': { type: 'string' },
       'skip-cold': { type: 'boolean', default: false },
@@ -105,6 +115,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     skipBaseline: values['skip-baseline'] ?? false,
     peers: parsePeers(values.peers),
     peerQueries: values['peer-queries'] === undefined ? null : positiveInt('peer-queries', values['peer-queries'], 1),
+    phaseBudgetS: positiveInt('phase-budget', values['phase-budget'], 120),
+    engineTimeoutS: positiveInt('engine-timeout', values['engine-timeout'], 900),
     skipReload: values['skip-reload'] ?? false,
     reloadPassages: positiveInt('reload-passages', values['reload-passages'], 100_000),
     skipCold: values['skip-cold'] ?? false,

@@ -2,7 +2,7 @@
  * Turns raw per-query timings into the figures the issue asks for and formats the side-by-side table
  * (targets.ts checks them against the issues' targets).
  */
-import type { ChildResult, PrefixRecord, QueryRecord } from './child.ts';
+import type { ChildResult, PhaseCoverage, PrefixRecord, QueryRecord } from './child.ts';
 import { ENGINE_LABELS, type EngineName } from './engines.ts';
 import type { ReloadResult } from './reload.ts';
 import { ratio, summarize, type LatencySummary } from './stats.ts';
@@ -23,6 +23,14 @@ export interface EngineFigures {
   /** The same, over prefixes holding at least half of their query (issue 14's autocomplete target). */
   readonly autocompleteHitHalf: number;
   readonly byKind: Record<string, { queries: number; top1: number; top3: number }>;
+  /** How much of each phase ran (all of it, or the first inputs when the phase budget ran out). */
+  readonly coverage: ChildResult['coverage'] | null;
+}
+
+/** An engine whose process was stopped at `--engine-timeout`: no figures, only that. */
+export interface Unfinished {
+  readonly engine: EngineName;
+  readonly seconds: number;
 }
 
 export interface SizeReport {
@@ -36,6 +44,8 @@ export interface SizeReport {
   readonly verbatimOnBaselineSet: EngineFigures | null;
   /** Baseline p50 ÷ Verbatim p50 on the same queries (and the same for p99 and autocomplete). */
   readonly speedup: { searchP50: number; searchP99: number; autocompleteP50: number; autocompleteP99: number } | null;
+  /** Engines stopped at `--engine-timeout` at this size (absent in results written before it existed). */
+  readonly unfinished?: readonly Unfinished[];
 }
 
 export interface PeerFigures {
@@ -79,6 +89,7 @@ function figures(
       prefixes.filter(halfTyped).length,
     ),
     byKind,
+    coverage: result.coverage ?? null,
   };
 }
 
@@ -98,6 +109,7 @@ export function reportSize(
   verbatim: ChildResult | null,
   baseline: ChildResult | null,
   peerResults: readonly ChildResult[] = [],
+  unfinished: readonly Unfinished[] = [],
 ): SizeReport {
   const any = verbatim ?? baseline ?? peerResults[0];
   if (!any) throw new Error('reportSize needs at least one result');
@@ -132,6 +144,7 @@ export function reportSize(
     baseline: b,
     verbatimOnBaselineSet: same,
     speedup,
+    unfinished,
   };
 }
 
@@ -192,7 +205,26 @@ export function formatSizeTable(r: SizeReport): string {
   const header = ['metric', ...columns.map((c) => c.label), 'fuse.js ÷ verbatim*'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((x) => (x[i] ?? '').length)));
   const title = `── ${r.passages.toLocaleString('en-US')} passages (${r.sources.toLocaleString('en-US')} sources) ──`;
-  return [title, pad(header, widths), ...rows.map((x) => pad(x, widths))].join('\n');
+  return [title, pad(header, widths), ...rows.map((x) => pad(x, widths)), ...coverageNotes(r, columns)].join('\n');
+}
+
+function phaseNote(what: string, c: PhaseCoverage): string | null {
+  if (c.stoppedAtMs === null) return null;
+  return `${what} stopped at the ${(c.stoppedAtMs / 1000).toFixed(0)} s budget after ${c.run} of ${c.planned}`;
+}
+
+/** Under the table: which engine's phases ran out of budget, and which engines did not finish at all. */
+function coverageNotes(r: SizeReport, columns: readonly { label: string; figures: EngineFigures | null }[]): string[] {
+  const notes: string[] = [];
+  for (const { label, figures: f } of columns) {
+    if (!f?.coverage || label === 'verbatim*') continue;
+    const parts = [phaseNote('/quote', f.coverage.queries), phaseNote('autocomplete', f.coverage.prefixes)];
+    const said = parts.filter((x): x is string => x !== null);
+    if (said.length > 0) notes.push(`note: ${label}: ${said.join('; ')} (figures over those run)`);
+  }
+  for (const u of r.unfinished ?? [])
+    notes.push(`note: ${ENGINE_LABELS[u.engine]} did not finish in ${u.seconds} s (stopped; no figures)`);
+  return notes;
 }
 
 /** How the reloaded corpus was laid out on disk. */
