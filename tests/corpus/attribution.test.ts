@@ -192,6 +192,15 @@ describe('speakers found in the text, with no people.yaml entry', () => {
     }
   });
 
+  it('GIVEN a quotation signed with a dash that the splitter puts in a sentence of its own THEN the signer speaks', () => {
+    const [first, second] = voicesOf([
+      '“The debate changed my mind. I will vote this year. Nobody in my family ever has.”― Pamela Ortiz',
+      '“He should answer the question he was asked, not another one.” — Carl Mendez.',
+    ]);
+    expect(first?.[0]).toMatchObject({ name: 'Pamela Ortiz', basis: 'direct-quote' });
+    expect(second?.[0]).toMatchObject({ name: 'Carl Mendez', basis: 'direct-quote' });
+  });
+
   it('GIVEN a sentence with an attributed quotation and a longer one with no cue of its own THEN the sentence has the speaker', () => {
     const [voices] = voicesOf([
       '“It is not new in this state,” said Rep. Bobby Scott at the time, adding that “we have been electing people from every community to office for a very long time.”',

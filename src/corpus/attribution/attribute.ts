@@ -9,7 +9,7 @@
  */
 import type { AttributionRule, Person, Voice } from '../types.ts';
 import type { SentenceSpan } from '../segment.ts';
-import { cueAfter, cueBefore, cuesBefore, cueInSentence, type Subject } from './cues.ts';
+import { cueAfter, cueBefore, cuesBefore, cueInSentence, signatureAfter, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
 import { bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, spokenShort, type QuoteSpan } from './quotes.ts';
@@ -213,7 +213,8 @@ class Attributor implements SourceAttributor {
     return (
       this.registeredIn(sentence, q.span.start - sentenceStart, q.span.end - sentenceStart) ??
       this.speakerOf(cueAfter(after), 'direct-quote', ownWords) ??
-      this.firstSpeaker(cuesBefore(before, prefix), ownWords)
+      this.firstSpeaker(cuesBefore(before, prefix), ownWords) ??
+      this.speakerOf(signatureAfter(text.slice(q.span.end, nextStart)), 'direct-quote')
     );
   }
 
