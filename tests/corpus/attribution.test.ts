@@ -213,6 +213,17 @@ describe('speakers found in the text, with no people.yaml entry', () => {
     expect(voices?.[0]?.name).toBe('Mark Olsen');
   });
 
+  it('GIVEN a surname that ends like a participle THEN it is still the person named in full before', () => {
+    const voices = voicesOf([
+      'Betsy Ebeling has known the candidate since the sixth grade.',
+      '“Tell her I promised you a picture,” Ebeling said, and her husband cut in.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Betsy Ebeling', basis: 'direct-quote' });
+    // Never named in full: a lone word ending in -ing is not taken for a name.
+    const [alone] = voicesOf(['“Tell her I promised you a picture,” Ebeling said, and her husband cut in.']);
+    expect(alone?.[0]?.basis).toBe('unattributed');
+  });
+
   it('GIVEN later mentions by surname and honorific THEN they resolve to the person first named in full', () => {
     const voices = voicesOf([
       'Deputy Energy Minister Anton Veselov met the delegation on Monday.',

@@ -146,7 +146,6 @@ function subjectOf(written: string, apposition: string | null, before: string, r
   return { kind: 'name', run: owner.run, apposition, before: owner.before, rule };
 }
 
-/** The cue in the text right after a quotation's closing mark, up to the end of its sentence. */
 /**
  * "“…about.”― Pamela Padilla": a dash and a name that end the paragraph (or stand before the next quotation) sign
  * the quotation before them, even when the sentence splitter put the signature in a sentence of its own.
@@ -157,6 +156,7 @@ export function signatureAfter(text: string): Subject | null {
   return subjectOf(dash[1], dash[2] ?? null, '', 'dash');
 }
 
+/** The cue in the text right after a quotation's closing mark, up to the end of its sentence. */
 export function cueAfter(text: string): Subject | null {
   const dash = AFTER_DASH.exec(text);
   if (dash?.[1]) return subjectOf(dash[1], dash[2] ?? null, '', 'dash');
