@@ -87,15 +87,15 @@ const OWN: Voice = { personId: null, name: 'Miriam Okafor', role: 'author', basi
 /** Attributes paragraphs of a new article as the loader does, and shows each sentence as `speaker/basis`. */
 function attributeArticle(paragraphs: readonly string[], people: readonly Person[] = []): string[][] {
   const attributor = createSourceAttributor({ people, ownVoice: OWN, reporter: 'Example Times' }, buildNameMatchers(people));
-  return paragraphs.map((text) =>
-    attributor.paragraph(text, splitSentences(text)).map((v) => `${v.personId ?? v.name}/${v.basis}`),
+  return paragraphs.map((text, i) =>
+    attributor.paragraph(text, splitSentences(text), paragraphs[i + 1]).map((v) => `${v.personId ?? v.name}/${v.basis}`),
   );
 }
 
 /** The full voices of one paragraph, for roles and rules. */
 function voicesOf(paragraphs: readonly string[], people: readonly Person[] = []): Voice[][] {
   const attributor = createSourceAttributor({ people, ownVoice: OWN, reporter: 'Example Times' }, buildNameMatchers(people));
-  return paragraphs.map((text) => attributor.paragraph(text, splitSentences(text)));
+  return paragraphs.map((text, i) => attributor.paragraph(text, splitSentences(text), paragraphs[i + 1]));
 }
 
 describe('attribution rules on a new article with a registry', () => {
@@ -211,6 +211,19 @@ describe('speakers found in the text, with no people.yaml entry', () => {
   it('GIVEN another person named in the same sentence THEN the speaker is the one the cue names', () => {
     const [voices] = voicesOf(['“Clinton has never understood this state,” said Mark Olsen, who backed Trump in the primary.']);
     expect(voices?.[0]?.name).toBe('Mark Olsen');
+  });
+
+  it('GIVEN a quotation paragraph and a signature line under it ("- Bernie Sanders.") THEN the signer speaks', () => {
+    const voices = voicesOf([
+      '"Almost all new income and wealth is going to the top 1 percent of the country."',
+      '- Nora Lindqvist.',
+      'The senator is relying on an outdated statistic, and the numbers changed over the summer.',
+      '"The idea that I would dismantle health care is just not accurate at all."',
+      'The claim was checked by our colleagues.',
+    ]);
+    expect(voices[0]?.[0]).toMatchObject({ name: 'Nora Lindqvist', basis: 'direct-quote' });
+    // No signature under it: no speaker (the next paragraph is the source's own words).
+    expect(voices[3]?.[0]?.basis).toBe('unattributed');
   });
 
   it('GIVEN a surname that ends like a participle THEN it is still the person named in full before', () => {

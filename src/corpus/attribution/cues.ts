@@ -156,6 +156,11 @@ export function signatureAfter(text: string): Subject | null {
   return subjectOf(dash[1], dash[2] ?? null, '', 'dash');
 }
 
+/** A paragraph that is only a signature: "- Bernie Sanders.", "— Jane Doe, mayor of Springfield". */
+export function signatureLine(paragraph: string): Subject | null {
+  return signatureAfter(paragraph.replace(/^\s*-(?=\s*\p{Lu})/u, '—'));
+}
+
 /** The cue in the text right after a quotation's closing mark, up to the end of its sentence. */
 export function cueAfter(text: string): Subject | null {
   const dash = AFTER_DASH.exec(text);
