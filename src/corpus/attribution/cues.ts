@@ -146,6 +146,21 @@ function subjectOf(written: string, apposition: string | null, before: string, r
   return { kind: 'name', run: owner.run, apposition, before: owner.before, rule };
 }
 
+/**
+ * "“…about.”― Pamela Padilla": a dash and a name that end the paragraph (or stand before the next quotation) sign
+ * the quotation before them, even when the sentence splitter put the signature in a sentence of its own.
+ */
+export function signatureAfter(text: string): Subject | null {
+  const dash = AFTER_DASH.exec(text);
+  if (!dash?.[1] || !/^[\s.]*$/u.test(text.slice(dash[0].length))) return null;
+  return subjectOf(dash[1], dash[2] ?? null, '', 'dash');
+}
+
+/** A paragraph that is only a signature: "- Bernie Sanders.", "— Jane Doe, mayor of Springfield". */
+export function signatureLine(paragraph: string): Subject | null {
+  return signatureAfter(paragraph.replace(/^\s*-(?=\s*\p{Lu})/u, '—'));
+}
+
 /** The cue in the text right after a quotation's closing mark, up to the end of its sentence. */
 export function cueAfter(text: string): Subject | null {
   const dash = AFTER_DASH.exec(text);
