@@ -205,6 +205,8 @@ export async function runTask(task: ChildTask): Promise<ChildResult> {
   const b0 = performance.now();
   await engine.build(synthetic.corpus);
   const buildMs = performance.now() - b0;
+  // On stderr as it happens, so an engine later stopped at --engine-timeout still says where its time went.
+  process.stderr.write(`bench: ${task.passages} passages: ${task.engine} built in ${(buildMs / 1000).toFixed(1)} s\n`);
   const afterBuild = measureMemory();
 
   warmUp(engine, synthetic, task.engine);
