@@ -175,6 +175,8 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['Senator Ruth Alder attacked the plan on Tuesday, saying it would “leave every farmer worse off than before.”', 'Ruth Alder'],
       ['Mayor Ivan Petrov attacked the budget, calling the memo “a fairy tale written for the donors.”', 'Ivan Petrov'],
       ['Robby Mook agreed: “We have to win these states one county at a time.”', 'Robby Mook'],
+      ['“Thanks, Clarkston, for welcoming these families,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.', 'Asab Al-Tabchi'],
+      ['“We are treating the month as one long Election Day,” said Rubio’s deputy campaign manager, Rich Beeson, who ran it.', 'Rich Beeson'],
       ['The surge does not surprise Republican pollster Dana Shaw: “Lesser-known candidates often see the biggest boost.”', 'Dana Shaw'],
       ['Former Secretary of State Ada Brill put it bluntly: “There is a special place for people who do not help.”', 'Ada Brill'],
       ['Former Secretary of State Ada Brill urged women to vote, saying, “There is a special place for them.”', 'Ada Brill'],
@@ -209,6 +211,16 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       '“It is not new in this state,” said Rep. Bobby Scott at the time, adding that “we have been electing people from every community to office for a very long time.”',
     ]);
     expect(voices?.[0]).toMatchObject({ name: 'Bobby Scott', basis: 'direct-quote' });
+  });
+
+  it('GIVEN an inverted cue naming a role for someone ("said a longtime adviser to Trump") THEN that someone is not the speaker', () => {
+    for (const text of [
+      '“His knowledge is about twenty years old,” said a longtime adviser to Bill Harmon.',
+      '“We recommended the opposite direction,” said the former top aide to President George W. Bush.',
+    ]) {
+      const [voices] = voicesOf([text]);
+      expect(voices?.[0]?.basis, text).not.toBe('direct-quote');
+    }
   });
 
   it('GIVEN another person named in the same sentence THEN the speaker is the one the cue names', () => {

@@ -230,8 +230,34 @@ function invertedCue(text: string): Subject | null {
   const cut = NAME_END.exec(np);
   const phrase = (cut ? np.slice(0, cut.index) : np).replace(/\.\s*$/, '').trimEnd();
   const name = lastMatch(NAME_RUN_G, phrase);
-  if (!invertsSpeaker(base) || !name || name.index + name[0].length < phrase.trimEnd().length - 1) return null;
-  return subjectOf(name[0], inverted[3] ?? null, phrase.slice(0, name.index), 'verb-before-name');
+  if (!invertsSpeaker(base)) return null;
+  if (name && name.index + name[0].length >= phrase.trimEnd().length - 1) {
+    return subjectOf(name[0], inverted[3] ?? null, phrase.slice(0, name.index), 'verb-before-name');
+  }
+  return roleThenName(np, inverted[3] ?? null);
+}
+
+/** A role in lower case, or a possessive one: "master of ceremonies Asab Al-Tabchi", "Rubio’s deputy campaign manager". */
+const LOWER_ROLE = new RegExp(String.raw`^\s*(?:(?:the|a|an|\p{Lu}[\p{L}.-]*[’']s)\s+)?\p{Ll}[\p{Ll}\s-]*$`, 'u');
+const ROLE_THEN_NAME = new RegExp(String.raw`^(.*?)\s(${NAME_RUN})\s*$`, 'u');
+
+/**
+ * After an inverted verb, a role written in lower case and then the name — "said master of ceremonies Asab
+ * Al-Tabchi", or the name in an apposition, "said Rubio’s deputy campaign manager, Rich Beeson" (only a name that
+ * looks like a person's). Never a name governed by a preposition: "said a longtime adviser to Trump".
+ */
+function roleThenName(np: string, apposition: string | null): Subject | null {
+  const inline = ROLE_THEN_NAME.exec(np.replace(/\.\s*$/, ''));
+  if (inline?.[1] && inline[2] && LOWER_ROLE.test(inline[1]) && !PREPOSITION.test(`${inline[1]} `)) {
+    // A role before it says a person is meant: a full name counts even when its first name is not in the lists.
+    const strict = !inline[2].includes(' ');
+    return { kind: 'name', run: inline[2], apposition: null, before: `${inline[1]} `, rule: 'verb-before-name', strict };
+  }
+  const named = apposition?.trim() ?? '';
+  if (named && WHOLE_NAME.test(named) && LOWER_ROLE.test(np) && named.includes(' ')) {
+    return { kind: 'name', run: named, apposition: np.trim(), before: '', rule: 'verb-before-name', strict: true };
+  }
+  return null;
 }
 
 /** The same cue closing the sentence after more of it: "Clinton “drew well” in 2008, said professor Paul Beck." */
