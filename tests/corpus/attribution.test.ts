@@ -175,6 +175,11 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['Senator Ruth Alder attacked the plan on Tuesday, saying it would “leave every farmer worse off than before.”', 'Ruth Alder'],
       ['Mayor Ivan Petrov attacked the budget, calling the memo “a fairy tale written for the donors.”', 'Ivan Petrov'],
       ['Robby Mook agreed: “We have to win these states one county at a time.”', 'Robby Mook'],
+      ['As the Herald’s Ruth Marcel puts it, “Senate leaders are unmoved and the activists are uninspired.”', 'Ruth Marcel'],
+      [
+        'James Zogby, a superdelegate from the District and the president of the D.C.-based Arab American Institute, said: “I just do not think it is possible.”',
+        'James Zogby',
+      ],
       ['“Thanks, Clarkston, for welcoming these families,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.', 'Asab Al-Tabchi'],
       ['“We are treating the month as one long Election Day,” said Rubio’s deputy campaign manager, Rich Beeson, who ran it.', 'Rich Beeson'],
       ['The surge does not surprise Republican pollster Dana Shaw: “Lesser-known candidates often see the biggest boost.”', 'Dana Shaw'],

@@ -301,8 +301,14 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
   // "Alixandria Lapp, executive director of the House Majority PAC, a super PAC, said": the sentence's head speaks.
   const head = text === sentencePrefix ? HEAD_NAME.exec(sentencePrefix)?.[1] : undefined;
   for (const v of verbs) {
-    const subject = verbSubject(v, text, 'verb-after-name') ?? (head ? strictSubject(head, '', 'verb-after-name') : null);
-    if (subject) candidates.push({ at: v.index + v[0].length, subject });
+    const at = v.index + v[0].length;
+    const subject = verbSubject(v, text, 'verb-after-name');
+    if (subject) candidates.push({ at, subject });
+    // "James Zogby, a superdelegate … and the president of the D.C.-based Arab American Institute, said": when
+    // the words before the verb are no person, the name heading the sentence (as strict) is tried next.
+    if (head && (!subject || (subject.kind === 'name' && subject.run !== head))) {
+      candidates.push({ at, subject: strictSubject(head, '', 'verb-after-name') });
+    }
   }
   const lastVerbSubject = candidates[candidates.length - 1]?.subject;
   if (verbs.length === 0 && text === sentencePrefix) {
