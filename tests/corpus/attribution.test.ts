@@ -218,6 +218,20 @@ describe('speakers found in the text, with no people.yaml entry', () => {
     expect(voices?.[0]).toMatchObject({ name: 'Bobby Scott', basis: 'direct-quote' });
   });
 
+  it('GIVEN a place or a state named next to the verb THEN it is not the speaker', () => {
+    const [seaman] = voicesOf([
+      'Michael Seaman, who lives in an area outside the state capital, Sacramento, said he still “prays that Bernie ends up the nominee at the convention.”',
+    ]);
+    expect(seaman?.[0]?.name).toBe('Michael Seaman');
+    for (const text of [
+      'In early October, Trump’s Virginia state director, Mike Rubino, reached out to the firm, writing in an email: “We want to use this as soon as we can.”',
+      'Attorneys for Clinton appeared to oppose the effort, saying in court files that her account “has never been the property of the government.”',
+    ]) {
+      const [voices] = voicesOf([text]);
+      expect(['Virginia', 'Attorneys'], text).not.toContain(voices?.[0]?.name);
+    }
+  });
+
   it('GIVEN an inverted cue naming a role for someone ("said a longtime adviser to Trump") THEN that someone is not the speaker', () => {
     for (const text of [
       '“His knowledge is about twenty years old,” said a longtime adviser to Bill Harmon.',
