@@ -453,6 +453,8 @@ describe('names', () => {
     expect(sameSpeaker("Brett O'Donnell", 'Brett O’Donnell')).toBe(true);
     expect(sameSpeaker('François Hollande', 'Francois Hollande')).toBe(true);
     expect(parseNamePhrase('Journalist Carl Leubsdorf')).toMatchObject({ name: 'Carl Leubsdorf', title: 'Journalist' });
+    expect(parseNamePhrase('Alderman William D. Burns')).toMatchObject({ name: 'William D. Burns', title: 'Alderman' });
+    expect(parseNamePhrase('DJ Beverly Bond')).toMatchObject({ name: 'Beverly Bond', title: 'DJ' });
     expect(parseNamePhrase('Mister Rogers')).toMatchObject({ name: 'Rogers', gender: 'm' });
     expect(parseNamePhrase('Jared')).toMatchObject({ name: 'Jared' });
     expect(parseNamePhrase('Carly Fiorina')).toMatchObject({ name: 'Carly Fiorina' });

@@ -121,6 +121,7 @@ export const TITLE_WORDS = new Set(
     'trustee', 'principal', 'officials', 'official', 'surrogate', 'staffer', 'operative', 'consultant', 'expert',
     'moderator', 'rapper', 'singer', 'actor', 'actress', 'comedian', 'billionaire', 'businessman', 'businesswoman',
     'mogul', 'star', 'veteran', 'pundit', 'commentator', 'blogger', 'coordinator', 'partner', 'owner', 'president',
+    'alderman', 'alderwoman', 'dj', 'chef', 'novelist', 'poet', 'filmmaker', 'director-general',
   ].map((w) => w.replace(/\.$/, '')),
 );
 
