@@ -260,6 +260,14 @@ describe('speakers found in the text, with no people.yaml entry', () => {
     expect(voices[3]?.[0]?.basis).toBe('unattributed');
   });
 
+  it('GIVEN a sentence headed by a name and a title apposition THEN a later bare surname is that person', () => {
+    const voices = voicesOf([
+      'Joh Husted, Ohio Secretary of State, voiced his anger at the ruling on Monday.',
+      '“This last-minute legislating from the bench on election law has to stop,” Husted said.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Joh Husted', basis: 'direct-quote' });
+  });
+
   it('GIVEN a surname that ends like a participle THEN it is still the person named in full before', () => {
     const voices = voicesOf([
       'Betsy Ebeling has known the candidate since the sixth grade.',
