@@ -171,6 +171,8 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['“Nobody in this room believed the forecast,” Tom Haller quipped.', 'Tom Haller'],
       ['“That is not what the treaty says at all,” Nora Blum interjected.', 'Nora Blum'],
       ['“We will hold the line on every tariff,” Paul Greer tweeted.', 'Paul Greer'],
+      ['“If they were serious about this, they would have gone to the only bipartisan bill,” Pat Toomey fumed on Tuesday.', 'Pat Toomey'],
+      ['Jen Palmer accused the senator of “using a Karl Rove attack to go after” her candidate.', 'Jen Palmer'],
       ['“The memo was written in a single afternoon,” Karen Dunn told CNN.', 'Karen Dunn'],
       ['Senator Ruth Alder attacked the plan on Tuesday, saying it would “leave every farmer worse off than before.”', 'Ruth Alder'],
       ['Mayor Ivan Petrov attacked the budget, calling the memo “a fairy tale written for the donors.”', 'Ivan Petrov'],
