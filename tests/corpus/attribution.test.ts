@@ -270,6 +270,18 @@ describe('speakers found in the text, with no people.yaml entry', () => {
     expect(voices[1]?.[0]).toMatchObject({ name: 'Joh Husted', basis: 'direct-quote' });
   });
 
+  it('GIVEN a last speaker whose gender no name tells and nobody named since THEN "he said" is that speaker', () => {
+    const voices = voicesOf([
+      '“We are not doing very well this year,” said Soe Min, a party member.',
+      '“The other side is in a superior position now,” he added.',
+      'Rep. Okonkwo disagreed with the party on Monday.',
+      '“That is simply not true and never was,” she said.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Soe Min', basis: 'direct-quote' });
+    // Someone else named since: nobody.
+    expect(voices[3]?.[0]?.basis).toBe('unattributed');
+  });
+
   it('GIVEN a surname that ends like a participle THEN it is still the person named in full before', () => {
     const voices = voicesOf([
       'Betsy Ebeling has known the candidate since the sixth grade.',
