@@ -63,7 +63,10 @@ const AFTER_GROUP = new RegExp(
   'u',
 );
 const ACCORDING_TO = new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}?)(${NAME_RUN}|him|her)`, 'gu');
-const PARTICIPLE_CUE = new RegExp(String.raw`,[”"]?\s*(?:and\s+)?(?:${PARTICIPLE})\b|\band\s+(?:\p{Ll}+ly\s+)?${VERB}\b`, 'gu');
+const PARTICIPLE_CUE = new RegExp(
+  String.raw`,[”"]?\s*(?:and\s+)?(?:${PARTICIPLE})\b|\band\s+(?:\p{Ll}+ly\s+)?${VERB}\b|\b(?:statement|e-?mail|tweet|letter|memo|post)\s+(?:saying|stating|warning|declaring)\b`,
+  'gu',
+);
 /** A name and a colon right before the quotation: "… doesn’t surprise Republican pollster Daron Shaw: “…". */
 const NAME_COLON = new RegExp(String.raw`(${NAME_RUN})\s*:\s*$`, 'u');
 /** What follows a sentence's subject before a colon that introduces its words: a verb phrase, not another clause. */
