@@ -479,6 +479,9 @@ describe('names', () => {
     expect(parseNamePhrase('Journalist Carl Leubsdorf')).toMatchObject({ name: 'Carl Leubsdorf', title: 'Journalist' });
     expect(parseNamePhrase('Alderman William D. Burns')).toMatchObject({ name: 'William D. Burns', title: 'Alderman' });
     expect(parseNamePhrase('DJ Beverly Bond')).toMatchObject({ name: 'Beverly Bond', title: 'DJ' });
+    expect(parseNamePhrase('Amy Pope')).toMatchObject({ name: 'Amy Pope', title: '' });
+    expect(parseNamePhrase('former Vermont governor Howard Dean')).toMatchObject({ name: 'Howard Dean' });
+    expect(parseNamePhrase('Former President')).toBeNull();
     expect(parseNamePhrase('Mister Rogers')).toMatchObject({ name: 'Rogers', gender: 'm' });
     expect(parseNamePhrase('Jared')).toMatchObject({ name: 'Jared' });
     expect(parseNamePhrase('Carly Fiorina')).toMatchObject({ name: 'Carly Fiorina' });
