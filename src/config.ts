@@ -331,18 +331,10 @@ export function parseImportConfig(env: Readonly<Record<string, string | undefine
   return Object.freeze({ corpusDir: result.data.CORPUS_DIR, importAllowLoopback: result.data.IMPORT_ALLOW_LOOPBACK });
 }
 
-/** Load `.env` and parse the import command's variables, or print the problems and exit 1. */
-export function loadImportConfigOrExit(): ImportConfig {
+/** `.env` loaded (without overriding variables already set), then the environment: for entry points that pass it on. */
+export function loadEnvironment(): Readonly<Record<string, string | undefined>> {
   loadDotenv({ quiet: true });
-  try {
-    return parseImportConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  return process.env;
 }
 
 let cached: Config | undefined;

@@ -1,6 +1,6 @@
 /**
  * One console session, from arguments to exit code, with its input and output passed in: `main.ts` wires it to the
- * process (stdin, stdout, stderr, process.env), and tests call it directly without starting a process.
+ * process (stdin, stdout, stderr, environment), and tests call it directly without starting a process.
  */
 import { parseArgs } from 'node:util';
 import { unattributedCounts } from '../corpus/attribution/report.ts';
