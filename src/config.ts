@@ -257,6 +257,16 @@ export interface ParseOptions {
   readonly requirePublicKey?: boolean;
 }
 
+/** What each entry point requires beyond the token: the options it parses its configuration with. */
+export const ENTRY_CONFIG = {
+  /** `npm start`, a shard, `npm run start:prod`. */
+  gateway: {},
+  /** `npm run start:http`. */
+  http: { requirePublicKey: true },
+  /** `npm run deploy-commands`. */
+  deploy: { requireClientId: true },
+} as const satisfies Readonly<Record<string, ParseOptions>>;
+
 /**
  * Parse an environment (pure: no dotenv, no process.env). Throws ConfigError listing every problem.
  * zod messages are used as written; the raw input value is never put in a message, so the token cannot leak.
