@@ -71,12 +71,18 @@ const COLON_CLAUSE = /^(?:,[^,]{1,90},)?\s+\p{Ll}[^“”"]*:\s*$/u;
 /** The subject of a sentence, after an introductory phrase: "On Tuesday, Trump …", "Later he …". */
 const SENTENCE_SUBJECT_AFTER_INTRO = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hen|[Ll]ater|[Ss]till)\s+)?${SUBJECT}`, 'u');
 const SENTENCE_HEAD = new RegExp(String.raw`^\s*(?:(?:But|And|So|Yet|Then|Later|Still)\s+)?${SUBJECT}`, 'u');
+/** A head whose title goes on after "of": "Former Secretary of State Madeleine Albright". */
+const TITLED_HEAD = new RegExp(String.raw`^\s*(?:(?:But|And|So|Yet|Then|Later|Still)\s+)?(${NAME_RUN}\s+of\s+${NAME_RUN})`, 'u');
 /** The sentence's subject: a name opening it ("Tracy Martin, Trayvon's father, issued …"), else one after an
  * introductory phrase ("On Tuesday, Trump …"). */
 const SENTENCE_SUBJECT = {
   exec(text: string): RegExpExecArray | null {
-    const head = SENTENCE_HEAD.exec(text);
-    const phrase = head?.[1] ? parseNamePhrase(head[1].replace(/[’']s$/, '')) : null;
+    let head = SENTENCE_HEAD.exec(text);
+    let phrase = head?.[1] ? parseNamePhrase(head[1].replace(/[’']s$/, '')) : null;
+    if (head?.[1] && !phrase) {
+      head = TITLED_HEAD.exec(text);
+      phrase = head?.[1] ? parseNamePhrase(head[1].replace(/[’']s$/, '')) : null;
+    }
     const person = phrase !== null && (phrase.title !== '' || phrase.gender !== null || phrase.name.includes(' '));
     if (head?.[1] && (PRONOUN_GENDER[head[1].toLowerCase()] || person)) return head;
     return SENTENCE_SUBJECT_AFTER_INTRO.exec(text);
@@ -96,7 +102,10 @@ function ownerOf(run: string, before: string): { run: string; before: string } {
   if (!/\b(?:of|at|from|with)\s/.test(before.slice(-OWNER_REACH))) return { run, before };
   const cut = Math.max(0, before.length - OWNER_REACH);
   const found = OWNER_BEFORE.exec(before.slice(cut));
-  return found?.[1] ? { run: found[1], before: before.slice(0, cut + found.index) } : { run, before };
+  if (!found?.[1]) return { run, before };
+  // "Former Secretary of State Madeleine Albright urged": a title that goes on after "of", not an owner.
+  if (parseNamePhrase(found[1]) === null) return { run: found[0] + run, before: before.slice(0, cut + found.index) };
+  return { run: found[1], before: before.slice(0, cut + found.index) };
 }
 
 /** A preposition before a name makes it an object, not the speaker: "a town hall in Columbus, Ohio, said". */
@@ -144,6 +153,21 @@ function subjectOf(written: string, apposition: string | null, before: string, r
   if (pronoun) return { kind: 'pronoun', gender: pronoun, rule: 'pronoun' };
   const owner = ownerOf(written, before);
   return { kind: 'name', run: owner.run, apposition, before: owner.before, rule };
+}
+
+/**
+ * "“…about.”― Pamela Padilla": a dash and a name that end the paragraph (or stand before the next quotation) sign
+ * the quotation before them, even when the sentence splitter put the signature in a sentence of its own.
+ */
+export function signatureAfter(text: string): Subject | null {
+  const dash = AFTER_DASH.exec(text);
+  if (!dash?.[1] || !/^[\s.]*$/u.test(text.slice(dash[0].length))) return null;
+  return subjectOf(dash[1], dash[2] ?? null, '', 'dash');
+}
+
+/** A paragraph that is only a signature: "- Bernie Sanders.", "— Jane Doe, mayor of Springfield". */
+export function signatureLine(paragraph: string): Subject | null {
+  return signatureAfter(paragraph.replace(/^\s*-(?=\s*\p{Lu})/u, '—'));
 }
 
 /** The cue in the text right after a quotation's closing mark, up to the end of its sentence. */
@@ -289,9 +313,13 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
   if (/:\s*$/.test(text) && candidates.length === 0) {
     const head = SENTENCE_SUBJECT.exec(sentencePrefix);
     const named = NAME_COLON.exec(text);
-    if (head?.[1] && COLON_CLAUSE.test(sentencePrefix.slice(head.index + head[0].length))) {
-      candidates.push({ at: text.length, subject: strictSubject(head[1], '', 'colon') });
-    } else if (named?.[1] && !PREPOSITION.test(text.slice(0, named.index))) {
+    const headed = head?.[1] !== undefined && COLON_CLAUSE.test(sentencePrefix.slice(head.index + head[0].length));
+    if (head?.[1] && headed) candidates.push({ at: text.length, subject: strictSubject(head[1], '', 'colon') });
+    // "The timing … doesn’t surprise Republican pollster Daron Shaw: “…": when the sentence's head is no person
+    // (a strict subject that fails), the person named right before the colon. Never after a pronoun head: in
+    // "He told Trump: “…" Trump is the one spoken to.
+    const pronounHead = head?.[1] !== undefined && PRONOUN_GENDER[head[1].toLowerCase()] !== undefined;
+    if (named?.[1] && !(headed && pronounHead) && !PREPOSITION.test(text.slice(0, named.index))) {
       candidates.push({ at: text.length, subject: strictSubject(named[1], text.slice(0, named.index), 'colon') });
     }
   }
