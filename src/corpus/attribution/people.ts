@@ -249,7 +249,10 @@ export class SourcePeople {
    * positions (objects, places, possessives) are not what a later pronoun refers to, and are left out.
    */
   noteSubject(sentence: string): void {
-    const match = SUBJECT_AT_START.exec(sentence);
+    // "Joh Husted, Ohio Secretary of State, voiced …": a name and a comma opening the sentence is its head, unless
+    // it is no name ("On Tuesday, Trump …", where the name after the introduction is).
+    const opening = NAME_THEN_COMMA.exec(sentence);
+    const match = opening?.[1] && parseNamePhrase(opening[1]) ? opening : SUBJECT_AT_START.exec(sentence);
     const run = match?.[1];
     if (!run || /^[’']s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) return;
     const registered = findMentions(run, this.matcher)[0];
@@ -257,7 +260,10 @@ export class SourcePeople {
     const phrase = parseNamePhrase(run);
     if (!phrase) return;
     const known = this.local.find((s) => sameSpeaker(s.name, phrase.name));
-    const described = /^\s*,\s*(?:a|an|the)\s/.test(sentence.slice((match.index ?? 0) + match[0].length));
+    const rest = sentence.slice((match.index ?? 0) + match[0].length);
+    // "Ana Ruiz, a nurse, …" / "Joh Husted, Ohio Secretary of State, voiced …": a description says a person is meant.
+    const apposition = /^\s*,\s*([^,“”"]{2,60}),/.exec(rest)?.[1] ?? '';
+    const described = /^(?:a|an|the)\s/.test(apposition) || apposition.split(/\s+/).some(isTitleWord);
     const looksLikePerson = phrase.title !== '' || phrase.gender !== null || genderOfName(phrase.name) !== null || (described && nameKey(phrase.name).length > 1);
     if (known || looksLikePerson) {
       const speaker = this.resolve(run);
@@ -267,6 +273,8 @@ export class SourcePeople {
 }
 
 const nameRunG = new RegExp(NAME_RUN, 'gu');
+
+const NAME_THEN_COMMA = new RegExp(String.raw`^(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|Now)\s+)?(${NAME_RUN})(?=\s*,)`, 'u');
 
 /** A name at the head of a sentence, after an introductory phrase: the sentence's likely subject. */
 const SUBJECT_AT_START = new RegExp(
