@@ -177,6 +177,9 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['Senator Ruth Alder attacked the plan on Tuesday, saying it would “leave every farmer worse off than before.”', 'Ruth Alder'],
       ['Mayor Ivan Petrov attacked the budget, calling the memo “a fairy tale written for the donors.”', 'Ivan Petrov'],
       ['Robby Mook agreed: “We have to win these states one county at a time.”', 'Robby Mook'],
+      ['“Fifteen dollars an hour will let me pay my own way,” Valdez Anderson, who works at a heating and air-conditioning firm, said.', 'Valdez Anderson'],
+      ['On Thursday, after staying neutral all year, Ellen Warrick endorsed the governor, saying, “I think having a fighter matters.”', 'Ellen Warrick'],
+      ['Group President Jessica Mackler issued a statement saying his comment “has absolutely no place in our democracy.”', 'Jessica Mackler'],
       ['As the Herald’s Ruth Marcel puts it, “Senate leaders are unmoved and the activists are uninspired.”', 'Ruth Marcel'],
       [
         'James Zogby, a superdelegate from the District and the president of the D.C.-based Arab American Institute, said: “I just do not think it is possible.”',
@@ -268,6 +271,18 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       '“This last-minute legislating from the bench on election law has to stop,” Husted said.',
     ]);
     expect(voices[1]?.[0]).toMatchObject({ name: 'Joh Husted', basis: 'direct-quote' });
+  });
+
+  it('GIVEN a last speaker whose gender no name tells and nobody named since THEN "he said" is that speaker', () => {
+    const voices = voicesOf([
+      '“We are not doing very well this year,” said Soe Min, a party member.',
+      '“The other side is in a superior position now,” he added.',
+      'Rep. Okonkwo disagreed with the party on Monday.',
+      '“That is simply not true and never was,” she said.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Soe Min', basis: 'direct-quote' });
+    // Someone else named since: nobody.
+    expect(voices[3]?.[0]?.basis).toBe('unattributed');
   });
 
   it('GIVEN a surname that ends like a participle THEN it is still the person named in full before', () => {
@@ -465,6 +480,9 @@ describe('names', () => {
     expect(parseNamePhrase('Journalist Carl Leubsdorf')).toMatchObject({ name: 'Carl Leubsdorf', title: 'Journalist' });
     expect(parseNamePhrase('Alderman William D. Burns')).toMatchObject({ name: 'William D. Burns', title: 'Alderman' });
     expect(parseNamePhrase('DJ Beverly Bond')).toMatchObject({ name: 'Beverly Bond', title: 'DJ' });
+    expect(parseNamePhrase('Amy Pope')).toMatchObject({ name: 'Amy Pope', title: '' });
+    expect(parseNamePhrase('former Vermont governor Howard Dean')).toMatchObject({ name: 'Howard Dean' });
+    expect(parseNamePhrase('Former President')).toBeNull();
     expect(parseNamePhrase('Mister Rogers')).toMatchObject({ name: 'Rogers', gender: 'm' });
     expect(parseNamePhrase('Jared')).toMatchObject({ name: 'Jared' });
     expect(parseNamePhrase('Carly Fiorina')).toMatchObject({ name: 'Carly Fiorina' });

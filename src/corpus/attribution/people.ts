@@ -197,8 +197,9 @@ export class SourcePeople {
   private sinceSpeaker: Speaker[] = [];
 
   /**
-   * "he" / "she": the person who spoke last, when nobody else the pronoun could mean (same gender, or gender
-   * unknown) has been named since — in `pending`, the words of the pronoun's own sentence before it, included.
+   * "he" / "she": the person who spoke last — of that gender, or of a gender no name or title tells ("Soe Min") —
+   * when nobody else the pronoun could mean (same gender, or gender unknown) has been named since; in `pending`,
+   * the words of the pronoun's own sentence before it, included.
    * When exactly one other such person has been named since, of the same known gender and the subject of the
    * latest sentence, that person. Otherwise nobody. Measured on the PolNeAR training articles: resolving to the
    * most recent compatible person was wrong almost as often as right; these rules were right 202 times and wrong
@@ -210,7 +211,7 @@ export class SourcePeople {
     const compatible = (s: Speaker): boolean => s.gender === gender || s.gender === null;
     const last = this.lastSpeaker;
     const others = new Set([...this.sinceSpeaker, ...this.mentionsIn(pending)].filter((s) => s !== last && compatible(s)));
-    if (others.size === 0) return last?.gender === gender ? last : null;
+    if (others.size === 0) return last?.gender === gender || (last !== null && last.gender === null) ? last : null;
     // "“…,” Smith said. Jones, the mayor, disagreed. “…,” he said.": one new person of the pronoun's gender,
     // who is also the subject of the latest sentence, is the one it means.
     const [only] = others;
