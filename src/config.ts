@@ -257,6 +257,16 @@ export interface ParseOptions {
   readonly requirePublicKey?: boolean;
 }
 
+/** What each entry point requires beyond the token: the options it parses its configuration with. */
+export const ENTRY_CONFIG = {
+  /** `npm start`, a shard, `npm run start:prod`. */
+  gateway: {},
+  /** `npm run start:http`. */
+  http: { requirePublicKey: true },
+  /** `npm run deploy-commands`. */
+  deploy: { requireClientId: true },
+} as const satisfies Readonly<Record<string, ParseOptions>>;
+
 /**
  * Parse an environment (pure: no dotenv, no process.env). Throws ConfigError listing every problem.
  * zod messages are used as written; the raw input value is never put in a message, so the token cannot leak.
@@ -331,18 +341,10 @@ export function parseImportConfig(env: Readonly<Record<string, string | undefine
   return Object.freeze({ corpusDir: result.data.CORPUS_DIR, importAllowLoopback: result.data.IMPORT_ALLOW_LOOPBACK });
 }
 
-/** Load `.env` and parse the import command's variables, or print the problems and exit 1. */
-export function loadImportConfigOrExit(): ImportConfig {
+/** `.env` loaded (without overriding variables already set), then the environment: for entry points that pass it on. */
+export function loadEnvironment(): Readonly<Record<string, string | undefined>> {
   loadDotenv({ quiet: true });
-  try {
-    return parseImportConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  return process.env;
 }
 
 let cached: Config | undefined;

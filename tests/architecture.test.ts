@@ -146,9 +146,7 @@ describe('size', () => {
 
   it(`GIVEN src/ and commands/ THEN no function is over ${MAX_FUNCTION_LINES} lines outside the allow-list`, async () => {
     const allowed = new Set([
-      // Landed with #14 (build:related) and #16 (bench) after this check; left to their owners.
-      'src/search/related/build-table.ts: main',
-      'src/bench/reload.ts: measureReloadStall',
+      // Grown by #14's postings build; left while src/search/ is being changed for accuracy and reload memory.
       'src/search/term-index.ts: finish',
     ]);
     const offenders: string[] = [];
@@ -165,8 +163,7 @@ describe('size', () => {
     // Each of these must be named, with its reason, in the README's "Layout and design" section.
     const allowed = [
       'src/config.ts',
-      // Landed with #14 after this check; left to its owner.
-      'src/search/related/build-table.ts',
+      // Grown by #14; left while src/search/ is being changed for accuracy and reload memory.
       'src/search/collect.ts',
       'src/search/term-index.ts',
     ];

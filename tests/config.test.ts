@@ -1,6 +1,6 @@
 import { DEFAULT_LIMITS } from '../src/corpus/limits.ts';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, healthPortFrom, parseConfig, parseImportConfig } from '../src/config.ts';
+import { ConfigError, ENTRY_CONFIG, healthPortFrom, parseConfig, parseImportConfig } from '../src/config.ts';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-part.do-not-print';
 const CLIENT = '123456789012345678';
@@ -179,5 +179,18 @@ describe('parseConfig', () => {
     expect(problemsOf({ DISCORD_TOKEN: TOKEN }, { requirePublicKey: true })[0]).toMatch(
       /^DISCORD_PUBLIC_KEY is missing/,
     );
+  });
+});
+
+describe('ENTRY_CONFIG: what each entry point refuses to start without', () => {
+  it('GIVEN each entry point without its one required variable THEN the first problem names it and where to find it', () => {
+    expect(problemsOf({}, ENTRY_CONFIG.gateway)[0]).toMatch(/^DISCORD_TOKEN is missing\. .*Developer Portal/);
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN }, ENTRY_CONFIG.gateway)).toEqual([]);
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN }, ENTRY_CONFIG.http)).toEqual([
+      expect.stringMatching(/^DISCORD_PUBLIC_KEY is missing\. .*Developer Portal/),
+    ]);
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN }, ENTRY_CONFIG.deploy)).toEqual([
+      expect.stringMatching(/^DISCORD_CLIENT_ID is missing\. .*Developer Portal/),
+    ]);
   });
 });

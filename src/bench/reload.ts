@@ -6,11 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { DEFAULT_LIMITS } from '../corpus/limits.ts';
+import { type CorpusLimits, DEFAULT_LIMITS } from '../corpus/limits.ts';
 import { Library } from '../library.ts';
 import { readSeedMaterial } from './seeds.ts';
 import { writeCorpusFiles } from './write-corpus.ts';
-import { watchStalls } from './stall-watch.ts';
+import { type StallFigures, watchStalls } from './stall-watch.ts';
 
 export interface ReloadTask {
   readonly sentences: number;
@@ -115,6 +115,72 @@ async function peakLiveDuring(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
+ * A 100k-passage corpus is ~2,600 article-sized files, or one 14 MB file: past the default CORPUS_MAX_FILES (2,000)
+ * and CORPUS_MAX_FILE_BYTES (8 MB). The bench raises those two, as an operator with such a corpus would.
+ */
+function benchLimits(files: number): CorpusLimits {
+  return {
+    ...DEFAULT_LIMITS,
+    maxFiles: Math.max(DEFAULT_LIMITS.maxFiles, 2 * files),
+    maxFileBytes: Math.max(DEFAULT_LIMITS.maxFileBytes, 64 * 2 ** 20),
+    // The second reload (liveReloadPeak) runs full GCs (a tenth of its time) to measure what is alive.
+    reloadTimeoutMs: 10 * 60_000,
+  };
+}
+
+/** One reload while a 1 ms timer and the event-loop-delay histogram watch for stalls. */
+async function watchedReload(library: Library) {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const watch = watchStalls();
+  histogram.enable();
+  const started = performance.now();
+  const report = await library.reload();
+  const reloadMs = performance.now() - started;
+  // One more tick so a stall at the very end of the reload is seen too.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  const seen = watch.stop();
+  histogram.disable();
+  return {
+    report,
+    reloadMs,
+    seen,
+    histogramMaxMs: histogram.max / 1e6,
+    histogramP99Ms: histogram.percentile(99) / 1e6,
+  };
+}
+
+/**
+ * The heap in use during the watched reload counts garbage not yet collected; a second reload (of new text again,
+ * written by `rewrite`) measures what is alive: full GCs during it (see peakLiveDuring). Separate from the first,
+ * whose stalls those GCs would spoil.
+ */
+async function liveReloadPeak(library: Library, rewrite: () => Promise<unknown>): Promise<number> {
+  await rewrite();
+  return peakLiveDuring(async () => {
+    const again = await library.reload();
+    if (!again.ok) throw new Error(`the second reload failed: ${again.problems[0]?.message ?? '?'}`);
+  });
+}
+
+/** The memory figures from the heap samples around the reloads. */
+function memoryOf(
+  heap: { base: number; beforeReload: number; afterReload: number; peakLive: number },
+  seen: StallFigures,
+): ReloadMemory {
+  return {
+    base: heap.base,
+    beforeReload: heap.beforeReload,
+    peakDuringReload: seen.peakHeapBytes,
+    afterReload: heap.afterReload,
+    finalCorpus: heap.afterReload - heap.base,
+    peakOverBase: seen.peakHeapBytes - heap.base,
+    peakRss: seen.peakRssBytes,
+    peakLiveDuringReload: heap.peakLive,
+    peakLiveOverBase: heap.peakLive - heap.base,
+  };
+}
+
+/**
  * Opens a corpus, rewrites every file with different sentences (so the reload really rebuilds everything),
  * then reloads while a 1 ms timer and the event-loop-delay histogram watch for stalls.
  */
@@ -132,37 +198,12 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
       });
     const first = await write(task.seed);
     const base = heapAfterGc();
-    // A 100k-passage corpus is ~2,600 article-sized files, or one 14 MB file: past the default CORPUS_MAX_FILES
-    // (2,000) and CORPUS_MAX_FILE_BYTES (8 MB). The bench raises those two, as an operator with such a corpus would.
-    const limits = {
-      ...DEFAULT_LIMITS,
-      maxFiles: Math.max(DEFAULT_LIMITS.maxFiles, 2 * first.files),
-      maxFileBytes: Math.max(DEFAULT_LIMITS.maxFileBytes, 64 * 2 ** 20),
-      // The second reload below runs full GCs (a tenth of its time) to measure what is alive.
-      reloadTimeoutMs: 10 * 60_000,
-    };
-    const library = await Library.open(root, { limits });
+    const library = await Library.open(root, { limits: benchLimits(first.files) });
     const written = await write(task.seed + 1);
     const beforeReload = heapAfterGc();
-
-    const histogram = monitorEventLoopDelay({ resolution: 10 });
-    const watch = watchStalls();
-    histogram.enable();
-    const started = performance.now();
-    const report = await library.reload();
-    const reloadMs = performance.now() - started;
-    // One more tick so a stall at the very end of the reload is seen too.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const seen = watch.stop();
-    histogram.disable();
+    const { report, reloadMs, seen, histogramMaxMs, histogramP99Ms } = await watchedReload(library);
     const afterReload = heapAfterGc();
-    // The heap in use above counts garbage not yet collected; a second reload (new text again) measures what is
-    // alive: full GCs during it (see peakLiveDuring). Separate from the first, whose stalls those GCs would spoil.
-    await write(task.seed + 2);
-    const peakLive = await peakLiveDuring(async () => {
-      const again = await library.reload();
-      if (!again.ok) throw new Error(`the second reload failed: ${again.problems[0]?.message ?? '?'}`);
-    });
+    const peakLive = await liveReloadPeak(library, () => write(task.seed + 2));
     // Read after the measurement, so the library (and the final corpus) is alive while it is measured.
     const serving = library.state.corpus.passages.length;
     return {
@@ -174,19 +215,9 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
       worstStallMs: seen.worstStallMs,
       worstStallOnCpuMs: seen.worstStallOnCpuMs,
       worstOnCpuMs: seen.worstOnCpuMs,
-      memory: {
-        base,
-        beforeReload,
-        peakDuringReload: seen.peakHeapBytes,
-        afterReload,
-        finalCorpus: afterReload - base,
-        peakOverBase: seen.peakHeapBytes - base,
-        peakRss: seen.peakRssBytes,
-        peakLiveDuringReload: peakLive,
-        peakLiveOverBase: peakLive - base,
-      },
-      histogramMaxMs: histogram.max / 1e6,
-      histogramP99Ms: histogram.percentile(99) / 1e6,
+      memory: memoryOf({ base, beforeReload, afterReload, peakLive }, seen),
+      histogramMaxMs,
+      histogramP99Ms,
       error: report.ok
         ? null
         : `corpus rejected: ${report.problems.length} problem(s), first: ${report.problems[0]?.message ?? '?'}`,

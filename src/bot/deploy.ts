@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import { type Config, ConfigError, loadConfigOrExit } from '../config.ts';
+import { type Config, ConfigError, ENTRY_CONFIG, loadEnvironment, parseConfig } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import type { Command } from './command.ts';
 import { loadCommands } from './loader.ts';
@@ -41,9 +41,28 @@ export async function deployCommands(
   return result;
 }
 
-async function main(): Promise<void> {
-  const config: Config = loadConfigOrExit({ requireClientId: true });
-  const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+export interface DeployIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Where log lines go; stdout by default. */
+  readonly log?: (line: string) => void;
+}
+
+/** `npm run deploy-commands` from its environment; returns the exit code (1 for bad configuration or a failed PUT). */
+export async function runDeploy(env: Readonly<Record<string, string | undefined>>, io: DeployIo): Promise<number> {
+  let config: Config;
+  try {
+    config = parseConfig(env, ENTRY_CONFIG.deploy);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    io.err(`${err.message}\n`);
+    return 1;
+  }
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [config.token],
+    ...(io.log ? { write: io.log } : {}),
+  });
   try {
     const commands = await loadCommands(undefined, logger);
     const result = await deployCommands(config, commands, logger);
@@ -51,11 +70,16 @@ async function main(): Promise<void> {
       result.scope === 'guild'
         ? `server ${config.guildId}`
         : 'all servers (global commands can take up to an hour to appear)';
-    process.stdout.write(`Registered ${result.names.length} commands in ${where}: ${result.names.join(', ')}\n`);
+    io.out(`Registered ${result.names.length} commands in ${where}: ${result.names.join(', ')}\n`);
+    return 0;
   } catch (err) {
     logger.error('deploying commands failed', { err });
-    process.exitCode = 1;
+    return 1;
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  process.exitCode = await runDeploy(loadEnvironment(), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+  });

@@ -3,7 +3,7 @@
  * PM2 run): load config, corpus, store and commands, connect to Discord, and shut down cleanly on
  * SIGINT/SIGTERM (answers in flight finish, client destroyed, store closed).
  */
-import { type Config, loadConfigOrExit } from '../config.ts';
+import { type Config, ENTRY_CONFIG, loadConfigOrExit } from '../config.ts';
 import { openCluster } from '../cluster/redis.ts';
 import { memberName } from '../cluster/reload.ts';
 import { checkHealth } from '../health/check.ts';
@@ -14,7 +14,7 @@ import { startBot } from './client.ts';
 import { openRuntime } from './runtime.ts';
 import { answerShardStatusRequests } from './shard/health.ts';
 
-const config: Config = loadConfigOrExit();
+const config: Config = loadConfigOrExit(ENTRY_CONFIG.gateway);
 
 const logger = createLogger(
   { level: config.logLevel, secrets: [config.token] },

@@ -6,7 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportConfig } from '../config.ts';
+import { ConfigError, type ImportConfig, parseImportConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { describeError } from '../messages.ts';
 import { FETCH_LIMITS, tooLarge } from './fetch.ts';
@@ -82,4 +82,24 @@ export async function runImportCli(argv: readonly string[], config: ImportConfig
     }
     throw error;
   }
+}
+
+/**
+ * `npm run import` from its environment (main.ts passes the environment after loading .env): the configuration, whose
+ * problems are printed with exit code 1, then the command line.
+ */
+export async function runImportMain(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: CliIo,
+): Promise<number> {
+  let config: ImportConfig;
+  try {
+    config = parseImportConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.err(error.message);
+    return 1;
+  }
+  return runImportCli(argv, config, io);
 }

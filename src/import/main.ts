@@ -1,9 +1,8 @@
 /** Entry point of `npm run import` (see cli.ts). */
-import { loadImportConfigOrExit } from '../config.ts';
-import { runImportCli } from './cli.ts';
+import { loadEnvironment } from '../config.ts';
+import { runImportMain } from './cli.ts';
 
-const code = await runImportCli(process.argv.slice(2), loadImportConfigOrExit(), {
+process.exitCode = await runImportMain(process.argv.slice(2), loadEnvironment(), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 });
-process.exitCode = code;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployCommands } from '../../src/bot/deploy.ts';
+import { deployCommands, runDeploy } from '../../src/bot/deploy.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -54,5 +54,37 @@ describe('deploy-commands against the fake Discord', () => {
     expect(result.scope).toBe('global');
     expect(result.names).toEqual((await loadCommands()).map((c) => c.data.name));
     await fake.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${fake.applicationId}/commands`);
+  });
+
+  it('GIVEN npm run deploy-commands with DISCORD_GUILD_ID THEN it registers the commands in that server, says so, exits 0', async () => {
+    const route = `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`;
+    const puts = () => fake.requests.filter((r) => r.method === 'PUT' && r.path === route);
+    const before = puts().length;
+    const out: string[] = [];
+    const err: string[] = [];
+    const log: string[] = [];
+    const code = await runDeploy(
+      { ...env(), DISCORD_GUILD_ID: fake.guildId },
+      { out: (t) => out.push(t), err: (t) => err.push(t), log: (l) => log.push(l) },
+    );
+    expect(code).toBe(0);
+    expect(err).toEqual([]);
+    const count = (await loadCommands()).length;
+    expect(out.join('')).toContain(`Registered ${count} commands in server ${fake.guildId}: `);
+    expect(puts()).toHaveLength(before + 1);
+    expect(puts().at(-1)?.body).toHaveLength(count);
+    expect(log.join('\n')).not.toContain(TEST_TOKEN);
+  });
+
+  it('GIVEN npm run deploy-commands without DISCORD_CLIENT_ID THEN exit 1 naming the variable, nothing registered', async () => {
+    const { DISCORD_CLIENT_ID: _id, ...rest } = env();
+    const out: string[] = [];
+    const err: string[] = [];
+    const before = fake.requests.length;
+    const code = await runDeploy(rest, { out: (t) => out.push(t), err: (t) => err.push(t), log: () => {} });
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err.join('')).toContain('DISCORD_CLIENT_ID is missing');
+    expect(fake.requests.length).toBe(before);
   });
 });

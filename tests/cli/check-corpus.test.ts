@@ -6,6 +6,8 @@ import { checkCorpus } from '../../src/cli/check-corpus.ts';
 import { copyCorpus, CORPUS_DIR, editFile } from '../helpers/corpus.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** The child loads tsx (~25 s on a loaded shared two-core machine): a generous bound, not a claim about speed. */
+const PROCESS_BOUND_MS = 180_000;
 
 async function check(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -51,12 +53,16 @@ describe('npm run check-corpus [DIR]', () => {
     expect(err).toContain('Usage: npm run check-corpus [DIR]');
   });
 
-  it('GIVEN a broken corpus THEN the process itself exits 2 (what a CI job sees)', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/check-corpus-main.ts', 'tests/cli'], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-    const [code] = await once(child, 'exit');
-    expect(code).toBe(2);
-  });
+  it(
+    'GIVEN a broken corpus THEN the process itself exits 2 (what a CI job sees)',
+    async () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/check-corpus-main.ts', 'tests/cli'], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      const [code] = await once(child, 'exit');
+      expect(code).toBe(2);
+    },
+    PROCESS_BOUND_MS,
+  );
 });

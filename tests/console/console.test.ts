@@ -1,32 +1,35 @@
-/** The console as a newcomer runs it: a real child process, commands on stdin. */
+/**
+ * The console as a newcomer uses it. The session runs in this process (src/console/session.ts) with its lines fed
+ * in; one test starts `npm run console` as a real child process, commands on stdin, to check the wiring to the
+ * process (stdin, stdout, exit code).
+ */
 import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyCorpus, editFile, IDS, REPO_ROOT } from '../helpers/corpus.ts';
+import { consoleSession as runConsole } from '../helpers/console.ts';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runConsole(input: string, args: string[] = [], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CORPUS_DIR: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+/**
+ * `npm run console` as a child process. tsx and the whole search stack load in it, which on a loaded shared
+ * two-core machine has taken ~25 s: PROCESS_BOUND_MS is a generous bound, not a claim about speed.
+ */
+async function runConsoleProcess(input: string, args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, CORPUS_DIR: '' },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end(input);
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
 }
+const PROCESS_BOUND_MS = 180_000;
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -34,30 +37,34 @@ afterEach(async () => {
 });
 
 describe('npm run console', () => {
-  it('GIVEN "/quote abandn zero sum mentalty" with --json THEN Qu Xing comes first, with his role, ValueWalk and its link', async () => {
-    const run = await runConsole('/quote abandn zero sum mentalty\n', ['--json']);
-    expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const answer = JSON.parse(lines[0] ?? '{}');
-    expect(answer.command).toBe('quote');
-    expect(answer.query).toBe('abandn zero sum mentalty');
-    const [top] = answer.results;
-    expect(top.text).toBe(
-      'China’s ambassador to Belgium, Qu Xing, asked the West to “abandon the zero-sum mentality” with Russia.',
-    );
-    expect(top.speaker).toEqual({ name: 'Qu Xing', role: "China's ambassador to Belgium" });
-    expect(top.source).toMatchObject({
-      id: IDS.valuewalk,
-      title: 'Russia And China To Form Alliance Against United States?',
-      publication: 'ValueWalk',
-      author: null,
-      date: '2015-03',
-      url: 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/',
-    });
-    expect(top.context).toContain(top.text);
-    expect(typeof top.score).toBe('number');
-  });
+  it(
+    'GIVEN the process, stdin "/quote abandn zero sum mentalty" and --json THEN exit 0 and Qu Xing comes first, with his role, ValueWalk and its link',
+    async () => {
+      const run = await runConsoleProcess('/quote abandn zero sum mentalty\n', ['--json']);
+      expect(run.code).toBe(0);
+      const lines = run.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      const answer = JSON.parse(lines[0] ?? '{}');
+      expect(answer.command).toBe('quote');
+      expect(answer.query).toBe('abandn zero sum mentalty');
+      const [top] = answer.results;
+      expect(top.text).toBe(
+        'China’s ambassador to Belgium, Qu Xing, asked the West to “abandon the zero-sum mentality” with Russia.',
+      );
+      expect(top.speaker).toEqual({ name: 'Qu Xing', role: "China's ambassador to Belgium" });
+      expect(top.source).toMatchObject({
+        id: IDS.valuewalk,
+        title: 'Russia And China To Form Alliance Against United States?',
+        publication: 'ValueWalk',
+        author: null,
+        date: '2015-03',
+        url: 'https://www.valuewalk.com/2015/03/russia-and-china-vs-us/',
+      });
+      expect(top.context).toContain(top.text);
+      expect(typeof top.score).toBe('number');
+    },
+    PROCESS_BOUND_MS,
+  );
 
   it('GIVEN several commands on stdin THEN it answers each, one JSON object per line', async () => {
     const run = await runConsole('/quote offshore balancing speaker:yan\n/sources\n/quote source:essay\n/help\n', [
@@ -131,25 +138,18 @@ describe('npm run console', () => {
   it('GIVEN /reload after a bad edit THEN the console refuses it and still answers from the old corpus', async () => {
     const { dir, cleanup } = await copyCorpus();
     cleanups.push(cleanup);
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), '--json', '--corpus', dir],
-      { cwd: REPO_ROOT },
+    const run = await runConsole(
+      ['/quote zero sum', '/reload', '/quote zero sum'],
+      ['--json', '--corpus', dir],
+      {},
+      async (i) => {
+        if (i === 0)
+          await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) =>
+            t.replace('url: https://www.valuewalk.com/2015/03/russia-and-china-vs-us/', 'url: not a link'),
+          );
+      },
     );
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    const waitForLines = async (n: number) => {
-      while (stdout.trim().split('\n').filter(Boolean).length < n) await new Promise((r) => setTimeout(r, 20));
-    };
-    child.stdin.write('/quote zero sum\n');
-    await waitForLines(1);
-    await editFile(dir, `sources/${IDS.valuewalk}.md`, (t) =>
-      t.replace('url: https://www.valuewalk.com/2015/03/russia-and-china-vs-us/', 'url: not a link'),
-    );
-    child.stdin.write('/reload\n/quote zero sum\n');
-    child.stdin.end();
-    await new Promise((r) => child.on('close', r));
-    const answers = stdout
+    const answers = run.stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
@@ -192,6 +192,16 @@ describe('npm run console', () => {
       ['Anton Veselov', 'direct-quote'],
       [null, 'unattributed'],
     ]);
+  });
+
+  it('GIVEN --help THEN the usage line and exit 0; GIVEN an unknown option THEN the reason, the usage and exit 2', async () => {
+    const help = await runConsole('', ['--help']);
+    expect(help).toEqual({ code: 0, stdout: 'usage: npm run console -- [--json] [--corpus DIR]\n', stderr: '' });
+    const bad = await runConsole('/quote x\n', ['--jsno']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain("Unknown option '--jsno'");
+    expect(bad.stderr).toContain('usage: npm run console');
   });
 
   it('GIVEN /speakers with no or an unknown source THEN a clear error names what to do', async () => {

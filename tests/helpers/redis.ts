@@ -16,11 +16,16 @@ export async function startRedis(): Promise<{ port: number; process: ChildProces
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // Waits for the server's own "ready" line (or its exit), however long a loaded machine takes to start it.
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  for (let i = 0; i < 100 && !/Ready to accept connections/i.test(output); i++)
-    await new Promise((r) => setTimeout(r, 50));
-  if (!/Ready to accept connections/i.test(output)) throw new Error(`redis-server did not start: ${output}`);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (/Ready to accept connections/i.test(output)) resolve();
+    });
+    child.once('error', reject);
+    child.once('exit', () => reject(new Error(`redis-server did not start: ${output}`)));
+  });
   return { port, process: child };
 }
 

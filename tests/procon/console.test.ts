@@ -1,55 +1,11 @@
-/** /procon in the offline console, run as a real child process with commands on stdin. */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+/** /procon in the offline console: the session runs in this process (tests/helpers/console.ts), lines fed in. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyCorpus, editFile, REPO_ROOT } from '../helpers/corpus.ts';
+import { copyCorpus, editFile } from '../helpers/corpus.ts';
+import { consoleSession } from '../helpers/console.ts';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Feeds `lines` one at a time; `between` runs after the output of line `i` has arrived, before line i+1. */
-function runConsole(
-  lines: string[],
-  args: string[],
-  between: (i: number) => Promise<void> = async () => {},
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(REPO_ROOT, 'src/console/main.ts'), '--json', ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, CORPUS_DIR: '' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    let sent = 0;
-    const sendNext = () => {
-      const line = lines[sent];
-      if (line === undefined) {
-        child.stdin.end();
-        return;
-      }
-      sent += 1;
-      child.stdin.write(`${line}\n`);
-    };
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      const answered = stdout.split('\n').length - 1;
-      if (answered === sent && sent > 0) {
-        between(sent - 1).then(sendNext, reject);
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    sendNext();
-  });
+/** A --json session over `lines`; `between(i)` runs after the answer to line `i`, before line i+1 is read. */
+function runConsole(lines: string[], args: string[], between?: (i: number) => Promise<void>) {
+  return consoleSession(lines, ['--json', ...args], {}, between);
 }
 
 const cleanups: Array<() => Promise<void>> = [];

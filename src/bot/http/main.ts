@@ -4,7 +4,7 @@
  * paging state, cooldowns and the reload audit, and /reload on one reaches all. SIGTERM/SIGINT stop taking
  * requests, finish those in flight, close the store and exit 0.
  */
-import { loadConfigOrExit } from '../../config.ts';
+import { ENTRY_CONFIG, loadConfigOrExit } from '../../config.ts';
 import { openCluster } from '../../cluster/redis.ts';
 import { memberName } from '../../cluster/reload.ts';
 import { createLogger } from '../../logger.ts';
@@ -16,7 +16,7 @@ import { createHttpBridge } from './bridge.ts';
 import { startInteractionsServer } from './server.ts';
 import { publicKeyFromHex } from './verify.ts';
 
-const config = loadConfigOrExit({ requirePublicKey: true });
+const config = loadConfigOrExit(ENTRY_CONFIG.http);
 const logger = createLogger({ level: config.logLevel, secrets: [config.token] }, { mode: 'http' });
 process.on('unhandledRejection', (reason) => logger.error('unhandled promise rejection', { err: reason }));
 

@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compress, dot, pearson } from './vectors.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const CACHE = path.join(ROOT, 'data', 'build-related');
@@ -221,121 +222,21 @@ function readVectors(dir: string): { words: string[]; vectors: Float32Array[] } 
   return { words, vectors };
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] ?? 0) * (b[i] ?? 0);
-  return s;
-}
-
-/** Eigenvectors of a symmetric matrix (rows of the result), largest eigenvalue first: cyclic Jacobi rotations. */
-export function eigenvectors(matrix: number[][]): number[][] {
-  const n = matrix.length;
-  const a = matrix.map((row) => [...row]);
-  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
-  const at = (m: number[][], i: number, j: number) => m[i]?.[j] ?? 0;
-  const set = (m: number[][], i: number, j: number, x: number) => ((m[i] as number[])[j] = x);
-  for (let sweep = 0; sweep < 60; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += at(a, i, j) ** 2;
-    if (off < 1e-18) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        if (Math.abs(at(a, p, q)) < 1e-30) continue;
-        const theta = (at(a, q, q) - at(a, p, p)) / (2 * at(a, p, q));
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = at(a, k, p);
-          const akq = at(a, k, q);
-          set(a, k, p, c * akp - s * akq);
-          set(a, k, q, s * akp + c * akq);
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = at(a, p, k);
-          const aqk = at(a, q, k);
-          set(a, p, k, c * apk - s * aqk);
-          set(a, q, k, s * apk + c * aqk);
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = at(v, k, p);
-          const vkq = at(v, k, q);
-          set(v, k, p, c * vkp - s * vkq);
-          set(v, k, q, s * vkp + c * vkq);
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => at(a, j, j) - at(a, i, i));
-  return order.map((col) => Array.from({ length: n }, (_, k) => at(v, k, col)));
-}
-
-/** The vectors centred, projected on their first `DIMENSIONS` principal axes, re-normalised, as signed bytes. */
-function compress(vectors: readonly Float32Array[]): { bytes: Int8Array; reduced: Float32Array[] } {
-  const d = vectors[0]?.length ?? 0;
-  const mean = new Float64Array(d);
-  for (const v of vectors) for (let i = 0; i < d; i++) mean[i] = (mean[i] ?? 0) + (v[i] ?? 0) / vectors.length;
-  const cov = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-  for (const v of vectors) {
-    for (let i = 0; i < d; i++) {
-      const x = (v[i] ?? 0) - (mean[i] ?? 0);
-      const row = cov[i] as number[];
-      for (let j = i; j < d; j++) row[j] = (row[j] ?? 0) + x * ((v[j] ?? 0) - (mean[j] ?? 0));
-    }
-  }
-  for (let i = 0; i < d; i++) for (let j = 0; j < i; j++) (cov[i] as number[])[j] = cov[j]?.[i] ?? 0;
-  const axes = eigenvectors(cov).slice(0, DIMENSIONS);
-  const bytes = new Int8Array(vectors.length * DIMENSIONS);
-  const reduced: Float32Array[] = [];
-  vectors.forEach((v, row) => {
-    const r = new Float32Array(DIMENSIONS);
-    axes.forEach((axis, k) => {
-      let s = 0;
-      for (let i = 0; i < d; i++) s += ((v[i] ?? 0) - (mean[i] ?? 0)) * (axis[i] ?? 0);
-      r[k] = s;
-    });
-    const norm = Math.hypot(...r) || 1;
-    for (let k = 0; k < DIMENSIONS; k++) {
-      const q = Math.max(-127, Math.min(127, Math.round(((r[k] ?? 0) / norm) * 127)));
-      bytes[row * DIMENSIONS + k] = q;
-      r[k] = q / 127;
-    }
-    reduced.push(r);
-  });
-  return { bytes, reduced };
-}
-
-function pearson(xs: readonly number[], ys: readonly number[]): number {
-  const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
-  const my = ys.reduce((s, y) => s + y, 0) / ys.length;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  xs.forEach((x, i) => {
-    const y = ys[i] ?? 0;
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
-    syy += (y - my) ** 2;
-  });
-  return sxy / Math.sqrt(sxx * syy);
-}
-
-function main(): void {
-  const wordnetDir = fetchResource(RESOURCES.wordnet);
-  const vectorsDir = fetchResource(RESOURCES.vectors);
-  const synsets = readWordNet(path.join(wordnetDir, 'dict'));
-  const lemmas = indexLemmas(synsets);
-  const { words, vectors } = readVectors(vectorsDir);
-  const row = new Map(words.map((w, i) => [w, i]));
+/** Each word's related words that the vectors agree with, as the table's entries, and the pairs kept. */
+function relatedEntries(
+  words: readonly string[],
+  vectors: readonly Float32Array[],
+  synsets: ReadonlyMap<string, Synset>,
+  lemmas: ReturnType<typeof indexLemmas>,
+): { entries: string[]; related: [number, number][] } {
   const wordsOfLemma = new Map<string, number[]>();
   const lemmasOfWord = words.map((w) => lemmasOf(w, lemmas));
   lemmasOfWord.forEach((list, i) => {
     for (const lemma of list) wordsOfLemma.set(lemma, [...(wordsOfLemma.get(lemma) ?? []), i]);
   });
   const entries: string[] = [];
-  let pairs = 0;
   const related: [number, number][] = [];
-  words.forEach((word, i) => {
+  words.forEach((_word, i) => {
     const candidates = new Set<number>();
     for (const lemma of lemmasOfWord[i] ?? [])
       for (const other of relatedLemmas(lemma, synsets, lemmas))
@@ -346,23 +247,37 @@ function main(): void {
       .sort((a, b) => b.cosine - a.cosine || a.j - b.j)
       .slice(0, MAX_RELATED);
     if (kept.length === 0) return;
-    pairs += kept.length;
     for (const c of kept) related.push([i, c.j]);
     entries.push([i, ...kept.flatMap((c) => [c.j, Math.round(c.cosine * 100)])].join(' '));
   });
-  const { bytes, reduced } = compress(vectors);
-  // How faithful the stored vectors are: cosines before and after, over the kept pairs and over random pairs.
-  const sample = (list: [number, number][]) => {
+  return { entries, related };
+}
+
+/**
+ * How faithful the stored vectors are: the correlation of cosines before and after over the kept pairs and over
+ * random pairs, and the cosine 99% of random pairs stay below.
+ */
+function fidelity(
+  vectors: readonly Float32Array[],
+  reduced: readonly Float32Array[],
+  related: readonly [number, number][],
+): { related: string; random: string; noise: number } {
+  const sample = (list: readonly [number, number][]) => {
     const full = list.map(([a, b]) => dot(vectors[a] as Float32Array, vectors[b] as Float32Array));
     const small = list.map(([a, b]) => dot(reduced[a] as Float32Array, reduced[b] as Float32Array));
     return pearson(full, small).toFixed(3);
   };
   let seed = 1;
-  const random = () => (seed = (seed * 48271) % 2147483647) % words.length;
+  const random = () => (seed = (seed * 48271) % 2147483647) % vectors.length;
   const randomPairs = Array.from({ length: 20_000 }, (): [number, number] => [random(), random()]);
   const randomCosines = randomPairs.map(([a, b]) => dot(reduced[a] as Float32Array, reduced[b] as Float32Array));
   const noise = randomCosines.sort((a, b) => a - b)[Math.floor(0.99 * randomCosines.length)] ?? 0;
-  const table = {
+  return { related: sample(related), random: sample(randomPairs), noise };
+}
+
+/** The table as written to related-words.json. */
+function tableOf(words: readonly string[], entries: readonly string[], bytes: Int8Array) {
+  return {
     about:
       `Related words and word vectors for Verbatim's second search pass, built by \`npm run build:related\` ` +
       `(src/search/related/build-table.ts) from WordNet 3.1 (npm ${RESOURCES.wordnet.name}@${RESOURCES.wordnet.version}) ` +
@@ -373,13 +288,11 @@ function main(): void {
     related: entries.join(','),
     vectors: Buffer.from(bytes.buffer).toString('base64'),
   };
-  writeFileSync(OUT, `${JSON.stringify(table, null, 1)}\n`);
-  console.log(
-    `${words.length} words, ${entries.length} with related words (${pairs} pairs); ` +
-      `${DIMENSIONS}-dimension vectors keep cosines at r = ${sample(related)} (related pairs), ` +
-      `${sample(randomPairs)} (random pairs); 99% of random pairs stay below ${noise.toFixed(2)} ` +
-      `(SEARCH_OPTIONS.meaning.minSimilarity must stay above it); wrote ${path.relative(ROOT, OUT)} (${(JSON.stringify(table).length / 1e6).toFixed(1)} MB)`,
-  );
+}
+
+/** A few words' related words, for a reader to judge the table at a glance. */
+function printProbes(words: readonly string[], entries: readonly string[]): void {
+  const row = new Map(words.map((w, i) => [w, i]));
   for (const probe of ['brother', 'quarrels', 'enormous', 'america', 'blunder', 'tribunal', 'sway'])
     console.log(
       `  ${probe}: ${
@@ -392,6 +305,24 @@ function main(): void {
           .join(', ') ?? '—'
       }`,
     );
+}
+
+function main(): void {
+  const synsets = readWordNet(path.join(fetchResource(RESOURCES.wordnet), 'dict'));
+  const lemmas = indexLemmas(synsets);
+  const { words, vectors } = readVectors(fetchResource(RESOURCES.vectors));
+  const { entries, related } = relatedEntries(words, vectors, synsets, lemmas);
+  const { bytes, reduced } = compress(vectors, DIMENSIONS);
+  const kept = fidelity(vectors, reduced, related);
+  const table = tableOf(words, entries, bytes);
+  writeFileSync(OUT, `${JSON.stringify(table, null, 1)}\n`);
+  console.log(
+    `${words.length} words, ${entries.length} with related words (${related.length} pairs); ` +
+      `${DIMENSIONS}-dimension vectors keep cosines at r = ${kept.related} (related pairs), ` +
+      `${kept.random} (random pairs); 99% of random pairs stay below ${kept.noise.toFixed(2)} ` +
+      `(SEARCH_OPTIONS.meaning.minSimilarity must stay above it); wrote ${path.relative(ROOT, OUT)} (${(JSON.stringify(table).length / 1e6).toFixed(1)} MB)`,
+  );
+  printProbes(words, entries);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

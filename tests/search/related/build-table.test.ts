@@ -1,12 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  eigenvectors,
-  indexLemmas,
-  lemmasOf,
-  readWordNet,
-  relatedLemmas,
-} from '../../../src/search/related/build-table.ts';
+import { indexLemmas, lemmasOf, readWordNet, relatedLemmas } from '../../../src/search/related/build-table.ts';
 import { REPO_ROOT } from '../../helpers/corpus.ts';
 
 /** A made-up dictionary in WordNet's data-file layout (tests/fixtures/wordnet-mini). */
@@ -54,22 +48,5 @@ describe('relatedLemmas', () => {
   it('GIVEN a lexical pointer THEN only the word it points at; GIVEN similar-to THEN the whole satellite synset', () => {
     expect(related('n:quarrel')).toEqual(['n:quarrel', 'v:quarrel']);
     expect(related('a:big')).toEqual(['a:big', 'a:enormous', 'a:huge']);
-  });
-});
-
-describe('eigenvectors', () => {
-  it('GIVEN a symmetric matrix THEN unit eigenvectors, largest eigenvalue first', () => {
-    const [first, second] = eigenvectors([
-      [2, 1],
-      [1, 2],
-    ]);
-    expect(Math.abs(first?.[0] ?? 0)).toBeCloseTo(Math.SQRT1_2, 6);
-    expect((first?.[0] ?? 0) * (first?.[1] ?? 0)).toBeCloseTo(0.5, 6);
-    expect((second?.[0] ?? 0) * (second?.[1] ?? 0)).toBeCloseTo(-0.5, 6);
-    const [axis] = eigenvectors([
-      [1, 0],
-      [0, 3],
-    ]);
-    expect(Math.abs(axis?.[1] ?? 0)).toBeCloseTo(1, 6);
   });
 });

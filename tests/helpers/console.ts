@@ -1,0 +1,37 @@
+/** The console session in this process (src/console/session.ts), fed lines the way `npm run console` reads stdin. */
+import { runConsole } from '../../src/console/session.ts';
+
+export interface ConsoleRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs a non-interactive session over `input` (one command per line). `between(i)` runs once the answer to line `i`
+ * has been written and before line i+1 is read: the place to edit the corpus under a running console.
+ */
+export async function consoleSession(
+  input: string | readonly string[],
+  args: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
+  between: (i: number) => Promise<void> = async () => {},
+): Promise<ConsoleRun> {
+  const lines =
+    typeof input === 'string' ? input.split('\n').filter((l, i, all) => l !== '' || i < all.length - 1) : input;
+  let stdout = '';
+  let stderr = '';
+  async function* feed(): AsyncGenerator<string> {
+    for (const [i, line] of lines.entries()) {
+      if (i > 0) await between(i - 1);
+      yield line;
+    }
+  }
+  const code = await runConsole(args, env, {
+    lines: feed(),
+    interactive: false,
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}
