@@ -8,7 +8,8 @@ import { foldForSearch, tokenizeFolded } from '../text/fold.ts';
 import { FacetList, type Facet } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { PairIndex, PairIndexBuilder } from './pair-index.ts';
-import { TermIndex, TermIndexBuilder } from './term-index.ts';
+import type { TermIndex } from './term-index.ts';
+import { TermIndexBuilder } from './term-index-builder.ts';
 
 /** Work between two yields (powers of two minus one, used as bit masks): each step is a few microseconds. */
 const PASSAGES_PER_YIELD_MASK = 31;

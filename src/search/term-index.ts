@@ -3,7 +3,6 @@
  * two edits of a query word (through a deletion index, so the cost does not grow with the vocabulary)
  * and terms that start with a prefix (through the sorted vocabulary).
  */
-import { ChunkedInt32 } from './chunked-int32.ts';
 
 /** A vocabulary term that a query word expands to, and how much that match is worth (1 = exact). */
 export interface Expansion {
@@ -24,7 +23,7 @@ export interface ExpansionWeights {
   readonly prefix: number;
 }
 
-const isNumeric = (term: string): boolean => /^\d+$/.test(term);
+export const isNumeric = (term: string): boolean => /^\d+$/.test(term);
 
 /**
  * Longer words get no typo look-up: two-edit variants grow with the cube of the length (an 800-letter
@@ -65,13 +64,13 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 
 /** A 30-bit hash (a small integer to V8, so no heap object per key) of a deletion variant. Two variants
  * may share a hash; every candidate is checked by edit distance anyway. */
-function variantKey(variant: string): number {
+export function variantKey(variant: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < variant.length; i++) h = Math.imul(h ^ variant.charCodeAt(i), 0x01000193);
   return h >>> 2;
 }
 
-function deletions(term: string): string[] {
+export function deletions(term: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < term.length; i++) out.push(term.slice(0, i) + term.slice(i + 1));
   return out;
@@ -254,153 +253,4 @@ export class TermIndex {
         out.push({ term, weight: this.prefixWeight(word, term, weights) });
     return out.sort((a, b) => b.weight - a.weight);
   }
-}
-
-/**
- * Collects each passage's term ids in text order, then freezes them into a `TermIndex`. The postings are
- * derived from that sequence when finishing (a count and a fill pass), not pushed into one growing array per
- * term: at 1M passages those arrays were a quarter of the build time and most of its garbage.
- */
-export class TermIndexBuilder {
-  private readonly ids = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private readonly sequence = new ChunkedInt32();
-  private readonly sequenceStart = new ChunkedInt32();
-  private count = 0;
-
-  /** Adds one passage's terms; passages must be added in id order, each once. */
-  add(passage: number, terms: readonly string[]): void {
-    while (this.sequenceStart.length <= passage) this.sequenceStart.push(this.sequence.length);
-    for (const term of terms) {
-      let id = this.ids.get(term);
-      if (id === undefined) {
-        id = this.terms.length;
-        this.ids.set(term, id);
-        this.terms.push(term);
-      }
-      this.sequence.push(id);
-    }
-    this.count = Math.max(this.count, passage + 1);
-  }
-
-  /**
-   * Freezes the postings and builds the look-up structures, yielding every `SLICE` units of work so a caller
-   * can hand the event loop back (see `QuoteIndex.buildAsync`).
-   */
-  *finish(minFuzzyLength: number): Generator<void, TermIndex> {
-    /** Work (terms read, postings written, deletion variants hashed) between two yields. */
-    const SLICE = 20_000;
-    while (this.sequenceStart.length <= this.count) this.sequenceStart.push(this.sequence.length);
-    const sequence = yield* this.sequence.toArray();
-    const sequenceStart = yield* this.sequenceStart.toArray();
-    const vocabulary = this.terms.length;
-    // Pass 1: how many passages hold each term (a term repeated in a passage counts once).
-    const postingStart = new Int32Array(vocabulary + 1);
-    const lastPassage = new Int32Array(vocabulary).fill(-1);
-    let work = 0;
-    for (let p = 0; p < this.count; p++) {
-      const end = sequenceStart[p + 1] as number;
-      for (let k = sequenceStart[p] as number; k < end; k++) {
-        const term = sequence[k] as number;
-        if (lastPassage[term] !== p) {
-          lastPassage[term] = p;
-          postingStart[term + 1]!++;
-        }
-      }
-      work += end - (sequenceStart[p] as number) + 1;
-      if (work >= SLICE) {
-        work = 0;
-        yield;
-      }
-    }
-    for (let id = 0; id < vocabulary; id++) postingStart[id + 1]! += postingStart[id] as number;
-    yield;
-    // Pass 2: each term's passages, ascending because passages are visited in order.
-    const postingData = new Int32Array(postingStart[vocabulary] as number);
-    const cursor = postingStart.slice(0, vocabulary);
-    lastPassage.fill(-1);
-    for (let p = 0; p < this.count; p++) {
-      const end = sequenceStart[p + 1] as number;
-      for (let k = sequenceStart[p] as number; k < end; k++) {
-        const term = sequence[k] as number;
-        if (lastPassage[term] !== p) {
-          lastPassage[term] = p;
-          postingData[cursor[term]!++] = p;
-        }
-      }
-      work += end - (sequenceStart[p] as number) + 1;
-      if (work >= SLICE) {
-        work = 0;
-        yield;
-      }
-    }
-    const deletionIndex = new Map<number, number | number[]>();
-    for (let id = 0; id < vocabulary; id++) {
-      const term = this.terms[id] as string;
-      work += 1;
-      if (term.length >= minFuzzyLength && !isNumeric(term)) {
-        for (const variant of deletions(term)) {
-          work += 5;
-          const key = variantKey(variant);
-          const known = deletionIndex.get(key);
-          if (known === undefined) deletionIndex.set(key, id);
-          else if (typeof known === 'number') {
-            if (known !== id) deletionIndex.set(key, [known, id]);
-          } else if (known[known.length - 1] !== id) known.push(id);
-        }
-      }
-      if (work >= SLICE) {
-        work = 0;
-        yield;
-      }
-    }
-    yield;
-    const terms = this.terms;
-    // The native default sort (UTF-16 order, as `<` compares) is several times faster than a comparator.
-    const sorted = yield* sortedIds(terms);
-    return new TermIndex({
-      terms,
-      ids: this.ids,
-      postingData,
-      postingStart,
-      sequence,
-      sequenceStart,
-      sorted,
-      deletionIndex,
-      passageCount: this.count,
-      minFuzzyLength,
-    });
-  }
-}
-
-/**
- * Term ids in the terms' UTF-16 order (as `<` compares), by a bottom-up merge sort that yields every few
- * thousand comparisons: one native sort of a large vocabulary would hold the event loop for tens of ms.
- */
-function* sortedIds(terms: readonly string[]): Generator<void, Int32Array> {
-  const SLICE = 4_000;
-  const n = terms.length;
-  let from = Int32Array.from({ length: n }, (_, i) => i);
-  let to = new Int32Array(n);
-  let work = 0;
-  for (let width = 1; width < n; width *= 2) {
-    for (let left = 0; left < n; left += 2 * width) {
-      const middle = Math.min(left + width, n);
-      const right = Math.min(left + 2 * width, n);
-      let i = left;
-      let j = middle;
-      for (let k = left; k < right; k++) {
-        if (i < middle && (j >= right || (terms[from[i] as number] as string) <= (terms[from[j] as number] as string)))
-          to[k] = from[i++] as number;
-        else to[k] = from[j++] as number;
-      }
-      work += right - left;
-      if (work >= SLICE) {
-        work = 0;
-        yield;
-      }
-    }
-    [from, to] = [to, from];
-  }
-  return from;
 }

@@ -4,7 +4,7 @@ import { QuoteIndex } from '../../src/search/engine.ts';
 import { Meaning, needsSecondPass } from '../../src/search/meaning.ts';
 import { SEARCH_OPTIONS as O } from '../../src/search/options.ts';
 import { RelatedWords, relatedWords, type RelatedWord } from '../../src/search/related/related-words.ts';
-import { TermIndexBuilder } from '../../src/search/term-index.ts';
+import { TermIndexBuilder } from '../../src/search/term-index-builder.ts';
 import { runAtOnce } from '../../src/util/yield.ts';
 import { realCorpus } from '../helpers/corpus.ts';
 import { tinyTable } from '../helpers/related.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PairIndexBuilder, type PairIndex } from '../../src/search/pair-index.ts';
-import { TermIndexBuilder, type TermIndex } from '../../src/search/term-index.ts';
+import type { TermIndex } from '../../src/search/term-index.ts';
+import { TermIndexBuilder } from '../../src/search/term-index-builder.ts';
 
 /** Runs a builder's `finish` generator to the end, counting the steps it hands back. */
 function drain<T>(steps: Generator<void, T>): { value: T; yields: number } {
