@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadCorpus, type CorpusProblem } from '../../src/corpus/load.ts';
+import type { LoadedSource } from '../../src/corpus/comments.ts';
+import { assembleCorpus, loadCorpus, type CorpusProblem } from '../../src/corpus/load.ts';
+import type { Passage } from '../../src/corpus/types.ts';
 import { foldTypography } from '../../src/text/fold.ts';
 import { copyCorpus, editFile, IDS, realCorpus, SEEDS_DIR } from '../helpers/corpus.ts';
 
@@ -233,5 +235,24 @@ describe('a book-length source file', () => {
     // The one file was loaded as one sliced run of at least a step per paragraph, so runSliced could
     // hand the event loop back inside it (tests/util/yield.test.ts checks that it does).
     expect(Math.max(...slicedRuns)).toBeGreaterThanOrEqual(16000);
+  });
+});
+
+describe('assembleCorpus', () => {
+  it('GIVEN 200 loaded sources THEN it gathers their passages in order, handing a step back every 64 sources', () => {
+    const sources = new Map<string, LoadedSource>();
+    for (let s = 0; s < 200; s++) {
+      const id = `source-${s}`;
+      const passages = [0, 1, 2].map((k) => ({ id: `${id}:${k}`, sourceId: id }) as unknown as Passage);
+      sources.set(id, { id, passages } as unknown as LoadedSource);
+    }
+    const steps = assembleCorpus('root', [], sources, 'hash');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(3);
+    expect(step.value.sources.map((s) => s.id)).toEqual([...sources.keys()]);
+    expect(step.value.sources[0]).not.toHaveProperty('passages');
+    expect(step.value.passages.map((p) => p.id)).toEqual([...sources.values()].flatMap((s) => s.passages.map((p) => p.id)));
   });
 });
