@@ -5,7 +5,7 @@ import type { LoadedSource } from '../../src/corpus/comments.ts';
 import { assembleCorpus, loadCorpus, type CorpusProblem } from '../../src/corpus/load.ts';
 import type { Passage } from '../../src/corpus/types.ts';
 import { foldTypography } from '../../src/text/fold.ts';
-import { copyCorpus, editFile, IDS, realCorpus, SEEDS_DIR } from '../helpers/corpus.ts';
+import { copyCorpus, CORPUS_DIR, editFile, IDS, realCorpus, SEEDS_DIR } from '../helpers/corpus.ts';
 
 /** How many steps each sliced run took: the loader must cut a big file into many, not one. */
 const slicedRuns = vi.hoisted(() => [] as number[]);
@@ -20,6 +20,19 @@ vi.mock('../../src/util/yield.ts', async (importOriginal) => {
     }
   }
   return { ...actual, runSliced: <T>(steps: Generator<void, T>) => actual.runSliced(counted(steps)) };
+});
+
+/** What each call of hashFiles was given: the loader must keep paths and hashes, not every file's text. */
+const hashedLists = vi.hoisted(() => [] as object[][]);
+vi.mock('../../src/corpus/files.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/corpus/files.ts')>();
+  return {
+    ...actual,
+    hashFiles: (files: Parameters<typeof actual.hashFiles>[0]) => {
+      hashedLists.push([...files]);
+      return actual.hashFiles(files);
+    },
+  };
 });
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -48,6 +61,15 @@ describe('the real corpus', () => {
     expect(byId.get(IDS.diplomat)).toMatchObject({ publication: 'The Diplomat', author: null, urlVerified: false });
     expect(byId.get(IDS.russiaInsider)?.credit).toMatch(/Russia Insider/);
     expect(byId.get(IDS.essay)).toMatchObject({ publication: null, author: null, date: null, url: null, titleIsDescriptive: true });
+  });
+
+  it('keeps only the paths and hashes of the files it has loaded, not their texts, until the corpus is hashed', async () => {
+    hashedLists.length = 0;
+    const result = await loadCorpus(CORPUS_DIR);
+    expect(result.ok).toBe(true);
+    const files = hashedLists.at(-1) ?? [];
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) expect(Object.keys(file).sort()).toEqual(['hash', 'rel']);
   });
 
   it('has no passage twice: seeds 000 and 001 are one article', async () => {
