@@ -46,7 +46,7 @@ export function* loadSource(
   const ctx = { people, ownVoice: ownVoiceOf(meta), reporter: meta.publication ?? 'the source' };
   const attributor = createSourceAttributor(ctx, matchers, overrideFor);
   const passages = yield* buildPassages(meta.id, laidOut, spans, (paragraph, sentences) =>
-    attributor.paragraph(paragraph.text, sentences),
+    attributor.paragraph(paragraph.text, sentences, laidOut.paragraphs[paragraph.index + 1]?.text),
   );
   const { overrides: _overrides, ...rest } = meta;
   return { ...rest, file: file.rel, body: laidOut.body, paragraphs: laidOut.paragraphs, hash: file.hash, passages };

@@ -87,15 +87,15 @@ const OWN: Voice = { personId: null, name: 'Miriam Okafor', role: 'author', basi
 /** Attributes paragraphs of a new article as the loader does, and shows each sentence as `speaker/basis`. */
 function attributeArticle(paragraphs: readonly string[], people: readonly Person[] = []): string[][] {
   const attributor = createSourceAttributor({ people, ownVoice: OWN, reporter: 'Example Times' }, buildNameMatchers(people));
-  return paragraphs.map((text) =>
-    attributor.paragraph(text, splitSentences(text)).map((v) => `${v.personId ?? v.name}/${v.basis}`),
+  return paragraphs.map((text, i) =>
+    attributor.paragraph(text, splitSentences(text), paragraphs[i + 1]).map((v) => `${v.personId ?? v.name}/${v.basis}`),
   );
 }
 
 /** The full voices of one paragraph, for roles and rules. */
 function voicesOf(paragraphs: readonly string[], people: readonly Person[] = []): Voice[][] {
   const attributor = createSourceAttributor({ people, ownVoice: OWN, reporter: 'Example Times' }, buildNameMatchers(people));
-  return paragraphs.map((text) => attributor.paragraph(text, splitSentences(text)));
+  return paragraphs.map((text, i) => attributor.paragraph(text, splitSentences(text), paragraphs[i + 1]));
 }
 
 describe('attribution rules on a new article with a registry', () => {
@@ -175,6 +175,16 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['Senator Ruth Alder attacked the plan on Tuesday, saying it would “leave every farmer worse off than before.”', 'Ruth Alder'],
       ['Mayor Ivan Petrov attacked the budget, calling the memo “a fairy tale written for the donors.”', 'Ivan Petrov'],
       ['Robby Mook agreed: “We have to win these states one county at a time.”', 'Robby Mook'],
+      ['As the Herald’s Ruth Marcel puts it, “Senate leaders are unmoved and the activists are uninspired.”', 'Ruth Marcel'],
+      [
+        'James Zogby, a superdelegate from the District and the president of the D.C.-based Arab American Institute, said: “I just do not think it is possible.”',
+        'James Zogby',
+      ],
+      ['“Thanks, Clarkston, for welcoming these families,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.', 'Asab Al-Tabchi'],
+      ['“We are treating the month as one long Election Day,” said Rubio’s deputy campaign manager, Rich Beeson, who ran it.', 'Rich Beeson'],
+      ['The surge does not surprise Republican pollster Dana Shaw: “Lesser-known candidates often see the biggest boost.”', 'Dana Shaw'],
+      ['Former Secretary of State Ada Brill put it bluntly: “There is a special place for people who do not help.”', 'Ada Brill'],
+      ['Former Secretary of State Ada Brill urged women to vote, saying, “There is a special place for them.”', 'Ada Brill'],
       ['“There is no deal on the table yet,” said Rep. Jane Doe, a Democrat from Ohio.', 'Jane Doe'],
       ['“The church will stay open all night,” said the Rev. John Smith.', 'John Smith'],
       ['“I flew the shuttle twice and I would do it again,” Ms. Kelly Marsh, a retired astronaut, said.', 'Kelly Marsh'],
@@ -192,6 +202,15 @@ describe('speakers found in the text, with no people.yaml entry', () => {
     }
   });
 
+  it('GIVEN a quotation signed with a dash that the splitter puts in a sentence of its own THEN the signer speaks', () => {
+    const [first, second] = voicesOf([
+      '“The debate changed my mind. I will vote this year. Nobody in my family ever has.”― Pamela Ortiz',
+      '“He should answer the question he was asked, not another one.” — Carl Mendez.',
+    ]);
+    expect(first?.[0]).toMatchObject({ name: 'Pamela Ortiz', basis: 'direct-quote' });
+    expect(second?.[0]).toMatchObject({ name: 'Carl Mendez', basis: 'direct-quote' });
+  });
+
   it('GIVEN a sentence with an attributed quotation and a longer one with no cue of its own THEN the sentence has the speaker', () => {
     const [voices] = voicesOf([
       '“It is not new in this state,” said Rep. Bobby Scott at the time, adding that “we have been electing people from every community to office for a very long time.”',
@@ -199,9 +218,57 @@ describe('speakers found in the text, with no people.yaml entry', () => {
     expect(voices?.[0]).toMatchObject({ name: 'Bobby Scott', basis: 'direct-quote' });
   });
 
+  it('GIVEN a place or a state named next to the verb THEN it is not the speaker', () => {
+    const [seaman] = voicesOf([
+      'Michael Seaman, who lives in an area outside the state capital, Sacramento, said he still “prays that Bernie ends up the nominee at the convention.”',
+    ]);
+    expect(seaman?.[0]?.name).toBe('Michael Seaman');
+    for (const text of [
+      'In early October, Trump’s Virginia state director, Mike Rubino, reached out to the firm, writing in an email: “We want to use this as soon as we can.”',
+      'Attorneys for Clinton appeared to oppose the effort, saying in court files that her account “has never been the property of the government.”',
+    ]) {
+      const [voices] = voicesOf([text]);
+      expect(['Virginia', 'Attorneys'], text).not.toContain(voices?.[0]?.name);
+    }
+  });
+
+  it('GIVEN an inverted cue naming a role for someone ("said a longtime adviser to Trump") THEN that someone is not the speaker', () => {
+    for (const text of [
+      '“His knowledge is about twenty years old,” said a longtime adviser to Bill Harmon.',
+      '“We recommended the opposite direction,” said the former top aide to President George W. Bush.',
+    ]) {
+      const [voices] = voicesOf([text]);
+      expect(voices?.[0]?.basis, text).not.toBe('direct-quote');
+    }
+  });
+
   it('GIVEN another person named in the same sentence THEN the speaker is the one the cue names', () => {
     const [voices] = voicesOf(['“Clinton has never understood this state,” said Mark Olsen, who backed Trump in the primary.']);
     expect(voices?.[0]?.name).toBe('Mark Olsen');
+  });
+
+  it('GIVEN a quotation paragraph and a signature line under it ("- Bernie Sanders.") THEN the signer speaks', () => {
+    const voices = voicesOf([
+      '"Almost all new income and wealth is going to the top 1 percent of the country."',
+      '- Nora Lindqvist.',
+      'The senator is relying on an outdated statistic, and the numbers changed over the summer.',
+      '"The idea that I would dismantle health care is just not accurate at all."',
+      'The claim was checked by our colleagues.',
+    ]);
+    expect(voices[0]?.[0]).toMatchObject({ name: 'Nora Lindqvist', basis: 'direct-quote' });
+    // No signature under it: no speaker (the next paragraph is the source's own words).
+    expect(voices[3]?.[0]?.basis).toBe('unattributed');
+  });
+
+  it('GIVEN a surname that ends like a participle THEN it is still the person named in full before', () => {
+    const voices = voicesOf([
+      'Betsy Ebeling has known the candidate since the sixth grade.',
+      '“Tell her I promised you a picture,” Ebeling said, and her husband cut in.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Betsy Ebeling', basis: 'direct-quote' });
+    // Never named in full: a lone word ending in -ing is not taken for a name.
+    const [alone] = voicesOf(['“Tell her I promised you a picture,” Ebeling said, and her husband cut in.']);
+    expect(alone?.[0]?.basis).toBe('unattributed');
   });
 
   it('GIVEN later mentions by surname and honorific THEN they resolve to the person first named in full', () => {

@@ -9,7 +9,7 @@
  */
 import type { AttributionRule, Person, Voice } from '../types.ts';
 import type { SentenceSpan } from '../segment.ts';
-import { cueAfter, cueBefore, cuesBefore, cueInSentence, type Subject } from './cues.ts';
+import { cueAfter, cueBefore, cuesBefore, cueInSentence, signatureAfter, signatureLine, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
 import { bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, spokenShort, type QuoteSpan } from './quotes.ts';
@@ -30,7 +30,8 @@ export type OverrideVoice = Person | 'own' | 'previous';
 
 /** Attributes a source paragraph by paragraph, in order: quotations and pronouns reach across paragraphs. */
 export interface SourceAttributor {
-  paragraph(text: string, sentences: readonly SentenceSpan[]): Voice[];
+  /** `next` is the paragraph after this one (for a signature line, "- Bernie Sanders."), '' at the end. */
+  paragraph(text: string, sentences: readonly SentenceSpan[], next?: string): Voice[];
 }
 
 const nameRun = new RegExp(NAME_RUN, 'gu');
@@ -81,10 +82,10 @@ class Attributor implements SourceAttributor {
     this.people = new SourcePeople(matcher);
   }
 
-  paragraph(text: string, sentences: readonly SentenceSpan[]): Voice[] {
+  paragraph(text: string, sentences: readonly SentenceSpan[], next = ''): Voice[] {
     const quotations = this.quotationsOf(text);
     for (const sentence of sentences) {
-      this.attributeQuotations(text, sentences, quotations, sentence.start + sentence.text.length);
+      this.attributeQuotations(text, sentences, quotations, sentence.start + sentence.text.length, next);
       const own = outsideQuotes(sentence, quotations).trim();
       this.people.noteSubject(own);
       this.people.noteMentions(own);
@@ -184,6 +185,7 @@ class Attributor implements SourceAttributor {
     sentences: readonly SentenceSpan[],
     quotations: Quotation[],
     upTo: number,
+    next: string,
   ): void {
     const sentenceAt = (offset: number): SentenceSpan | undefined =>
       sentences.find((s) => s.start <= offset && offset < s.start + s.text.length) ?? sentences[sentences.length - 1];
@@ -195,7 +197,7 @@ class Attributor implements SourceAttributor {
       const sentenceStart = Math.max(first?.start ?? 0, 0);
       const sentenceEnd = last ? last.start + last.text.length : text.length;
       const placement: Placement = { text, index, quotations, sentenceStart, sentenceEnd };
-      const found = this.cueSpeaker(q, placement);
+      const found = this.cueSpeaker(q, placement) ?? this.signedBelow(q, placement, next);
       if (found?.speaker) this.people.mention(found.speaker, true);
       q.voice = found?.voice ?? this.carriedVoice(q, placement);
     });
@@ -213,8 +215,18 @@ class Attributor implements SourceAttributor {
     return (
       this.registeredIn(sentence, q.span.start - sentenceStart, q.span.end - sentenceStart) ??
       this.speakerOf(cueAfter(after), 'direct-quote', ownWords) ??
-      this.firstSpeaker(cuesBefore(before, prefix), ownWords)
+      this.firstSpeaker(cuesBefore(before, prefix), ownWords) ??
+      this.speakerOf(signatureAfter(text.slice(q.span.end, nextStart)), 'direct-quote')
     );
+  }
+
+  /**
+   * "“[Americans are] worried about the future of their kids …” ¶ - Bernie Sanders.": a quotation that ends its
+   * paragraph, signed by the paragraph after it (the fact-check and epigraph layout).
+   */
+  private signedBelow(q: Quotation, { text, index, quotations }: Placement, next: string): Found | null {
+    if (index !== quotations.length - 1 || !/^[\s.,;:!?]*$/u.test(text.slice(q.span.end))) return null;
+    return this.speakerOf(signatureLine(next), 'direct-quote');
   }
 
   /** A quotation with no cue of its own: a colon introduction, a continued or a follow-on quotation, else none. */

@@ -71,14 +71,21 @@ const COLON_CLAUSE = /^(?:,[^,]{1,90},)?\s+\p{Ll}[^“”"]*:\s*$/u;
 /** The subject of a sentence, after an introductory phrase: "On Tuesday, Trump …", "Later he …". */
 const SENTENCE_SUBJECT_AFTER_INTRO = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hen|[Ll]ater|[Ss]till)\s+)?${SUBJECT}`, 'u');
 const SENTENCE_HEAD = new RegExp(String.raw`^\s*(?:(?:But|And|So|Yet|Then|Later|Still)\s+)?${SUBJECT}`, 'u');
+/** A head whose title goes on after "of": "Former Secretary of State Madeleine Albright". */
+const TITLED_HEAD = new RegExp(String.raw`^\s*(?:(?:But|And|So|Yet|Then|Later|Still)\s+)?(${NAME_RUN}\s+of\s+${NAME_RUN})`, 'u');
 /** The sentence's subject: a name opening it ("Tracy Martin, Trayvon's father, issued …"), else one after an
  * introductory phrase ("On Tuesday, Trump …"). */
+/** Written like a person's name without context: a title, an honorific, or more than one word ("Michael Seaman"). */
+function looksNamed(run: string): boolean {
+  const phrase = parseNamePhrase(run.replace(/[’']s$/, ''));
+  return phrase !== null && (phrase.title !== '' || phrase.gender !== null || phrase.name.includes(' '));
+}
+
 const SENTENCE_SUBJECT = {
   exec(text: string): RegExpExecArray | null {
-    const head = SENTENCE_HEAD.exec(text);
-    const phrase = head?.[1] ? parseNamePhrase(head[1].replace(/[’']s$/, '')) : null;
-    const person = phrase !== null && (phrase.title !== '' || phrase.gender !== null || phrase.name.includes(' '));
-    if (head?.[1] && (PRONOUN_GENDER[head[1].toLowerCase()] || person)) return head;
+    let head = SENTENCE_HEAD.exec(text);
+    if (head?.[1] && !parseNamePhrase(head[1].replace(/[’']s$/, ''))) head = TITLED_HEAD.exec(text);
+    if (head?.[1] && (PRONOUN_GENDER[head[1].toLowerCase()] || looksNamed(head[1]))) return head;
     return SENTENCE_SUBJECT_AFTER_INTRO.exec(text);
   },
 };
@@ -96,7 +103,10 @@ function ownerOf(run: string, before: string): { run: string; before: string } {
   if (!/\b(?:of|at|from|with)\s/.test(before.slice(-OWNER_REACH))) return { run, before };
   const cut = Math.max(0, before.length - OWNER_REACH);
   const found = OWNER_BEFORE.exec(before.slice(cut));
-  return found?.[1] ? { run: found[1], before: before.slice(0, cut + found.index) } : { run, before };
+  if (!found?.[1]) return { run, before };
+  // "Former Secretary of State Madeleine Albright urged": a title that goes on after "of", not an owner.
+  if (parseNamePhrase(found[1]) === null) return { run: found[0] + run, before: before.slice(0, cut + found.index) };
+  return { run: found[1], before: before.slice(0, cut + found.index) };
 }
 
 /** A preposition before a name makes it an object, not the speaker: "a town hall in Columbus, Ohio, said". */
@@ -146,6 +156,21 @@ function subjectOf(written: string, apposition: string | null, before: string, r
   return { kind: 'name', run: owner.run, apposition, before: owner.before, rule };
 }
 
+/**
+ * "“…about.”― Pamela Padilla": a dash and a name that end the paragraph (or stand before the next quotation) sign
+ * the quotation before them, even when the sentence splitter put the signature in a sentence of its own.
+ */
+export function signatureAfter(text: string): Subject | null {
+  const dash = AFTER_DASH.exec(text);
+  if (!dash?.[1] || !/^[\s.]*$/u.test(text.slice(dash[0].length))) return null;
+  return subjectOf(dash[1], dash[2] ?? null, '', 'dash');
+}
+
+/** A paragraph that is only a signature: "- Bernie Sanders.", "— Jane Doe, mayor of Springfield". */
+export function signatureLine(paragraph: string): Subject | null {
+  return signatureAfter(paragraph.replace(/^\s*-(?=\s*\p{Lu})/u, '—'));
+}
+
 /** The cue in the text right after a quotation's closing mark, up to the end of its sentence. */
 export function cueAfter(text: string): Subject | null {
   const dash = AFTER_DASH.exec(text);
@@ -157,7 +182,7 @@ export function cueAfter(text: string): Subject | null {
   // "…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said": the name opening the cue, not one inside it.
   const headed = headBeforeCommaVerb(text);
   if (headed) return headed.subject;
-  const trailing = lastMatch(SUBJECT_VERB, text);
+  const trailing = lastMatchWhere(SUBJECT_VERB, text, (v) => !nounNotVerb(v));
   if (trailing?.[1] && /[.!?]\s*$|^[^.!?]*$/.test(text.slice(trailing.index))) {
     const subject = verbSubject(trailing, text, 'verb-after-name', [PREPOSITION, SUBORDINATE]);
     if (subject) return subject;
@@ -206,12 +231,61 @@ function invertedCue(text: string): Subject | null {
   const cut = NAME_END.exec(np);
   const phrase = (cut ? np.slice(0, cut.index) : np).replace(/\.\s*$/, '').trimEnd();
   const name = lastMatch(NAME_RUN_G, phrase);
-  if (!invertsSpeaker(base) || !name || name.index + name[0].length < phrase.trimEnd().length - 1) return null;
-  return subjectOf(name[0], inverted[3] ?? null, phrase.slice(0, name.index), 'verb-before-name');
+  if (!invertsSpeaker(base)) return null;
+  if (name && name.index + name[0].length >= phrase.trimEnd().length - 1) {
+    return subjectOf(name[0], inverted[3] ?? null, phrase.slice(0, name.index), 'verb-before-name');
+  }
+  return roleThenName(np, inverted[3] ?? null);
+}
+
+/** A role in lower case, or a possessive one: "master of ceremonies Asab Al-Tabchi", "Rubio’s deputy campaign manager". */
+const LOWER_ROLE = new RegExp(String.raw`^\s*(?:(?:the|a|an|\p{Lu}[\p{L}.-]*[’']s)\s+)?\p{Ll}[\p{Ll}\s-]*$`, 'u');
+const ROLE_THEN_NAME = new RegExp(String.raw`^(.*?)\s(${NAME_RUN})\s*$`, 'u');
+
+/**
+ * After an inverted verb, a role written in lower case and then the name — "said master of ceremonies Asab
+ * Al-Tabchi", or the name in an apposition, "said Rubio’s deputy campaign manager, Rich Beeson" (only a name that
+ * looks like a person's). Never a name governed by a preposition: "said a longtime adviser to Trump".
+ */
+function roleThenName(np: string, apposition: string | null): Subject | null {
+  const inline = ROLE_THEN_NAME.exec(np.replace(/\.\s*$/, ''));
+  if (inline?.[1] && inline[2] && LOWER_ROLE.test(inline[1]) && !PREPOSITION.test(`${inline[1]} `)) {
+    // A role before it says a person is meant: a full name counts even when its first name is not in the lists.
+    const strict = !inline[2].includes(' ');
+    return { kind: 'name', run: inline[2], apposition: null, before: `${inline[1]} `, rule: 'verb-before-name', strict };
+  }
+  const named = apposition?.trim() ?? '';
+  if (named && WHOLE_NAME.test(named) && LOWER_ROLE.test(np) && named.includes(' ')) {
+    return { kind: 'name', run: named, apposition: np.trim(), before: '', rule: 'verb-before-name', strict: true };
+  }
+  return null;
 }
 
 /** The same cue closing the sentence after more of it: "Clinton “drew well” in 2008, said professor Paul Beck." */
 const TRAILING_INVERTED = new RegExp(String.raw`,\s*${VERB}\b(?=[^,;“”"]*(?:,[^,;“”"]*)?[.!?]?\s*$)`, 'gu');
+
+function lastMatchWhere(pattern: RegExp, text: string, keep: (m: RegExpExecArray) => boolean): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (keep(m)) last = m;
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return last;
+}
+
+/**
+ * A name and then a speech verb's bare form is no speech cue: "Trump’s Virginia state director", "the state
+ * capital", "in an email". A named speaker takes "states", "stated", "emails"; the bare form follows a plural or a
+ * pronoun ("they say"). Irregular pasts that look like their base ("put") still count.
+ */
+function nounNotVerb(match: RegExpExecArray): boolean {
+  const subject = match[1] ?? '';
+  if (PRONOUN_GENDER[subject.toLowerCase()]) return false;
+  const verb = /(\p{L}+)$/u.exec(match[0])?.[1]?.toLowerCase() ?? '';
+  return speechVerbBase(verb) === verb && !BARE_PAST.has(verb);
+}
+const BARE_PAST = new Set(['put', 'hit']);
 
 function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
   pattern.lastIndex = 0;
@@ -246,13 +320,23 @@ function headBeforeCommaVerb(text: string): { at: number; subject: Subject } | n
 /** Every cue before a quotation, nearest first: when the nearest names nobody ("the Senate goes on"), the next may. */
 export function cuesBefore(text: string, sentencePrefix: string = text): Subject[] {
   const candidates: { at: number; subject: Subject }[] = [];
-  const verbs = allMatches(SUBJECT_VERB, text);
+  const verbs = allMatches(SUBJECT_VERB, text).filter((v) => !nounNotVerb(v));
   const verb = verbs[verbs.length - 1];
   // "Alixandria Lapp, executive director of the House Majority PAC, a super PAC, said": the sentence's head speaks.
   const head = text === sentencePrefix ? HEAD_NAME.exec(sentencePrefix)?.[1] : undefined;
+  const headName = head !== undefined && looksNamed(head);
   for (const v of verbs) {
-    const subject = verbSubject(v, text, 'verb-after-name') ?? (head ? strictSubject(head, '', 'verb-after-name') : null);
-    if (subject) candidates.push({ at: v.index + v[0].length, subject });
+    const at = v.index + v[0].length;
+    const found = verbSubject(v, text, 'verb-after-name');
+    // "Michael Seaman, who lives outside the state capital, Sacramento, said": under a sentence headed by another
+    // name, a name next to the verb counts only when it looks like a person's.
+    const subject = found?.kind === 'name' && headName && found.run !== head ? { ...found, strict: true } : found;
+    if (subject) candidates.push({ at, subject });
+    // "James Zogby, a superdelegate … and the president of the D.C.-based Arab American Institute, said": when
+    // the words before the verb are no person, the name heading the sentence (as strict) is tried next.
+    if (head && (!subject || (subject.kind === 'name' && subject.run !== head))) {
+      candidates.push({ at, subject: strictSubject(head, '', 'verb-after-name') });
+    }
   }
   const lastVerbSubject = candidates[candidates.length - 1]?.subject;
   if (verbs.length === 0 && text === sentencePrefix) {
@@ -284,14 +368,19 @@ export function cuesBefore(text: string, sentencePrefix: string = text): Subject
     candidates.push({ at: participle.index + participle[0].length, subject: lastVerbSubject ?? subjectOf(verb[1], null, '', 'participle') });
   } else if (participle) {
     const head = SENTENCE_SUBJECT.exec(sentencePrefix);
-    if (head?.[1]) candidates.push({ at: participle.index + participle[0].length, subject: subjectOf(head[1], null, '', 'participle') });
+    // Only a head that looks like a person: "Trump’s Virginia state director, Mike Rubino, …, writing" is not Virginia.
+    if (head?.[1]) candidates.push({ at: participle.index + participle[0].length, subject: strictSubject(head[1], '', 'participle') });
   }
   if (/:\s*$/.test(text) && candidates.length === 0) {
     const head = SENTENCE_SUBJECT.exec(sentencePrefix);
     const named = NAME_COLON.exec(text);
-    if (head?.[1] && COLON_CLAUSE.test(sentencePrefix.slice(head.index + head[0].length))) {
-      candidates.push({ at: text.length, subject: strictSubject(head[1], '', 'colon') });
-    } else if (named?.[1] && !PREPOSITION.test(text.slice(0, named.index))) {
+    const headed = head?.[1] !== undefined && COLON_CLAUSE.test(sentencePrefix.slice(head.index + head[0].length));
+    if (head?.[1] && headed) candidates.push({ at: text.length, subject: strictSubject(head[1], '', 'colon') });
+    // "The timing … doesn’t surprise Republican pollster Daron Shaw: “…": when the sentence's head is no person
+    // (a strict subject that fails), the person named right before the colon. Never after a pronoun head: in
+    // "He told Trump: “…" Trump is the one spoken to.
+    const pronounHead = head?.[1] !== undefined && PRONOUN_GENDER[head[1].toLowerCase()] !== undefined;
+    if (named?.[1] && !(headed && pronounHead) && !PREPOSITION.test(text.slice(0, named.index))) {
       candidates.push({ at: text.length, subject: strictSubject(named[1], text.slice(0, named.index), 'colon') });
     }
   }

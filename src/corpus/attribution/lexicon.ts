@@ -17,6 +17,7 @@ const SPEECH_BASES = [
   'acknowledge', 'answer', 'summarize', 'summarise', 'explain', 'caution', 'advise', 'point', 'sing', 'rant',
   'cheer', 'declare', 'affirm', 'swear', 'assure', 'remind', 'call', 'describe', 'cite', 'believe', 'think',
   'predict', 'ponder', 'muse', 'opine', 'chuckle', 'bemoan', 'decry', 'declare', 'demur', 'emphasize', 'go',
+  'put',
 ];
 
 /** Irregular forms; every other verb is inflected by rule. */
@@ -33,6 +34,7 @@ const IRREGULAR: Readonly<Record<string, readonly string[]>> = {
   fire: ['fired', 'fires', 'firing'],
   point: ['points', 'pointed', 'pointing'],
   chime: ['chimed', 'chimes', 'chiming'],
+  put: ['put', 'puts', 'putting'],
 };
 
 /** Verbs whose final consonant doubles: quip → quipped. */
@@ -51,7 +53,7 @@ function inflect(base: string): string[] {
   return [base, `${base}s`, `${base}ed`, `${base}ing`];
 }
 
-/** Particles some speech verbs need to mean speech: "fired back", "pointed out", "went on", "chimed in". */
+/** Particles some speech verbs need to mean speech: "fired back", "pointed out", "went on", "chimed in", "put it". */
 const PARTICLE: Readonly<Record<string, string>> = {
   fire: 'back',
   shoot: 'back',
@@ -59,6 +61,7 @@ const PARTICLE: Readonly<Record<string, string>> = {
   point: 'out',
   go: 'on',
   chime: 'in',
+  put: 'it', // "as Ruth Marcus puts it, “…”"
 };
 
 const verbForms = new Map<string, string>();

@@ -142,7 +142,7 @@ export class SourcePeople {
       const clash = this.local.find((s) => s.personId !== alias.id && surnameOf(s.name) === surnameOf(phrase?.name ?? cleaned) && nameKey(s.name).length > 1);
       if (isFullName || !clash) return this.registered(alias);
     }
-    if (!phrase) return null;
+    if (!phrase) return this.namedBefore(cleaned) ?? null;
     const role = roleFromApposition(apposition) || phrase.title || roleBefore(before);
     const same = this.local.filter((s) => sameSpeaker(s.name, phrase.name));
     const bareSurname = nameKey(phrase.name).length === 1;
@@ -165,6 +165,17 @@ export class SourcePeople {
     return speaker;
   }
 
+  /**
+   * "Ebeling", after "Betsy Ebeling": a lone surname the name rules would not take on its own (it ends like a
+   * participle, "Having", "Asked"), when it is the surname of exactly one person this source has named in full.
+   */
+  private namedBefore(word: string): Speaker | undefined {
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return undefined;
+    const key = nameKey(word)[0];
+    const found = this.local.filter((s) => nameKey(s.name).length > 1 && surnameOf(s.name) === key);
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   /** "Hillary", after "Hillary Clinton": the one person of this source with that first name, if it is one. */
   private byFirstName(word: string): Speaker | undefined {
     if (firstNameGender(word) === null) return undefined;
@@ -177,7 +188,7 @@ export class SourcePeople {
   looksLikePerson(run: string): boolean {
     if (findMentions(run, this.matcher).length > 0) return true;
     const phrase = parseNamePhrase(run.replace(/[’']s$/, ''));
-    if (!phrase) return false;
+    if (!phrase) return this.namedBefore(run.replace(/[’']s$/, '')) !== undefined;
     if (this.local.some((s) => sameSpeaker(s.name, phrase.name))) return true;
     return phrase.title !== '' || phrase.gender !== null || genderOfName(phrase.name) !== null;
   }
