@@ -72,7 +72,7 @@ export async function buildState(root: string, limits: CorpusLimits = DEFAULT_LI
 }
 
 /** Passages counted between two yields; a batch ends on a source boundary. */
-const PASSAGES_PER_COUNT = 4096;
+const PASSAGES_PER_COUNT = 4000;
 
 /**
  * `unattributedCounts`, a batch of whole sources at a time with a yield between batches: one pass over a

@@ -163,7 +163,7 @@ describe('countUnattributed', () => {
     running = false;
     expect(counts).toEqual(unattributedCounts(corpus));
     expect(counts.length).toBeGreaterThan(1000);
-    // Four batches of ~4,096 passages, a forced yield after each.
+    // Four batches of ~4,000 passages, a forced yield after each.
     expect(turns).toBeGreaterThanOrEqual(3);
   });
 });
