@@ -39,7 +39,7 @@ function cueAfterQuestion(segment: string, next: string): boolean {
   return /^\s*\p{Ll}/u.test(next) || CUE_SENTENCE.test(next);
 }
 
-/** The most sentences a repair may join, so one stray quotation mark cannot swallow a paragraph. */
+/** The most sentences an open quotation may join, so one stray quotation mark cannot swallow a paragraph. */
 const MAX_JOINED = 4;
 
 export interface SentenceSpan {
@@ -67,16 +67,13 @@ export function splitSentences(paragraph: string): SentenceSpan[] {
   const merged: { text: string; start: number; joins: number }[] = [];
   for (const piece of raw) {
     const last = merged[merged.length - 1];
-    if (
-      last &&
-      last.joins < MAX_JOINED &&
-      (endsWithTitle(last.text) ||
-        opensQuotation(last.text) ||
-        endsWithInitials(last.text, piece.text) ||
-        cueAfterQuestion(last.text, piece.text))
-    ) {
+    // Only joins inside an open quotation count against the limit: a title, an initial or a cue after a question
+    // joins two pieces that belong together however long the quotation before them was.
+    const local = last !== undefined && (endsWithTitle(last.text) || endsWithInitials(last.text, piece.text) || cueAfterQuestion(last.text, piece.text));
+    const quoted = last !== undefined && !local && last.joins < MAX_JOINED && opensQuotation(last.text);
+    if (last && (local || quoted)) {
       last.text += piece.text;
-      last.joins += 1;
+      if (quoted) last.joins += 1;
     } else {
       merged.push({ ...piece, joins: 0 });
     }

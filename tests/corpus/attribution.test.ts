@@ -171,10 +171,14 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['“Nobody in this room believed the forecast,” Tom Haller quipped.', 'Tom Haller'],
       ['“That is not what the treaty says at all,” Nora Blum interjected.', 'Nora Blum'],
       ['“We will hold the line on every tariff,” Paul Greer tweeted.', 'Paul Greer'],
+      ['“If they were serious about this, they would have gone to the only bipartisan bill,” Pat Toomey fumed on Tuesday.', 'Pat Toomey'],
+      ['Jen Palmer accused the senator of “using a Karl Rove attack to go after” her candidate.', 'Jen Palmer'],
       ['“The memo was written in a single afternoon,” Karen Dunn told CNN.', 'Karen Dunn'],
       ['Senator Ruth Alder attacked the plan on Tuesday, saying it would “leave every farmer worse off than before.”', 'Ruth Alder'],
       ['Mayor Ivan Petrov attacked the budget, calling the memo “a fairy tale written for the donors.”', 'Ivan Petrov'],
       ['Robby Mook agreed: “We have to win these states one county at a time.”', 'Robby Mook'],
+      ['On Thursday, after staying neutral all year, Ellen Warrick endorsed the governor, saying, “I think having a fighter matters.”', 'Ellen Warrick'],
+      ['Group President Jessica Mackler issued a statement saying his comment “has absolutely no place in our democracy.”', 'Jessica Mackler'],
       ['As the Herald’s Ruth Marcel puts it, “Senate leaders are unmoved and the activists are uninspired.”', 'Ruth Marcel'],
       [
         'James Zogby, a superdelegate from the District and the president of the D.C.-based Arab American Institute, said: “I just do not think it is possible.”',
@@ -257,6 +261,26 @@ describe('speakers found in the text, with no people.yaml entry', () => {
     ]);
     expect(voices[0]?.[0]).toMatchObject({ name: 'Nora Lindqvist', basis: 'direct-quote' });
     // No signature under it: no speaker (the next paragraph is the source's own words).
+    expect(voices[3]?.[0]?.basis).toBe('unattributed');
+  });
+
+  it('GIVEN a sentence headed by a name and a title apposition THEN a later bare surname is that person', () => {
+    const voices = voicesOf([
+      'Joh Husted, Ohio Secretary of State, voiced his anger at the ruling on Monday.',
+      '“This last-minute legislating from the bench on election law has to stop,” Husted said.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Joh Husted', basis: 'direct-quote' });
+  });
+
+  it('GIVEN a last speaker whose gender no name tells and nobody named since THEN "he said" is that speaker', () => {
+    const voices = voicesOf([
+      '“We are not doing very well this year,” said Soe Min, a party member.',
+      '“The other side is in a superior position now,” he added.',
+      'Rep. Okonkwo disagreed with the party on Monday.',
+      '“That is simply not true and never was,” she said.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Soe Min', basis: 'direct-quote' });
+    // Someone else named since: nobody.
     expect(voices[3]?.[0]?.basis).toBe('unattributed');
   });
 
@@ -453,6 +477,8 @@ describe('names', () => {
     expect(sameSpeaker("Brett O'Donnell", 'Brett O’Donnell')).toBe(true);
     expect(sameSpeaker('François Hollande', 'Francois Hollande')).toBe(true);
     expect(parseNamePhrase('Journalist Carl Leubsdorf')).toMatchObject({ name: 'Carl Leubsdorf', title: 'Journalist' });
+    expect(parseNamePhrase('Alderman William D. Burns')).toMatchObject({ name: 'William D. Burns', title: 'Alderman' });
+    expect(parseNamePhrase('DJ Beverly Bond')).toMatchObject({ name: 'Beverly Bond', title: 'DJ' });
     expect(parseNamePhrase('Mister Rogers')).toMatchObject({ name: 'Rogers', gender: 'm' });
     expect(parseNamePhrase('Jared')).toMatchObject({ name: 'Jared' });
     expect(parseNamePhrase('Carly Fiorina')).toMatchObject({ name: 'Carly Fiorina' });

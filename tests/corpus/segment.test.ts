@@ -23,6 +23,11 @@ describe('splitSentences', () => {
     const paragraph = '  First one.  Second “quoted. part” here. Third!';
     for (const span of splitSentences(paragraph)) expect(paragraph.slice(span.start, span.start + span.text.length)).toBe(span.text);
   });
+  it('GIVEN a long quotation closed by a cue with a title ("asked Sen. Maria Cantwell") THEN the title does not end it', () => {
+    const paragraph =
+      '“It’s complicated. Congress-people, do you want them at a convention? How do they get to one? Do you want them to run against somebody?” asked Sen. Maria Cantwell of Washington, who is open to reform.';
+    expect(texts(paragraph)).toEqual([paragraph]);
+  });
   it('GIVEN an unclosed quotation mark THEN it cannot swallow more than a few sentences', () => {
     const paragraph = `He said “this never closes. ${Array.from({ length: 10 }, (_, i) => `Sentence ${i}.`).join(' ')}`;
     expect(texts(paragraph).length).toBeGreaterThan(3);

@@ -5,9 +5,7 @@
  * and passages; a dead, respawning or stuck shard is listed as down. `GET /metrics` merges every shard's
  * Prometheus metrics, each labelled with its `shard`, through prom-client's AggregatorRegistry.
  */
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import type { ShardingManager } from 'discord.js';
 import {
   AggregatorRegistry,
@@ -19,6 +17,7 @@ import {
 } from 'prom-client';
 import type { HealthReport } from '../../health/check.ts';
 import type { Metrics } from '../../health/metrics.ts';
+import { serveHealthEndpoints } from '../../health/server.ts';
 import type { Logger } from '../../logger.ts';
 import { answerStatusRequests, collectShardStatuses } from './status.ts';
 
@@ -97,30 +96,8 @@ function createMetricsAnswer(options: ShardsHealthOptions, timeoutMs: number) {
 /** In the manager: serve /healthz and /metrics for every shard. */
 export async function startShardsHealthServer(options: ShardsHealthOptions): Promise<ShardsHealthServer> {
   const timeoutMs = options.timeoutMs ?? SHARD_ANSWER_TIMEOUT_MS;
-  const answerMetrics = createMetricsAnswer(options, timeoutMs);
-  const respond = async (req: IncomingMessage, res: ServerResponse, path: string) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') res.writeHead(405, { allow: 'GET, HEAD' }).end();
-    else if (path === '/healthz') await answerHealth(options, timeoutMs, res);
-    else if (path === '/metrics') await answerMetrics(res);
-    else
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found: try /healthz or /metrics\n');
-  };
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    respond(req, res, path).catch((err: unknown) => {
-      options.logger.error('health endpoint failed', { err, path });
-      if (!res.headersSent) res.writeHead(500).end();
-    });
+  return serveHealthEndpoints(options, {
+    health: (res) => answerHealth(options, timeoutMs, res),
+    metrics: createMetricsAnswer(options, timeoutMs),
   });
-  server.listen(options.port, options.host);
-  await once(server, 'listening');
-  const port = (server.address() as AddressInfo).port;
-  options.logger.info('health endpoint listening', { host: options.host, port });
-  return {
-    port,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }

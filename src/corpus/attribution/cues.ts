@@ -63,13 +63,16 @@ const AFTER_GROUP = new RegExp(
   'u',
 );
 const ACCORDING_TO = new RegExp(String.raw`\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:[\p{Ll}-]+\s+){0,4}?)(${NAME_RUN}|him|her)`, 'gu');
-const PARTICIPLE_CUE = new RegExp(String.raw`,[”"]?\s*(?:and\s+)?(?:${PARTICIPLE})\b|\band\s+(?:\p{Ll}+ly\s+)?${VERB}\b`, 'gu');
+const PARTICIPLE_CUE = new RegExp(
+  String.raw`,[”"]?\s*(?:and\s+)?(?:${PARTICIPLE})\b|\band\s+(?:\p{Ll}+ly\s+)?${VERB}\b|\b(?:statement|e-?mail|tweet|letter|memo|post)\s+(?:saying|stating|warning|declaring)\b`,
+  'gu',
+);
 /** A name and a colon right before the quotation: "… doesn’t surprise Republican pollster Daron Shaw: “…". */
 const NAME_COLON = new RegExp(String.raw`(${NAME_RUN})\s*:\s*$`, 'u');
 /** What follows a sentence's subject before a colon that introduces its words: a verb phrase, not another clause. */
 const COLON_CLAUSE = /^(?:,[^,]{1,90},)?\s+\p{Ll}[^“”"]*:\s*$/u;
 /** The subject of a sentence, after an introductory phrase: "On Tuesday, Trump …", "Later he …". */
-const SENTENCE_SUBJECT_AFTER_INTRO = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hen|[Ll]ater|[Ss]till)\s+)?${SUBJECT}`, 'u');
+const SENTENCE_SUBJECT_AFTER_INTRO = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*){0,2}(?:(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Tt]hen|[Ll]ater|[Ss]till)\s+)?${SUBJECT}`, 'u');
 const SENTENCE_HEAD = new RegExp(String.raw`^\s*(?:(?:But|And|So|Yet|Then|Later|Still)\s+)?${SUBJECT}`, 'u');
 /** A head whose title goes on after "of": "Former Secretary of State Madeleine Albright". */
 const TITLED_HEAD = new RegExp(String.raw`^\s*(?:(?:But|And|So|Yet|Then|Later|Still)\s+)?(${NAME_RUN}\s+of\s+${NAME_RUN})`, 'u');

@@ -17,7 +17,7 @@ const SPEECH_BASES = [
   'acknowledge', 'answer', 'summarize', 'summarise', 'explain', 'caution', 'advise', 'point', 'sing', 'rant',
   'cheer', 'declare', 'affirm', 'swear', 'assure', 'remind', 'call', 'describe', 'cite', 'believe', 'think',
   'predict', 'ponder', 'muse', 'opine', 'chuckle', 'bemoan', 'decry', 'declare', 'demur', 'emphasize', 'go',
-  'put',
+  'put', 'fume', 'accuse', 'condemn', 'credit', 'indicate', 'welcome', 'question', 'thank', 'slam',
 ];
 
 /** Irregular forms; every other verb is inflected by rule. */
@@ -91,6 +91,7 @@ export function speechVerbBase(token: string): string | undefined {
 export const OBJECT_VERBS = new Set([
   'tell', 'urge', 'call', 'cite', 'remind', 'assure', 'blast', 'mock', 'tease', 'scold', 'charge', 'describe',
   'quote', 'implore', 'text', 'email', 'warn', 'advise', 'answer', 'decry', 'bemoan', 'believe', 'think',
+  'accuse', 'condemn', 'credit', 'welcome', 'question', 'thank', 'slam',
 ]);
 
 /** Verbs that a participle cue uses after a comma: "…, saying the president was “…”". */
@@ -121,6 +122,7 @@ export const TITLE_WORDS = new Set(
     'trustee', 'principal', 'officials', 'official', 'surrogate', 'staffer', 'operative', 'consultant', 'expert',
     'moderator', 'rapper', 'singer', 'actor', 'actress', 'comedian', 'billionaire', 'businessman', 'businesswoman',
     'mogul', 'star', 'veteran', 'pundit', 'commentator', 'blogger', 'coordinator', 'partner', 'owner', 'president',
+    'alderman', 'alderwoman', 'dj', 'chef', 'novelist', 'poet', 'filmmaker', 'director-general',
   ].map((w) => w.replace(/\.$/, '')),
 );
 

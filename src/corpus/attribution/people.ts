@@ -197,8 +197,9 @@ export class SourcePeople {
   private sinceSpeaker: Speaker[] = [];
 
   /**
-   * "he" / "she": the person who spoke last, when nobody else the pronoun could mean (same gender, or gender
-   * unknown) has been named since — in `pending`, the words of the pronoun's own sentence before it, included.
+   * "he" / "she": the person who spoke last — of that gender, or of a gender no name or title tells ("Soe Min") —
+   * when nobody else the pronoun could mean (same gender, or gender unknown) has been named since; in `pending`,
+   * the words of the pronoun's own sentence before it, included.
    * When exactly one other such person has been named since, of the same known gender and the subject of the
    * latest sentence, that person. Otherwise nobody. Measured on the PolNeAR training articles: resolving to the
    * most recent compatible person was wrong almost as often as right; these rules were right 202 times and wrong
@@ -210,7 +211,7 @@ export class SourcePeople {
     const compatible = (s: Speaker): boolean => s.gender === gender || s.gender === null;
     const last = this.lastSpeaker;
     const others = new Set([...this.sinceSpeaker, ...this.mentionsIn(pending)].filter((s) => s !== last && compatible(s)));
-    if (others.size === 0) return last?.gender === gender ? last : null;
+    if (others.size === 0) return last?.gender === gender || (last !== null && last.gender === null) ? last : null;
     // "“…,” Smith said. Jones, the mayor, disagreed. “…,” he said.": one new person of the pronoun's gender,
     // who is also the subject of the latest sentence, is the one it means.
     const [only] = others;
@@ -249,7 +250,10 @@ export class SourcePeople {
    * positions (objects, places, possessives) are not what a later pronoun refers to, and are left out.
    */
   noteSubject(sentence: string): void {
-    const match = SUBJECT_AT_START.exec(sentence);
+    // "Joh Husted, Ohio Secretary of State, voiced …": a name and a comma opening the sentence is its head, unless
+    // it is no name ("On Tuesday, Trump …", where the name after the introduction is).
+    const opening = NAME_THEN_COMMA.exec(sentence);
+    const match = opening?.[1] && parseNamePhrase(opening[1]) ? opening : SUBJECT_AT_START.exec(sentence);
     const run = match?.[1];
     if (!run || /^[’']s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) return;
     const registered = findMentions(run, this.matcher)[0];
@@ -257,7 +261,10 @@ export class SourcePeople {
     const phrase = parseNamePhrase(run);
     if (!phrase) return;
     const known = this.local.find((s) => sameSpeaker(s.name, phrase.name));
-    const described = /^\s*,\s*(?:a|an|the)\s/.test(sentence.slice((match.index ?? 0) + match[0].length));
+    const rest = sentence.slice((match.index ?? 0) + match[0].length);
+    // "Ana Ruiz, a nurse, …" / "Joh Husted, Ohio Secretary of State, voiced …": a description says a person is meant.
+    const apposition = /^\s*,\s*([^,“”"]{2,60}),/.exec(rest)?.[1] ?? '';
+    const described = /^(?:a|an|the)\s/.test(apposition) || apposition.split(/\s+/).some(isTitleWord);
     const looksLikePerson = phrase.title !== '' || phrase.gender !== null || genderOfName(phrase.name) !== null || (described && nameKey(phrase.name).length > 1);
     if (known || looksLikePerson) {
       const speaker = this.resolve(run);
@@ -267,6 +274,8 @@ export class SourcePeople {
 }
 
 const nameRunG = new RegExp(NAME_RUN, 'gu');
+
+const NAME_THEN_COMMA = new RegExp(String.raw`^(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|Now)\s+)?(${NAME_RUN})(?=\s*,)`, 'u');
 
 /** A name at the head of a sentence, after an introductory phrase: the sentence's likely subject. */
 const SUBJECT_AT_START = new RegExp(
