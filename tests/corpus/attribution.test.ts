@@ -177,6 +177,7 @@ describe('speakers found in the text, with no people.yaml entry', () => {
       ['Senator Ruth Alder attacked the plan on Tuesday, saying it would “leave every farmer worse off than before.”', 'Ruth Alder'],
       ['Mayor Ivan Petrov attacked the budget, calling the memo “a fairy tale written for the donors.”', 'Ivan Petrov'],
       ['Robby Mook agreed: “We have to win these states one county at a time.”', 'Robby Mook'],
+      ['“Fifteen dollars an hour will let me pay my own way,” Valdez Anderson, who works at a heating and air-conditioning firm, said.', 'Valdez Anderson'],
       ['On Thursday, after staying neutral all year, Ellen Warrick endorsed the governor, saying, “I think having a fighter matters.”', 'Ellen Warrick'],
       ['Group President Jessica Mackler issued a statement saying his comment “has absolutely no place in our democracy.”', 'Jessica Mackler'],
       ['As the Herald’s Ruth Marcel puts it, “Senate leaders are unmoved and the activists are uninspired.”', 'Ruth Marcel'],
@@ -479,6 +480,9 @@ describe('names', () => {
     expect(parseNamePhrase('Journalist Carl Leubsdorf')).toMatchObject({ name: 'Carl Leubsdorf', title: 'Journalist' });
     expect(parseNamePhrase('Alderman William D. Burns')).toMatchObject({ name: 'William D. Burns', title: 'Alderman' });
     expect(parseNamePhrase('DJ Beverly Bond')).toMatchObject({ name: 'Beverly Bond', title: 'DJ' });
+    expect(parseNamePhrase('Amy Pope')).toMatchObject({ name: 'Amy Pope', title: '' });
+    expect(parseNamePhrase('former Vermont governor Howard Dean')).toMatchObject({ name: 'Howard Dean' });
+    expect(parseNamePhrase('Former President')).toBeNull();
     expect(parseNamePhrase('Mister Rogers')).toMatchObject({ name: 'Rogers', gender: 'm' });
     expect(parseNamePhrase('Jared')).toMatchObject({ name: 'Jared' });
     expect(parseNamePhrase('Carly Fiorina')).toMatchObject({ name: 'Carly Fiorina' });

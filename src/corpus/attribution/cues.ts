@@ -317,7 +317,11 @@ function headBeforeCommaVerb(text: string): { at: number; subject: Subject } | n
   if (!head?.[1]) return null;
   const verb = COMMA_VERB.exec(text.slice(head[0].length));
   if (!verb) return null;
-  return { at: head[0].length + verb.index + verb[0].length, subject: strictSubject(head[1], '', 'verb-after-name') };
+  const subject = strictSubject(head[1], '', 'verb-after-name');
+  // "Valdez Anderson, who works at …, said": a full name described by a who-clause is a person's, whatever the
+  // first name.
+  const who = /^\s*who\s/.test(text.slice(head[0].length)) && head[1].trim().includes(' ');
+  return { at: head[0].length + verb.index + verb[0].length, subject: who && subject.kind === 'name' ? { ...subject, strict: false } : subject };
 }
 
 /** Every cue before a quotation, nearest first: when the nearest names nobody ("the Senate goes on"), the next may. */

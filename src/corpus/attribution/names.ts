@@ -97,7 +97,9 @@ export function parseNamePhrase(run: string): NamePhrase | null {
       ? written.slice(0, written.length - nameWords.length).filter((w, i) => i > 0 || !/^(?:The|But|And|So|Yet|Then|Also)$/.test(w))
       : words.slice(0, lastTitle + 1);
   if (nameWords.length === 0 || nameWords.length > MAX_NAME_WORDS) return null;
-  if (nameWords.some((w) => isTitleWord(w) || NOT_NAME.has(bare(w)))) return null;
+  // "Amy Pope", "Howard Dean": after a first name, a last word that is also a title is the surname.
+  const surnameAsTitle = (i: number): boolean => i > 0 && i === nameWords.length - 1 && firstNameGender(nameWords[0] ?? '') !== null;
+  if (nameWords.some((w, i) => (isTitleWord(w) && !surnameAsTitle(i)) || NOT_NAME.has(bare(w)))) return null;
   if (!nameWords.some((w) => /\p{Lu}\p{Ll}/u.test(w))) return null;
   if (nameWords.length === 1 && GROUP_NOUNS.test(nameWords[0] ?? '')) return null; // "Reporters asked …"
   // "Having announced …", "Asked about …": a lone capitalised participle opens a clause, it names nobody.
