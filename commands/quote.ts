@@ -88,6 +88,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: CommandCon
   }
   if (wait > 0) throw new UserError('quote.cooldown', { seconds: wait });
 
+  await deadline.deferIfLate();
   const outcome = findQuotes(ctx.library.state.index, { text: query, source, speaker, limit: MAX_PAGES });
   if (!outcome.ok) {
     // The cooldown is taken up front (so two quick calls cannot both pass) and handed back on any miss:

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CorpusLoadError } from '../src/corpus/problems.ts';
-import { buildState, Library } from '../src/library.ts';
+import { unattributedCounts } from '../src/corpus/attribution/report.ts';
+import type { Corpus, Passage } from '../src/corpus/types.ts';
+import { buildState, countUnattributed, Library } from '../src/library.ts';
 import { copyCorpus, editFile, IDS } from './helpers/corpus.ts';
 
 describe('Library', () => {
@@ -135,3 +137,33 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   });
   return { promise, resolve };
 }
+
+describe('countUnattributed', () => {
+  /** 3,000 sources of five passages, some quoting someone the rules could not name. */
+  function corpusWithQuotations(): Corpus {
+    const basis = ['own', 'direct-quote', 'unattributed', 'reported', 'unattributed'] as const;
+    const passages = Array.from({ length: 15_000 }, (_, i) => {
+      const source = Math.floor(i / 5);
+      const b = source % 7 === 0 ? 'direct-quote' : (basis[(i * 3 + source) % 5] as (typeof basis)[number]);
+      return { sourceId: `s-${source % 10}-${source}`, voice: { basis: b } } as unknown as Passage;
+    });
+    return { root: 'x', sources: [], people: [], passages, hash: 'h', loadedAt: new Date(0) };
+  }
+
+  it('GIVEN 15,000 passages THEN it gives what unattributedCounts gives, in the same order, with turns of the event loop between batches', async () => {
+    const corpus = corpusWithQuotations();
+    let turns = 0;
+    let running = true;
+    const turn = () => {
+      turns++;
+      if (running) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const counts = await countUnattributed(corpus);
+    running = false;
+    expect(counts).toEqual(unattributedCounts(corpus));
+    expect(counts.length).toBeGreaterThan(1000);
+    // Four batches of ~4,000 passages, a forced yield after each.
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
+});

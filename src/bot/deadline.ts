@@ -19,6 +19,12 @@ export interface DeadlineGuard {
   within<T>(work: Promise<T>): Promise<T>;
   /** Defer now unless already done (e.g. before a long synchronous step). */
   deferNow(): Promise<void>;
+  /**
+   * Defer now if the budget is already spent, before a synchronous step such as a search: in a burst, an
+   * interaction whose store calls settled in time can still wait behind other searches, and without this its
+   * first answer went out only after its own search, past Discord's deadline.
+   */
+  deferIfLate(): Promise<void>;
   readonly deferred: boolean;
 }
 
@@ -34,6 +40,9 @@ export function createDeadlineGuard(
       return deferral !== null;
     },
     deferNow,
+    async deferIfLate(): Promise<void> {
+      if (deferral === null && Date.now() - started >= afterMs) await deferNow();
+    },
     async within<T>(work: Promise<T>): Promise<T> {
       if (deferral !== null) return work;
       // Already past the budget (the interaction waited in a queue, e.g. in a burst): defer before anything else,
@@ -81,6 +90,7 @@ export function replyDeadline(
     },
     within: (work) => guard.within(work),
     deferNow: () => guard.deferNow(),
+    deferIfLate: () => guard.deferIfLate(),
     async answer(body: MessageBody): Promise<void> {
       if (guard.deferred) {
         await guard.deferNow(); // the deferral already started: wait for it before editing

@@ -58,8 +58,16 @@ export async function readOrReport(
   return null;
 }
 
+/** What the corpus hash needs of a file: a loader keeps this, not the file's text, once the file is loaded. */
+export type FileHash = Pick<RawFile, 'rel' | 'hash'>;
+
+/** The path and hash of `file`, without its text. */
+export function fileHash(file: RawFile): FileHash {
+  return { rel: file.rel, hash: file.hash };
+}
+
 /** One hash over every file's hash, in path order: identifies a corpus version. */
-export function hashFiles(files: readonly RawFile[]): string {
+export function hashFiles(files: readonly FileHash[]): string {
   const hash = createHash('sha256');
   for (const raw of [...files].sort((a, b) => a.rel.localeCompare(b.rel))) hash.update(`${raw.rel}\0${raw.hash}\n`);
   return hash.digest('hex');

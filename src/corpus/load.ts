@@ -7,7 +7,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { buildNameMatchers } from './attribution/attribute.ts';
 import { loadComments, type LoadedSource } from './comments.ts';
-import { checkFileCount, hashFiles, listFiles, readOrReport, type RawFile } from './files.ts';
+import { checkFileCount, fileHash, hashFiles, listFiles, readOrReport, type FileHash } from './files.ts';
 import { DEFAULT_LIMITS, type CorpusLimits } from './limits.ts';
 import { loadPeople } from './people.ts';
 import type { CorpusProblem } from './problems.ts';
@@ -28,8 +28,10 @@ export async function loadCorpus(root: string, limits: CorpusLimits = DEFAULT_LI
   const newer = await checkCorpusVersion(root, limits);
   if (newer.length > 0) return { ok: false, problems: newer };
   const problems: CorpusProblem[] = [];
-  const raws: RawFile[] = [];
-  const people = await readPeople(root, raws, problems, limits);
+  // Paths and hashes only: the files' texts (~30 MB at 100k passages) are garbage as soon as each is loaded,
+  // while the old corpus still serves (see "Memory during a reload" in README.md).
+  const fileHashes: FileHash[] = [];
+  const people = await readPeople(root, fileHashes, problems, limits);
   const sourceFiles = await listFiles(root, 'sources', /\.md$/i);
   const commentFiles = await listFiles(root, 'comments', /\.ya?ml$/i);
   const topicFiles = await listFiles(root, 'topics', /\.ya?ml$/i);
@@ -48,21 +50,23 @@ export async function loadCorpus(root: string, limits: CorpusLimits = DEFAULT_LI
       fix: 'add at least one Markdown file per article (see "The corpus" in README.md), or point CORPUS_DIR at a corpus',
     });
   }
-  const sources = await readSources(root, sourceFiles, people, raws, problems, limits);
-  await readComments(root, commentFiles, sourceFiles, sources, raws, problems, limits);
+  const sources = await readSources(root, sourceFiles, people, fileHashes, problems, limits);
+  await readComments(root, commentFiles, sourceFiles, sources, fileHashes, problems, limits);
   if (problems.length > 0) return { ok: false, problems };
   // Topic files are validated by src/procon; they are hashed here so the corpus hash covers every file.
   for (const rel of topicFiles) {
     const raw = await readOrReport(root, rel, problems, limits);
-    if (raw) raws.push(raw);
+    if (raw) fileHashes.push(fileHash(raw));
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, corpus: assemble(root, people, sources, hashFiles(raws)) };
+  await yieldToEventLoop(true);
+  const hash = hashFiles(fileHashes);
+  return { ok: true, corpus: await runSliced(assembleCorpus(root, people, sources, hash)) };
 }
 
 async function readPeople(
   root: string,
-  raws: RawFile[],
+  fileHashes: FileHash[],
   problems: CorpusProblem[],
   limits: CorpusLimits,
 ): Promise<Person[]> {
@@ -73,7 +77,7 @@ async function readPeople(
   if (!exists) return loadPeople(null, problems);
   const file = await readOrReport(root, 'people.yaml', problems, limits);
   if (!file) return [];
-  raws.push(file);
+  fileHashes.push(fileHash(file));
   return loadPeople(file, problems, limits);
 }
 
@@ -81,7 +85,7 @@ async function readSources(
   root: string,
   files: readonly string[],
   people: readonly Person[],
-  raws: RawFile[],
+  fileHashes: FileHash[],
   problems: CorpusProblem[],
   limits: CorpusLimits,
 ): Promise<Map<string, LoadedSource>> {
@@ -90,7 +94,7 @@ async function readSources(
   for (const rel of files) {
     const raw = await readOrReport(root, rel, problems, limits);
     if (!raw) continue;
-    raws.push(raw);
+    fileHashes.push(fileHash(raw));
     const source = await runSliced(loadSource(raw, people, matchers, problems, limits));
     if (!source) continue;
     const existing = sources.get(source.id);
@@ -115,14 +119,14 @@ async function readComments(
   commentFiles: readonly string[],
   sourceFiles: readonly string[],
   sources: Map<string, LoadedSource>,
-  raws: RawFile[],
+  fileHashes: FileHash[],
   problems: CorpusProblem[],
   limits: CorpusLimits,
 ): Promise<void> {
   for (const rel of commentFiles) {
     const raw = await readOrReport(root, rel, problems, limits);
     if (!raw) continue;
-    raws.push(raw);
+    fileHashes.push(fileHash(raw));
     const stems = sourceFiles.map((f) => path.posix.basename(f, '.md'));
     const brokenSources = new Set(stems.filter((stem) => !sources.has(stem)));
     const comments = await loadComments(raw, sources, brokenSources, problems, limits);
@@ -141,12 +145,22 @@ async function readComments(
   }
 }
 
-function assemble(root: string, people: Person[], sources: ReadonlyMap<string, LoadedSource>, hash: string): Corpus {
+/** Sources gathered into the corpus between two yields. */
+const SOURCES_PER_STEP = 64;
+
+/** The corpus from its loaded sources, a few sources per step (100k passages in one go held the loop ~15 ms). */
+export function* assembleCorpus(
+  root: string,
+  people: Person[],
+  sources: ReadonlyMap<string, LoadedSource>,
+  hash: string,
+): Generator<void, Corpus> {
   const passages: Passage[] = [];
   const plainSources: Source[] = [];
   for (const { passages: own, ...source } of sources.values()) {
     plainSources.push(source);
     for (const passage of own) passages.push(passage);
+    if (plainSources.length % SOURCES_PER_STEP === 0) yield;
   }
   return { root, sources: plainSources, people, passages, hash, loadedAt: new Date() };
 }

@@ -5,7 +5,7 @@
  */
 import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
 import { foldForSearch, tokenizeFolded } from '../text/fold.ts';
-import { FacetList, type Facet } from './facets.ts';
+import { facetWords, FacetList, type Facet } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { PairIndex, PairIndexBuilder } from './pair-index.ts';
 import type { TermIndex } from './term-index.ts';
@@ -21,6 +21,10 @@ export interface Parts {
   readonly pairs: PairIndex;
   readonly voices: Facet[];
   readonly publications: Facet[];
+  /** Words of each voice's name and aliases → the voices (see `facetWords`). */
+  readonly voiceWords: ReadonlyMap<string, number[]>;
+  /** Words of each publication's name → the publications. */
+  readonly publicationWords: ReadonlyMap<string, number[]>;
   /** Passage index → its voice facet. */
   readonly passageVoice: Int32Array;
   /** Passage index → its publication facet, or -1 when its source names no publication. */
@@ -43,7 +47,9 @@ export function* buildParts(corpus: Corpus): Generator<void, Parts> {
   const terms = yield* indexed.terms.finish(O.minFuzzyLength);
   const pairs = yield* indexed.pairs.finish();
   const sourcePassages = yield* orderBySource(corpus, indexed.passageSource);
-  return { ...indexed, terms, pairs, sourcePassages, sourceIndex, sources, people };
+  const voiceWords = yield* facetWords(indexed.voices);
+  const publicationWords = yield* facetWords(indexed.publications);
+  return { ...indexed, terms, pairs, sourcePassages, sourceIndex, sources, people, voiceWords, publicationWords };
 }
 
 /** One pass over the passages: terms, word pairs, and each passage's voice, publication and source. */

@@ -13,7 +13,7 @@ import { tokenize } from '../text/fold.ts';
 import { runAtOnce, runSliced } from '../util/yield.ts';
 import { buildParts, type Parts } from './build.ts';
 import { collect, Scratch, type CollectRequest, type CollectSources } from './collect.ts';
-import { facetWords, FilterResolver, type PassageFilter, type Speaker } from './facets.ts';
+import { FilterResolver, type PassageFilter, type Speaker } from './facets.ts';
 import { SEARCH_OPTIONS as O } from './options.ts';
 import { parsePhrases, passagesWithPhrase, type PhraseSources } from './phrase.ts';
 import { Ranker, type Ranked } from './rank.ts';
@@ -76,11 +76,7 @@ export class QuoteIndex {
     this.parts = parts;
     this.related = options.related === undefined ? relatedWords() : options.related;
     this.filters = new FilterResolver(corpus, parts.sources, parts.voices, parts.passageSource, parts.passageVoice);
-    this.collectSources = {
-      ...parts,
-      voiceWords: facetWords(parts.voices),
-      publicationWords: facetWords(parts.publications),
-    };
+    this.collectSources = parts;
     this.scratch = new Scratch(corpus.passages.length);
     this.ranker = new Ranker(corpus.passages);
     this.phraseSources = { terms: parts.terms, pairs: parts.pairs, spaced: (i) => this.ranker.spacedOf(i) };

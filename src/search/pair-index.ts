@@ -3,7 +3,7 @@
  * sentence that merely shares its words; see `PairIndex`.
  */
 import { foldForSearch } from '../text/fold.ts';
-import { ChunkedInt32 } from './chunked-int32.ts';
+import { ChunkedInt32, SCATTER_STEP, touchedInt32Array } from './chunked-int32.ts';
 
 const NON_ASCII = /[\u0080-\uFFFF]/;
 
@@ -93,11 +93,13 @@ export class PairIndexBuilder {
     // to allocate and fill without holding the event loop.
     while (1 << bits < total / 8 && bits < 20) bits++;
     const mask = (1 << bits) - 1;
-    const offsets = new Int32Array((1 << bits) + 1);
-    yield;
+    const offsets = yield* touchedInt32Array((1 << bits) + 1);
     for (let c = 0; c < pairHashes.chunkCount; c++) {
       const chunk = pairHashes.chunk(c);
-      for (let k = 0; k < chunk.length; k++) offsets[((chunk[k] as number) & mask) + 1]! += 1;
+      for (let k = 0; k < chunk.length; k++) {
+        offsets[((chunk[k] as number) & mask) + 1]! += 1;
+        if ((k & (SCATTER_STEP - 1)) === SCATTER_STEP - 1) yield;
+      }
       yield;
     }
     for (let b = 1; b < offsets.length; b++) {
@@ -107,10 +109,8 @@ export class PairIndexBuilder {
     yield;
     const cursor = offsets.slice(0, offsets.length - 1);
     yield;
-    const hashes = new Int32Array(total);
-    yield;
-    const passages = new Int32Array(total);
-    yield;
+    const hashes = yield* touchedInt32Array(total);
+    const passages = yield* touchedInt32Array(total);
     for (let c = 0; c < pairHashes.chunkCount; c++) {
       const chunkHashes = pairHashes.chunk(c);
       const chunkPassages = pairPassages.chunk(c);
@@ -119,6 +119,7 @@ export class PairIndexBuilder {
         const at = cursor[h & mask]!++;
         hashes[at] = h;
         passages[at] = chunkPassages[k] as number;
+        if ((k & (SCATTER_STEP - 1)) === SCATTER_STEP - 1) yield;
       }
       yield;
     }

@@ -75,4 +75,26 @@ describe('createDeadlineGuard, for an interaction that waited in a queue before 
     expect(guard.deferred).toBe(false);
     expect(defers).toBe(0);
   });
+
+  it('GIVEN the budget spent before a search WHEN deferIfLate is called THEN it defers once; GIVEN budget left THEN it does not', async () => {
+    let defers = 0;
+    const late = createDeadlineGuard(
+      async () => {
+        defers += 1;
+      },
+      1200,
+      Date.now() - 5000,
+    );
+    await late.deferIfLate();
+    await late.deferIfLate();
+    expect(late.deferred).toBe(true);
+    expect(defers).toBe(1);
+
+    const early = createDeadlineGuard(async () => {
+      defers += 1;
+    }, 60_000);
+    await early.deferIfLate();
+    expect(early.deferred).toBe(false);
+    expect(defers).toBe(1);
+  });
 });

@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadCorpus, type CorpusProblem } from '../../src/corpus/load.ts';
+import type { LoadedSource } from '../../src/corpus/comments.ts';
+import { assembleCorpus, loadCorpus, type CorpusProblem } from '../../src/corpus/load.ts';
+import type { Passage } from '../../src/corpus/types.ts';
 import { foldTypography } from '../../src/text/fold.ts';
-import { copyCorpus, editFile, IDS, realCorpus, SEEDS_DIR } from '../helpers/corpus.ts';
+import { copyCorpus, CORPUS_DIR, editFile, IDS, realCorpus, SEEDS_DIR } from '../helpers/corpus.ts';
 
 /** How many steps each sliced run took: the loader must cut a big file into many, not one. */
 const slicedRuns = vi.hoisted(() => [] as number[]);
@@ -18,6 +20,19 @@ vi.mock('../../src/util/yield.ts', async (importOriginal) => {
     }
   }
   return { ...actual, runSliced: <T>(steps: Generator<void, T>) => actual.runSliced(counted(steps)) };
+});
+
+/** What each call of hashFiles was given: the loader must keep paths and hashes, not every file's text. */
+const hashedLists = vi.hoisted(() => [] as object[][]);
+vi.mock('../../src/corpus/files.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/corpus/files.ts')>();
+  return {
+    ...actual,
+    hashFiles: (files: Parameters<typeof actual.hashFiles>[0]) => {
+      hashedLists.push([...files]);
+      return actual.hashFiles(files);
+    },
+  };
 });
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -46,6 +61,15 @@ describe('the real corpus', () => {
     expect(byId.get(IDS.diplomat)).toMatchObject({ publication: 'The Diplomat', author: null, urlVerified: false });
     expect(byId.get(IDS.russiaInsider)?.credit).toMatch(/Russia Insider/);
     expect(byId.get(IDS.essay)).toMatchObject({ publication: null, author: null, date: null, url: null, titleIsDescriptive: true });
+  });
+
+  it('keeps only the paths and hashes of the files it has loaded, not their texts, until the corpus is hashed', async () => {
+    hashedLists.length = 0;
+    const result = await loadCorpus(CORPUS_DIR);
+    expect(result.ok).toBe(true);
+    const files = hashedLists.at(-1) ?? [];
+    expect(files.length).toBeGreaterThan(4);
+    for (const file of files) expect(Object.keys(file).sort()).toEqual(['hash', 'rel']);
   });
 
   it('has no passage twice: seeds 000 and 001 are one article', async () => {
@@ -233,5 +257,24 @@ describe('a book-length source file', () => {
     // The one file was loaded as one sliced run of at least a step per paragraph, so runSliced could
     // hand the event loop back inside it (tests/util/yield.test.ts checks that it does).
     expect(Math.max(...slicedRuns)).toBeGreaterThanOrEqual(16000);
+  });
+});
+
+describe('assembleCorpus', () => {
+  it('GIVEN 200 loaded sources THEN it gathers their passages in order, handing a step back every 64 sources', () => {
+    const sources = new Map<string, LoadedSource>();
+    for (let s = 0; s < 200; s++) {
+      const id = `source-${s}`;
+      const passages = [0, 1, 2].map((k) => ({ id: `${id}:${k}`, sourceId: id }) as unknown as Passage);
+      sources.set(id, { id, passages } as unknown as LoadedSource);
+    }
+    const steps = assembleCorpus('root', [], sources, 'hash');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBe(3);
+    expect(step.value.sources.map((s) => s.id)).toEqual([...sources.keys()]);
+    expect(step.value.sources[0]).not.toHaveProperty('passages');
+    expect(step.value.passages.map((p) => p.id)).toEqual([...sources.values()].flatMap((s) => s.passages.map((p) => p.id)));
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { buildParts } from '../../src/search/build.ts';
 import { collect, Scratch } from '../../src/search/collect.ts';
 import { QuoteIndex } from '../../src/search/engine.ts';
-import { facetWords } from '../../src/search/facets.ts';
 import { runAtOnce } from '../../src/util/yield.ts';
 import { SEARCH_OPTIONS } from '../../src/search/options.ts';
 import { corpusOfSentences } from '../helpers/corpus.ts';
@@ -39,11 +38,7 @@ describe('frequent words', () => {
   function touchedFor(texts: readonly string[], words: readonly string[]): number {
     const corpus = corpusOfSentences(texts);
     const parts = runAtOnce(buildParts(corpus));
-    const sources = {
-      ...parts,
-      voiceWords: facetWords(parts.voices),
-      publicationWords: facetWords(parts.publications),
-    };
+    const sources = parts;
     const request = { words, minor: [], sequence: words, lastWord: undefined, allowed: () => true, take: 30 };
     const scratch = new Scratch(texts.length);
     collect(sources, scratch, request, texts.length);

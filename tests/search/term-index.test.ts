@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SCATTER_STEP, touchedInt32Array } from '../../src/search/chunked-int32.ts';
 import { PairIndexBuilder, type PairIndex } from '../../src/search/pair-index.ts';
 import type { TermIndex } from '../../src/search/term-index.ts';
 import { TermIndexBuilder } from '../../src/search/term-index-builder.ts';
@@ -95,5 +96,25 @@ describe('PairIndexBuilder.finish', () => {
       expect(got).toEqual(expect.arrayContaining(expected));
       expect(got.length - expected.length).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('GIVEN 300,000 pairs THEN laying them out hands a step back at least every SCATTER_STEP pairs, counted and placed', () => {
+    const builder = new PairIndexBuilder();
+    // 30,000 passages of 11 distinct words: 10 pairs each.
+    for (let p = 0; p < 30_000; p++) builder.add(p, Array.from({ length: 11 }, (_, k) => `w${p}x${k}`).join(' '));
+    const { value: pairs, yields } = drain<PairIndex>(builder.finish());
+    // Before: a step per 65,536-pair storage chunk for each of the two passes, and the fresh arrays' pages were
+    // first written by the scatter itself.
+    expect(yields).toBeGreaterThanOrEqual((2 * 300_000) / SCATTER_STEP);
+    expect([...pairs.lookup('w12345x3', 'w12345x4')]).toEqual([12345]);
+  });
+});
+
+describe('touchedInt32Array', () => {
+  it('GIVEN 3 MB of int32s THEN it returns them zeroed after a step per megabyte written', () => {
+    const { value, yields } = drain(touchedInt32Array(3 * 2 ** 18 + 5));
+    expect(value).toHaveLength(3 * 2 ** 18 + 5);
+    expect(value.every((v) => v === 0)).toBe(true);
+    expect(yields).toBe(4);
   });
 });
