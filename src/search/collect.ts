@@ -128,6 +128,24 @@ export class Scratch {
     this.matches[p] = this.matched(p) + 1;
   }
 
+  /**
+   * Forgets the touched passages holding fewer than `min` query words (they are no longer touched), unless
+   * fewer than `keepAtLeast` would remain; returns whether it did.
+   */
+  dropMatchedBelow(min: number, keepAtLeast: number): boolean {
+    let kept = 0;
+    for (let k = 0; k < this.count; k++) if (this.matched(this.touched(k)) >= min) kept++;
+    if (kept < keepAtLeast) return false;
+    let out = 0;
+    for (let k = 0; k < this.count; k++) {
+      const p = this.touched(k);
+      if (this.matched(p) >= min) this.touchedList[out++] = p;
+      else this.queryStamps[p] = 0;
+    }
+    this.count = out;
+    return true;
+  }
+
   /** Whether the current word has already been credited to `p`. */
   hasWord(p: number): boolean {
     return this.termStamps[p] === this.termStamp;
@@ -158,6 +176,8 @@ export function collect(index: CollectSources, s: Scratch, request: CollectReque
   const deferredTouch = s.count < request.take;
   for (const plan of plans) if (!plan.touches) creditWord(index.terms, s, plan, request, wordsOfTerm, deferredTouch);
   if (s.count === 0) return [];
+  if (s.count > O.frequent.touchBudget && !named(facetHits))
+    s.dropMatchedBelow(2, request.take * O.proximityPoolFactor);
   addMinorWords(index.terms, s, request.minor, request.words.length, wordsOfTerm);
   addPairs(index.pairs, s, request.sequence, passageCount);
   const best = addFacetMatches(index, s, facetHits, request.words.length);
@@ -184,7 +204,8 @@ interface WordPlan {
  * Each query word's expansions, and which words add passages. A word whose expansions hold more than
  * `frequent.share` of the corpus ("china", "russia" in a corpus about them) would touch a large part of it,
  * and at 1M passages walking those postings was most of a query; the sentence the user means holds the rarer
- * words too, so the frequent ones only add to the passages the rarer ones found.
+ * words too, so the frequent ones only add to the passages the rarer ones found. The words that add passages
+ * are also held to `frequent.touchBudget` postings together (rarest first), so no corpus size makes them many.
  */
 function planWords(terms: TermIndex, request: CollectRequest, wordsOfTerm: WordsOfTerm, n: number): WordPlan[] {
   const limit = Math.max(O.frequent.minPassages, O.frequent.share * n);
@@ -206,13 +227,27 @@ function planWords(terms: TermIndex, request: CollectRequest, wordsOfTerm: Words
   // which holds them all; the rest only add to what those two found.
   const found = plans.filter((p) => p.expansions.length > 0);
   const rare = found.filter((p) => p.postings <= limit);
-  const touchers = new Set(rare.length > 0 ? rare : found.sort((a, b) => a.postings - b.postings).slice(0, 2));
+  const chosen = rare.length > 0 ? rare : found.sort((a, b) => a.postings - b.postings).slice(0, 2);
+  const touchers = new Set(withinBudget(chosen));
   return plans.map((p) => ({
     word: p.word,
     bit: p.bit,
     expansions: p.expansions,
     touches: touchers.size === 0 || touchers.has(p),
   }));
+}
+
+/** The rarest of `plans` always; the next rarest while their postings together stay within `touchBudget`. */
+function withinBudget<P extends { postings: number }>(plans: readonly P[]): P[] {
+  const sorted = [...plans].sort((a, b) => a.postings - b.postings);
+  const out: P[] = [];
+  let total = 0;
+  for (const p of sorted) {
+    if (out.length > 0 && total + p.postings > O.frequent.touchBudget) break;
+    out.push(p);
+    total += p.postings;
+  }
+  return out;
 }
 
 /** Credits one word's expansions to their passages (touching them, or only those already touched). */
@@ -322,6 +357,11 @@ function addPairs(pairs: PairIndex, s: Scratch, sequence: readonly string[], n: 
   }
 }
 
+/** Whether the query names any speaker or publication. */
+function named(hits: { voices: Float64Array; publications: Float64Array }): boolean {
+  return hits.voices.some((c) => c > 0) || hits.publications.some((c) => c > 0);
+}
+
 /** Query words naming a passage's speaker or publication count as matches; returns the best score. */
 function addFacetMatches(
   index: CollectSources,
@@ -330,6 +370,12 @@ function addFacetMatches(
   words: number,
 ): number {
   let best = 0;
+  // Most queries name no speaker or publication: then only the best score is wanted (at 1M passages this loop
+  // visits up to tens of thousands of candidates).
+  if (!named(hits)) {
+    for (let k = 0; k < s.count; k++) best = Math.max(best, s.score(s.touched(k)));
+    return best;
+  }
   for (let k = 0; k < s.count; k++) {
     const p = s.touched(k);
     const publication = index.passagePublication[p] ?? -1;

@@ -22,8 +22,14 @@ export const SEARCH_OPTIONS = Object.freeze({
    * what tells the quoted sentence from others that merely share its words. */
   pairWeight: 0.5,
   /** A query word whose expansions hold more than this share of the passages (and at least `minPassages`)
-   * only adds to the passages its rarer words found, when it has any (see collect.ts `planWords`). */
-  frequent: Object.freeze({ share: 0.02, minPassages: 1000 }),
+   * only adds to the passages its rarer words found, when it has any (see collect.ts `planWords`).
+   * `touchBudget` bounds the candidates, whatever the corpus size: the words that add passages are taken rarest
+   * first while their postings together stay within it (the rarest always adds), and when more passages than
+   * that were touched anyway, those holding only one query word are dropped (unless too few would remain). At
+   * 1M bench passages every query word is frequent, the "two rarest" fallback touched up to 654,321 passages (33k
+   * on average), and everything after collection walks the touched list; with the budget at most 44k (16k on
+   * average), top-1 unchanged at 100k and 1M. At 100k a query's rare words rarely hold 30k postings together. */
+  frequent: Object.freeze({ share: 0.02, minPassages: 1000, touchBudget: 30000 }),
   /** Worth of a query word that names the passage's speaker or publication ("wang strategic coordination"). */
   facetWeight: 0.8,
   /** A speaker or publication with at most this many passages is searched whole when the query names it. */

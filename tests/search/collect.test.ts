@@ -54,4 +54,31 @@ describe('frequent words', () => {
     const index = QuoteIndex.build(corpusOfSentences(filler));
     expect(index.search({ text: 'china partner number 7', limit: 3 })[0]?.passage.text).toBe(filler[7]);
   });
+
+  describe('GIVEN a large corpus where every query word is frequent', () => {
+    const budget = SEARCH_OPTIONS.frequent.touchBudget;
+    const pool = 30 * SEARCH_OPTIONS.proximityPoolFactor;
+
+    it('THEN the rarest word alone adds passages when the two rarest together pass the touch budget', () => {
+      // "alpha" in 0.6 × budget passages, "beta" in 0.7 × budget others: together past the budget.
+      const alpha = Array.from({ length: Math.ceil(budget * 0.6) }, (_, i) => `Alpha report ${i}.`);
+      const beta = Array.from({ length: Math.ceil(budget * 0.7) }, (_, i) => `Beta report ${i}.`);
+      const both = 'Alpha and beta report together.';
+      const texts = [...alpha, ...beta, both];
+      expect(touchedFor(texts, ['alpha', 'beta'])).toBe(alpha.length + 1);
+      const index = QuoteIndex.build(corpusOfSentences(texts));
+      expect(index.search({ text: 'beta alpha', limit: 1 })[0]?.passage.text).toBe(both);
+    });
+
+    it('THEN past the budget only passages holding two query words stay candidates, when enough do', () => {
+      // Both words in more passages than the budget, so even the rarest alone touches too many.
+      const gamma = Array.from({ length: budget }, (_, i) => `Gamma item ${i}.`);
+      const delta = Array.from({ length: budget + 50 }, (_, i) => `Delta item ${i}.`);
+      const both = Array.from({ length: pool + 10 }, (_, i) => `Gamma with delta ${i}.`);
+      expect(touchedFor([...gamma, ...delta, ...both], ['gamma', 'delta'])).toBe(both.length);
+      // Too few passages hold both: the candidates stay as they were rather than leave fewer than the pool.
+      const few = both.slice(0, 5);
+      expect(touchedFor([...gamma, ...delta, ...few], ['gamma', 'delta'])).toBe(gamma.length + few.length);
+    });
+  });
 });
