@@ -4,6 +4,7 @@ import { unattributedCounts } from '../src/corpus/attribution/report.ts';
 import type { Corpus, Passage } from '../src/corpus/types.ts';
 import { buildState, countUnattributed, Library } from '../src/library.ts';
 import { copyCorpus, editFile, IDS } from './helpers/corpus.ts';
+import { turnsDuring } from './helpers/turns.ts';
 
 describe('Library', () => {
   it('GIVEN a broken corpus at start-up THEN open throws with every problem', async () => {
@@ -152,15 +153,7 @@ describe('countUnattributed', () => {
 
   it('GIVEN 15,000 passages THEN it gives what unattributedCounts gives, in the same order, with turns of the event loop between batches', async () => {
     const corpus = corpusWithQuotations();
-    let turns = 0;
-    let running = true;
-    const turn = () => {
-      turns++;
-      if (running) setImmediate(turn);
-    };
-    setImmediate(turn);
-    const counts = await countUnattributed(corpus);
-    running = false;
+    const { value: counts, turns } = await turnsDuring(() => countUnattributed(corpus));
     expect(counts).toEqual(unattributedCounts(corpus));
     expect(counts.length).toBeGreaterThan(1000);
     // Four batches of ~4,000 passages, a forced yield after each.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runAtOnce, runSliced, SLICE_MS } from '../../src/util/yield.ts';
+import { turnsDuring } from '../helpers/turns.ts';
 
 /** A build of `steps` steps that each keep the CPU busy for `ms`. */
 function* busy(steps: number, ms: number): Generator<void, string> {
@@ -11,20 +12,6 @@ function* busy(steps: number, ms: number): Generator<void, string> {
     yield;
   }
   return 'built';
-}
-
-/** Counts event-loop turns (setImmediate callbacks) while `work` runs. */
-async function turnsDuring<T>(work: () => Promise<T> | T): Promise<{ value: T; turns: number }> {
-  let turns = 0;
-  let running = true;
-  const turn = () => {
-    turns++;
-    if (running) setImmediate(turn);
-  };
-  setImmediate(turn);
-  const value = await work();
-  running = false;
-  return { value, turns };
 }
 
 describe('runSliced', () => {

@@ -116,8 +116,10 @@ export function parseNamePhrase(run: string): NamePhrase | null {
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
 
 /** The words of a name that identify the person: no titles, suffixes or punctuation, lower case. */
-export function nameKey(name: string): string[] {
-  return name
+export function nameKey(name: string): readonly string[] {
+  const cached = nameKeys.get(name);
+  if (cached) return cached;
+  const key = name
     .normalize('NFD')
     .replace(/\p{M}/gu, '') // "François" and "Francois" are the same name
     .replace(/’/g, "'")
@@ -125,7 +127,14 @@ export function nameKey(name: string): string[] {
     .split(/\s+/)
     .map((w) => w.toLowerCase().replace(/[.,]/g, ''))
     .filter((w) => w.length > 0 && !TITLE_WORDS.has(w) && !SUFFIX.test(w));
+  if (nameKeys.size >= NAME_KEY_CACHE_SIZE) nameKeys.clear();
+  nameKeys.set(name, key);
+  return key;
 }
+
+/** Names are compared again and again (every mention against the people of its surname): their keys are cached. */
+const nameKeys = new Map<string, readonly string[]>();
+const NAME_KEY_CACHE_SIZE = 50_000;
 
 /** The surname: the last word of the name that is not a suffix. */
 export function surnameOf(name: string): string {

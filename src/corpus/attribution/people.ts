@@ -92,8 +92,58 @@ export function genderOfName(name: string): Gender {
   return words.length < 2 || !words[0] ? null : firstNameGender(words[0]);
 }
 
+/**
+ * The people one source has named, found by surname and by first name: a long source (a book, a 100k-passage
+ * corpus in one file) names thousands, and a scan of them all for every name written made its load quadratic.
+ */
+class LocalPeople {
+  private readonly bySurname = new Map<string, Speaker[]>();
+  private readonly byFirst = new Map<string, Speaker[]>();
+
+  add(speaker: Speaker): void {
+    const surname = surnameOf(speaker.name);
+    const bucket = this.bySurname.get(surname);
+    if (bucket) bucket.push(speaker);
+    else this.bySurname.set(surname, [speaker]);
+    this.indexFirstName(speaker);
+  }
+
+  /** A speaker first named by surname alone, now named in full ("Veselov", then "Anton Veselov"). */
+  rename(speaker: Speaker, name: string): void {
+    const before = nameKey(speaker.name);
+    speaker.name = name;
+    const first = before.length > 1 ? before[0] : undefined;
+    if (first !== undefined && first === nameKey(name)[0]) return;
+    if (first !== undefined) this.byFirst.set(first, this.withFirstName(first).filter((s) => s !== speaker));
+    this.indexFirstName(speaker);
+  }
+
+  private indexFirstName(speaker: Speaker): void {
+    const key = nameKey(speaker.name);
+    if (key.length < 2 || !key[0]) return;
+    const bucket = this.byFirst.get(key[0]);
+    if (bucket) bucket.push(speaker);
+    else this.byFirst.set(key[0], [speaker]);
+  }
+
+  /** Everyone with that surname, in the order they were first named. */
+  withSurname(surname: string): readonly Speaker[] {
+    return this.bySurname.get(surname) ?? [];
+  }
+
+  /** Everyone a written name can be (`sameSpeaker`), in the order they were first named. */
+  sameAs(name: string): Speaker[] {
+    return this.withSurname(surnameOf(name)).filter((s) => sameSpeaker(s.name, name));
+  }
+
+  /** Everyone named in full with that first name. */
+  withFirstName(first: string): readonly Speaker[] {
+    return this.byFirst.get(first) ?? [];
+  }
+}
+
 export class SourcePeople {
-  private readonly local: Speaker[] = [];
+  private readonly local = new LocalPeople();
   /** Most recently mentioned first. */
   private salient: Speaker[] = [];
   private readonly byRegistryId = new Map<string, Speaker>();
@@ -105,7 +155,7 @@ export class SourcePeople {
     if (!speaker) {
       speaker = { personId: person.id, name: person.name, role: person.role, gender: genderOfName(person.name) };
       this.byRegistryId.set(person.id, speaker);
-      this.local.push(speaker);
+      this.local.add(speaker);
     }
     return speaker;
   }
@@ -139,12 +189,12 @@ export class SourcePeople {
     const alias = registry ?? (phrase ? this.matcher.byAlias.get(straightenApostrophes(phrase.name)) : undefined);
     if (alias) {
       const isFullName = nameKey(phrase?.name ?? cleaned).length > 1;
-      const clash = this.local.find((s) => s.personId !== alias.id && surnameOf(s.name) === surnameOf(phrase?.name ?? cleaned) && nameKey(s.name).length > 1);
+      const clash = this.local.withSurname(surnameOf(phrase?.name ?? cleaned)).find((s) => s.personId !== alias.id && nameKey(s.name).length > 1);
       if (isFullName || !clash) return this.registered(alias);
     }
     if (!phrase) return this.namedBefore(cleaned) ?? null;
     const role = roleFromApposition(apposition) || phrase.title || roleBefore(before);
-    const same = this.local.filter((s) => sameSpeaker(s.name, phrase.name));
+    const same = this.local.sameAs(phrase.name);
     const bareSurname = nameKey(phrase.name).length === 1;
     // "Clinton" in a source that names Bill and Hillary Clinton: the one named more often so far; on a tie, nobody.
     if (bareSurname && same.some((a) => same.some((b) => !sameSpeaker(a.name, b.name)))) {
@@ -155,13 +205,13 @@ export class SourcePeople {
     const known =
       this.salient.find((s) => same.includes(s)) ?? same[same.length - 1] ?? (bareSurname ? this.byFirstName(phrase.name) : undefined);
     if (known) {
-      if (known.personId === null && nameKey(phrase.name).length > nameKey(known.name).length) known.name = phrase.name;
+      if (known.personId === null && nameKey(phrase.name).length > nameKey(known.name).length) this.local.rename(known, phrase.name);
       if (known.personId === null && !known.role && role) known.role = role;
       if (!known.gender) known.gender = phrase.gender ?? genderOfName(known.name);
       return known;
     }
     const speaker: Speaker = { personId: null, name: phrase.name, role, gender: phrase.gender ?? genderOfName(phrase.name) };
-    this.local.push(speaker);
+    this.local.add(speaker);
     return speaker;
   }
 
@@ -171,16 +221,15 @@ export class SourcePeople {
    */
   private namedBefore(word: string): Speaker | undefined {
     if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return undefined;
-    const key = nameKey(word)[0];
-    const found = this.local.filter((s) => nameKey(s.name).length > 1 && surnameOf(s.name) === key);
+    const key = nameKey(word)[0] ?? '';
+    const found = this.local.withSurname(key).filter((s) => nameKey(s.name).length > 1);
     return found.length === 1 ? found[0] : undefined;
   }
 
   /** "Hillary", after "Hillary Clinton": the one person of this source with that first name, if it is one. */
   private byFirstName(word: string): Speaker | undefined {
     if (firstNameGender(word) === null) return undefined;
-    const key = nameKey(word)[0];
-    const found = this.local.filter((s) => nameKey(s.name).length > 1 && nameKey(s.name)[0] === key);
+    const found = this.local.withFirstName(nameKey(word)[0] ?? '');
     return found.length === 1 ? found[0] : undefined;
   }
 
@@ -189,7 +238,7 @@ export class SourcePeople {
     if (findMentions(run, this.matcher).length > 0) return true;
     const phrase = parseNamePhrase(run.replace(/[’']s$/, ''));
     if (!phrase) return this.namedBefore(run.replace(/[’']s$/, '')) !== undefined;
-    if (this.local.some((s) => sameSpeaker(s.name, phrase.name))) return true;
+    if (this.local.sameAs(phrase.name).length > 0) return true;
     return phrase.title !== '' || phrase.gender !== null || genderOfName(phrase.name) !== null;
   }
 
@@ -228,7 +277,7 @@ export class SourcePeople {
       const run = match[0].replace(/[’']s$/, '');
       const phrase = parseNamePhrase(run);
       if (!phrase) continue;
-      const known = this.local.some((s) => sameSpeaker(s.name, phrase.name));
+      const known = this.local.sameAs(phrase.name).length > 0;
       if (!known && !this.looksLikePerson(run)) continue;
       const speaker = this.resolve(run);
       if (speaker) found.push(speaker);
@@ -260,7 +309,7 @@ export class SourcePeople {
     if (registered && registered.length === run.length) return this.mention(this.registered(registered.person));
     const phrase = parseNamePhrase(run);
     if (!phrase) return;
-    const known = this.local.find((s) => sameSpeaker(s.name, phrase.name));
+    const known = this.local.sameAs(phrase.name)[0];
     const rest = sentence.slice((match.index ?? 0) + match[0].length);
     // "Ana Ruiz, a nurse, …" / "Joh Husted, Ohio Secretary of State, voiced …": a description says a person is meant.
     const apposition = /^\s*,\s*([^,“”"]{2,60}),/.exec(rest)?.[1] ?? '';
