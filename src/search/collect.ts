@@ -9,7 +9,10 @@ import type { PairIndex } from './pair-index.ts';
 import { proximity } from './proximity.ts';
 import type { WeightedWord } from './meaning.ts';
 import type { Expansion, TermIndex } from './term-index.ts';
+import type { Scratch } from './scratch.ts';
 import { topK } from './top-k.ts';
+
+export { Scratch } from './scratch.ts';
 
 /** A passage the index found, with its index score and how many query words it matched. */
 export interface Candidate {
@@ -50,117 +53,6 @@ export interface CollectSources {
   readonly publicationWords: ReadonlyMap<string, number[]>;
   readonly passageVoice: Int32Array;
   readonly passagePublication: Int32Array;
-}
-
-/**
- * Per-passage scores for one query, in typed arrays stamped per query and per term (so nothing is cleared
- * between queries), with the passages touched so far listed in `touched`.
- */
-export class Scratch {
-  private readonly scores: Float64Array;
-  private readonly matches: Uint8Array;
-  private readonly queryStamps: Uint32Array;
-  private readonly termStamps: Uint32Array;
-  private readonly touchedList: Int32Array;
-  private allowed: (index: number) => boolean = () => true;
-  private queryStamp = 0;
-  private termStamp = 0;
-  private stamp = 0;
-  /** How many passages this query touched. */
-  count = 0;
-
-  constructor(size: number) {
-    this.scores = new Float64Array(size);
-    this.matches = new Uint8Array(size);
-    this.queryStamps = new Uint32Array(size);
-    this.termStamps = new Uint32Array(size);
-    this.touchedList = new Int32Array(size);
-  }
-
-  beginQuery(allowed: (index: number) => boolean): void {
-    this.queryStamp = ++this.stamp;
-    this.count = 0;
-    this.allowed = allowed;
-  }
-
-  /** Starts a query word: each passage counts it at most once, whatever expansions it holds. */
-  beginTerm(): void {
-    this.termStamp = ++this.stamp;
-  }
-
-  score(p: number): number {
-    return this.scores[p] ?? 0;
-  }
-  matched(p: number): number {
-    return this.matches[p] ?? 0;
-  }
-  touched(k: number): number {
-    return this.touchedList[k] ?? -1;
-  }
-  isTouched(p: number): boolean {
-    return this.queryStamps[p] === this.queryStamp;
-  }
-
-  /** Adds `p` to this query's candidates (if the filter allows it); false when it is not allowed. */
-  touch(p: number): boolean {
-    if (this.queryStamps[p] === this.queryStamp) return true;
-    if (!this.allowed(p)) return false;
-    this.queryStamps[p] = this.queryStamp;
-    this.scores[p] = 0;
-    this.matches[p] = 0;
-    this.touchedList[this.count++] = p;
-    return true;
-  }
-
-  /** Credits the current word to `p` once (touching it), with `gain`. */
-  creditWord(p: number, gain: number): void {
-    if (this.termStamps[p] === this.termStamp || !this.touch(p)) return;
-    this.termStamps[p] = this.termStamp;
-    this.scores[p] = this.score(p) + gain;
-    this.matches[p] = this.matched(p) + 1;
-  }
-
-  /** Credits the current word to `p` once, only if the query already touched it. */
-  creditIfTouched(p: number, gain: number): void {
-    if (this.termStamps[p] === this.termStamp || this.queryStamps[p] !== this.queryStamp) return;
-    this.termStamps[p] = this.termStamp;
-    this.scores[p] = this.score(p) + gain;
-    this.matches[p] = this.matched(p) + 1;
-  }
-
-  /**
-   * Forgets the touched passages holding fewer than `min` query words (they are no longer touched), unless
-   * fewer than `keepAtLeast` would remain; returns whether it did.
-   */
-  dropMatchedBelow(min: number, keepAtLeast: number): boolean {
-    let kept = 0;
-    for (let k = 0; k < this.count; k++) if (this.matched(this.touched(k)) >= min) kept++;
-    if (kept < keepAtLeast) return false;
-    let out = 0;
-    for (let k = 0; k < this.count; k++) {
-      const p = this.touched(k);
-      if (this.matched(p) >= min) this.touchedList[out++] = p;
-      else this.queryStamps[p] = 0;
-    }
-    this.count = out;
-    return true;
-  }
-
-  /** Whether the current word has already been credited to `p`. */
-  hasWord(p: number): boolean {
-    return this.termStamps[p] === this.termStamp;
-  }
-
-  /** Adds `gain` to `p` only if the query already touched it. */
-  addIfTouched(p: number, gain: number): void {
-    if (this.isTouched(p)) this.scores[p] = this.score(p) + gain;
-  }
-
-  /** Adds `gain` and `matches` (capped at `maxMatched`) to a touched passage. */
-  addMatches(p: number, gain: number, matches: number, maxMatched: number): void {
-    this.scores[p] = this.score(p) + gain;
-    this.matches[p] = Math.min(maxMatched, this.matched(p) + matches);
-  }
 }
 
 /** Scores passages sharing words (or speaker/publication names) with the query; returns the best `take`. */
