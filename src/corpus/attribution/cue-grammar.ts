@@ -127,16 +127,6 @@ export function invertsSpeaker(base: string | undefined): base is string {
   return base !== undefined && (!OBJECT_VERBS.has(base) || base === 'warn');
 }
 
-export function lastMatchWhere(pattern: RegExp, text: string, keep: (m: RegExpExecArray) => boolean): RegExpExecArray | null {
-  pattern.lastIndex = 0;
-  let last: RegExpExecArray | null = null;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (keep(m)) last = m;
-    if (m[0].length === 0) pattern.lastIndex++;
-  }
-  return last;
-}
-
 /**
  * A name and then a speech verb's bare form is no speech cue: "Trump’s Virginia state director", "the state
  * capital", "in an email". A named speaker takes "states", "stated", "emails"; the bare form follows a plural or a
@@ -149,6 +139,11 @@ export function nounNotVerb(match: RegExpExecArray): boolean {
   return speechVerbBase(verb) === verb && !BARE_PAST.has(verb);
 }
 const BARE_PAST = new Set(['put', 'hit']);
+
+/** Every "<subject> <speech verb>" in the text, in order, less the nouns that look like one ("state director"). */
+export function speechVerbs(text: string): RegExpExecArray[] {
+  return allMatches(SUBJECT_VERB, text).filter((v) => !nounNotVerb(v));
+}
 
 export function lastMatch(pattern: RegExp, text: string): RegExpExecArray | null {
   pattern.lastIndex = 0;

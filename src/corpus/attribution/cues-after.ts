@@ -5,8 +5,8 @@
 import { GROUP_NOUNS, SPEECH_VERB_FINITE, speechVerbBase } from './lexicon.ts';
 import { NAME_RUN, parseNamePhrase } from './names.ts';
 import {
-  ADVERBS, APPOS, FINITE, HEAD_NAME, NAME_AT_END, NAME_RUN_G, PAREN, PREPOSITION, SUBJECT, SUBJECT_VERB, SUBORDINATE, VERB, WHEN, WHOLE_NAME,
-  headBeforeCommaVerb, invertsSpeaker, lastMatch, lastMatchWhere, nounNotVerb, strictSubject, subjectOf, verbSubject,
+  ADVERBS, APPOS, FINITE, HEAD_NAME, NAME_AT_END, NAME_RUN_G, PAREN, PREPOSITION, SUBJECT, SUBORDINATE, VERB, WHEN, WHOLE_NAME,
+  headBeforeCommaVerb, invertsSpeaker, lastMatch, speechVerbs, strictSubject, subjectOf, verbSubject,
   type Subject,
 } from './cue-grammar.ts';
 
@@ -53,7 +53,7 @@ export function cueAfter(text: string): Subject | null {
   // "…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said": the name opening the cue, not one inside it.
   const headed = headBeforeCommaVerb(text);
   if (headed) return headed.subject;
-  const trailing = lastMatchWhere(SUBJECT_VERB, text, (v) => !nounNotVerb(v));
+  const trailing = speechVerbs(text).at(-1);
   if (trailing?.[1] && /[.!?]\s*$|^[^.!?]*$/.test(text.slice(trailing.index))) {
     const subject = verbSubject(trailing, text, 'verb-after-name', [PREPOSITION, SUBORDINATE]);
     if (subject) return subject;

@@ -7,8 +7,8 @@
 import { OBJECT_VERBS, PARTICIPLE, PRONOUN_GENDER, SPEECH_VERB_FINITE, speechVerbBase } from './lexicon.ts';
 import { NAME_RUN, parseNamePhrase } from './names.ts';
 import {
-  ACCORDING_TO, ADVERBS, APPOS, AUX, HEAD_NAME, NAME_RUN_G, PAREN, PREPOSITION, SUBJECT, SUBJECT_VERB, VERB, WHEN,
-  allMatches, headBeforeCommaVerb, invertsSpeaker, lastMatch, looksNamed, nounNotVerb, strictSubject, subjectOf, verbSubject,
+  ACCORDING_TO, ADVERBS, APPOS, AUX, HEAD_NAME, NAME_RUN_G, PAREN, PREPOSITION, SUBJECT, VERB, WHEN,
+  headBeforeCommaVerb, invertsSpeaker, lastMatch, looksNamed, speechVerbs, strictSubject, subjectOf, verbSubject,
   type Subject,
 } from './cue-grammar.ts';
 
@@ -56,7 +56,7 @@ type Candidate = { at: number; subject: Subject };
 
 /** Every cue before a quotation, nearest first: when the nearest names nobody ("the Senate goes on"), the next may. */
 export function cuesBefore(text: string, sentencePrefix: string = text): Subject[] {
-  const verbs = allMatches(SUBJECT_VERB, text).filter((v) => !nounNotVerb(v));
+  const verbs = speechVerbs(text);
   const candidates = verbCandidates(verbs, text, sentencePrefix);
   const lastVerbSubject = candidates[candidates.length - 1]?.subject;
   if (verbs.length === 0 && text === sentencePrefix) {

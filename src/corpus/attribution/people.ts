@@ -324,10 +324,9 @@ export class SourcePeople {
 
 const nameRunG = new RegExp(NAME_RUN, 'gu');
 
-const NAME_THEN_COMMA = new RegExp(String.raw`^(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|Now)\s+)?(${NAME_RUN})(?=\s*,)`, 'u');
+/** A connective that may open a sentence before its subject: "But Graham said …". */
+const CONNECTIVE = String.raw`(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|Now)\s+)?`;
+const NAME_THEN_COMMA = new RegExp(String.raw`^${CONNECTIVE}(${NAME_RUN})(?=\s*,)`, 'u');
 
 /** A name at the head of a sentence, after an introductory phrase: the sentence's likely subject. */
-const SUBJECT_AT_START = new RegExp(
-  String.raw`^(?:[^,“”"]{0,60},\s*)?(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|Now)\s+)?(${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`,
-  'u',
-);
+const SUBJECT_AT_START = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?${CONNECTIVE}(${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`, 'u');
