@@ -6,7 +6,7 @@
 import type { Corpus, Passage, Person, Source } from '../corpus/types.ts';
 import { foldForSearch, tokenizeFolded } from '../text/fold.ts';
 import { facetWords, FacetList, type Facet } from './facets.ts';
-import { SEARCH_OPTIONS as O } from './options.ts';
+import { frequentAbove, SEARCH_OPTIONS as O } from './options.ts';
 import { PairIndex, PairIndexBuilder } from './pair-index.ts';
 import type { TermIndex } from './term-index.ts';
 import { TermIndexBuilder } from './term-index-builder.ts';
@@ -38,13 +38,20 @@ export interface Parts {
   readonly people: ReadonlyMap<string, Person>;
 }
 
-/** Builds every part of the index for `corpus`. */
-export function* buildParts(corpus: Corpus): Generator<void, Parts> {
+/**
+ * Builds every part of the index for `corpus`. Terms held by more than `bitmapAbove` passages get a bitmap (tests
+ * set 0 to give every term one).
+ */
+export function* buildParts(
+  corpus: Corpus,
+  bitmapAbove: number = frequentAbove(corpus.passages.length),
+): Generator<void, Parts> {
   const sources = new Map(corpus.sources.map((s) => [s.id, s]));
   const people = new Map(corpus.people.map((p) => [p.id, p]));
   const sourceIndex = new Map(corpus.sources.map((s, i) => [s.id, i]));
   const indexed = yield* indexPassages(corpus, sources, people, sourceIndex);
-  const terms = yield* indexed.terms.finish(O.minFuzzyLength);
+  // Frequent words only add to what rarer words found (collect.ts); a bitmap lets them check the candidates.
+  const terms = yield* indexed.terms.finish(O.minFuzzyLength, bitmapAbove);
   const pairs = yield* indexed.pairs.finish();
   const sourcePassages = yield* orderBySource(corpus, indexed.passageSource);
   const voiceWords = yield* facetWords(indexed.voices);

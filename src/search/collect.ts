@@ -4,7 +4,7 @@
  * writes one `Scratch`, reused by every query (search is synchronous, so one per index is enough).
  */
 import type { Facet } from './facets.ts';
-import { SEARCH_OPTIONS as O } from './options.ts';
+import { frequentAbove, SEARCH_OPTIONS as O } from './options.ts';
 import type { PairIndex } from './pair-index.ts';
 import { proximity } from './proximity.ts';
 import type { WeightedWord } from './meaning.ts';
@@ -100,7 +100,7 @@ interface WordPlan {
  * are also held to `frequent.touchBudget` postings together (rarest first), so no corpus size makes them many.
  */
 function planWords(terms: TermIndex, request: CollectRequest, wordsOfTerm: WordsOfTerm, n: number): WordPlan[] {
-  const limit = Math.max(O.frequent.minPassages, O.frequent.share * n);
+  const limit = frequentAbove(n);
   const plans = request.words.map((word, w) => {
     const prefix = word.length >= O.prefixMinLength && (word.length >= 4 || word === request.lastWord);
     const options = { maxEdits: O.maxEdits(word), prefix, prefixLimit: O.prefixLimit };
@@ -156,7 +156,7 @@ function creditWord(
     const gain = weight * terms.idf(term);
     const postings = terms.postings(term);
     if (touch) for (let k = 0; k < postings.length; k++) s.creditWord(postings[k] ?? -1, gain);
-    else for (let k = 0; k < postings.length; k++) s.creditIfTouched(postings[k] ?? -1, gain);
+    else s.creditHolders(postings, terms.bitmap(term), gain);
   }
   // The second pass's related words (meaning.ts) always add passages: finding sentences that lack the query's
   // own words is what that pass is for.
@@ -233,9 +233,7 @@ function addMinorWords(
     const term = terms.idOf(word);
     if (term === undefined) continue;
     markTerm(wordsOfTerm, term, 2 ** (firstBit + m));
-    const postings = terms.postings(term);
-    const gain = terms.idf(term);
-    for (let k = 0; k < postings.length; k++) s.addIfTouched(postings[k] ?? -1, gain);
+    s.addToHolders(terms.postings(term), terms.bitmap(term), terms.idf(term));
   }
 }
 

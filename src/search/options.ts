@@ -1,3 +1,8 @@
+/** Passages a term or word must be held by, at most, not to count as frequent (see `frequent` below). */
+export function frequentAbove(passages: number): number {
+  return Math.max(SEARCH_OPTIONS.frequent.minPassages, SEARCH_OPTIONS.frequent.share * passages);
+}
+
 /**
  * Every search tuning knob in one frozen place, each non-default value with its reason.
  * Measured against tests/search/labelled-queries.ts and `npm run bench`; change one, re-run both.
@@ -30,6 +35,11 @@ export const SEARCH_OPTIONS = Object.freeze({
    * on average), and everything after collection walks the touched list; with the budget at most 44k (16k on
    * average), top-1 unchanged at 100k and 1M. At 100k a query's rare words rarely hold 30k postings together. */
   frequent: Object.freeze({ share: 0.02, minPassages: 1000, touchBudget: 30000 }),
+  /** A frequent term (held by more than `frequentAbove` passages) also has a bitmap of its passages, and the
+   * words that only add to the candidates test each candidate's bit instead of walking postings when the
+   * candidates are fewer than the postings over `bitmapCost` (a bit test on a candidate costs more than a step
+   * along a posting list, which reads memory in order). */
+  bitmapCost: 1,
   /** Worth of a query word that names the passage's speaker or publication ("wang strategic coordination"). */
   facetWeight: 0.8,
   /** A speaker or publication with at most this many passages is searched whole when the query names it. */

@@ -3,8 +3,8 @@
  * deletion index for fuzzy look-ups and the sorted vocabulary, yielding as it goes so a reload never holds the
  * event loop for long.
  */
-import { ChunkedInt32 } from './chunked-int32.ts';
-import { deletions, isNumeric, TermIndex, variantKey } from './term-index.ts';
+import { ChunkedInt32, touchedInt32Array } from './chunked-int32.ts';
+import { bitmapWords, deletions, isNumeric, TermIndex, variantKey } from './term-index.ts';
 
 /**
  * Collects each passage's term ids in text order, then freezes them into a `TermIndex`. The postings are
@@ -35,9 +35,10 @@ export class TermIndexBuilder {
 
   /**
    * Freezes the postings and builds the look-up structures, yielding every `FINISH_SLICE` units of work so a
-   * caller can hand the event loop back (see `QuoteIndex.buildAsync`).
+   * caller can hand the event loop back (see `QuoteIndex.buildAsync`). Terms held by more than `bitmapAbove`
+   * passages also get a bitmap of their passages (see `TermIndex.bitmap`); by default none do.
    */
-  *finish(minFuzzyLength: number): Generator<void, TermIndex> {
+  *finish(minFuzzyLength: number, bitmapAbove = Infinity): Generator<void, TermIndex> {
     while (this.sequenceStart.length <= this.count) this.sequenceStart.push(this.sequence.length);
     const text: PassageTerms = {
       sequence: yield* this.sequence.toArray(),
@@ -46,6 +47,7 @@ export class TermIndexBuilder {
       vocabulary: this.terms.length,
     };
     const { postingStart, postingData } = yield* postingsOf(text);
+    const bitmaps = yield* bitmapsOf(postingStart, postingData, this.count, bitmapAbove);
     const deletionIndex = yield* deletionIndexOf(this.terms, minFuzzyLength);
     yield;
     // The native default sort (UTF-16 order, as `<` compares) is several times faster than a comparator.
@@ -55,6 +57,7 @@ export class TermIndexBuilder {
       ids: this.ids,
       postingData,
       postingStart,
+      ...bitmaps,
       sequence: text.sequence,
       sequenceStart: text.sequenceStart,
       sorted,
@@ -115,6 +118,39 @@ function* postingsOf(text: PassageTerms): Generator<void, { postingStart: Int32A
     postingData[cursor[term]!++] = passage;
   });
   return { postingStart, postingData };
+}
+
+/** Bitmaps of the passages of every term held by more than `above` passages, back to back (see `TermIndex`). */
+function* bitmapsOf(
+  postingStart: Int32Array,
+  postingData: Int32Array,
+  passages: number,
+  above: number,
+): Generator<void, { bitmapSlot: Int32Array; bitmapData: Int32Array }> {
+  const vocabulary = postingStart.length - 1;
+  const bitmapSlot = new Int32Array(vocabulary).fill(-1);
+  let slots = 0;
+  for (let id = 0; id < vocabulary; id++)
+    if ((postingStart[id + 1] as number) - (postingStart[id] as number) > above) bitmapSlot[id] = slots++;
+  yield;
+  const words = bitmapWords(passages);
+  const bitmapData = yield* touchedInt32Array(slots * words);
+  let work = 0;
+  for (let id = 0; id < vocabulary; id++) {
+    const slot = bitmapSlot[id] as number;
+    if (slot === -1) continue;
+    const end = postingStart[id + 1] as number;
+    for (let k = postingStart[id] as number; k < end; k++) {
+      const p = postingData[k] as number;
+      bitmapData[slot * words + (p >>> 5)]! |= 1 << (p & 31);
+    }
+    work += end - (postingStart[id] as number);
+    if (work >= FINISH_SLICE * 8) {
+      work = 0;
+      yield;
+    }
+  }
+  return { bitmapSlot, bitmapData };
 }
 
 /** The deletion variants of every term long enough for fuzzy matching, each mapped to the term id(s) it comes from. */

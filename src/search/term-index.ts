@@ -76,11 +76,18 @@ export function deletions(term: string): string[] {
   return out;
 }
 
+/** Int32 words in a bitmap of `passages` passages. */
+export const bitmapWords = (passages: number): number => (passages + 31) >>> 5;
+
 export class TermIndex {
   /** Every term's passages, ascending, back to back: one array rather than one per term (fewer GC objects). */
   private readonly postingData: Int32Array;
   /** Term id → where its passages start in `postingData` (and `id + 1` → where they end). */
   private readonly postingStart: Int32Array;
+  /** Term id → its bitmap's place in `bitmapData`, or -1 (only frequent terms have one). */
+  private readonly bitmapSlot: Int32Array;
+  /** The bitmaps, back to back, `bitmapWords(passageCount)` words each: bit p is set when passage p holds the term. */
+  private readonly bitmapData: Int32Array;
   readonly terms: readonly string[];
   private readonly ids: Map<string, number>;
   /** Term ids sorted by their text, for prefix ranges. */
@@ -102,6 +109,8 @@ export class TermIndex {
     ids: Map<string, number>;
     postingData: Int32Array;
     postingStart: Int32Array;
+    bitmapSlot?: Int32Array;
+    bitmapData?: Int32Array;
     sequence: Int32Array;
     sequenceStart: Int32Array;
     sorted: Int32Array;
@@ -113,6 +122,8 @@ export class TermIndex {
     this.ids = parts.ids;
     this.postingData = parts.postingData;
     this.postingStart = parts.postingStart;
+    this.bitmapSlot = parts.bitmapSlot ?? new Int32Array(parts.postingStart.length - 1).fill(-1);
+    this.bitmapData = parts.bitmapData ?? new Int32Array(0);
     this.sequence = parts.sequence;
     this.sequenceStart = parts.sequenceStart;
     this.sorted = parts.sorted;
@@ -133,6 +144,18 @@ export class TermIndex {
   /** The passages holding term `term`, ascending (a view, not a copy). */
   postings(term: number): Int32Array {
     return this.postingData.subarray(this.postingStart[term] ?? 0, this.postingStart[term + 1] ?? 0);
+  }
+
+  /**
+   * The passages holding `term` as a bitmap (bit `p & 31` of word `p >>> 5`), for a term frequent enough to have
+   * one; else undefined. Whether a few thousand candidates hold a word held by most of a million passages is a
+   * bit test per candidate, where its postings are a million entries.
+   */
+  bitmap(term: number): Int32Array | undefined {
+    const slot = this.bitmapSlot[term] ?? -1;
+    if (slot === -1) return undefined;
+    const words = bitmapWords(this.passageCount);
+    return this.bitmapData.subarray(slot * words, (slot + 1) * words);
   }
 
   /** Passage `passage`'s term ids in the order its text has them (a view, not a copy). */

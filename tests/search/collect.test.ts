@@ -82,3 +82,73 @@ describe('frequent words', () => {
     });
   });
 });
+
+describe('frequent words checked against the candidates through bitmaps', () => {
+  // Words held by most passages are only checked against the passages rarer words found; through a bitmap that
+  // is a test per candidate instead of a walk along the postings. Both must give the same candidates and scores.
+  let state = 7;
+  const next = (n: number) => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return (state >>> 8) % n;
+  };
+  const common = ['china', 'russia', 'alliance', 'partner', 'against', 'economic'];
+  const rare = Array.from({ length: 300 }, (_, i) => `w${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}x`);
+  const stop = ['the', 'of', 'and', 'is'];
+  const texts = Array.from({ length: 3000 }, () => {
+    const words: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const pick = next(10);
+      words.push(
+        pick < 5
+          ? (common[next(common.length)] as string)
+          : pick < 8
+            ? (rare[next(rare.length)] as string)
+            : (stop[next(stop.length)] as string),
+      );
+    }
+    return `${words.join(' ')}.`;
+  });
+  const corpus = corpusOfSentences(texts);
+  // Every term gets a bitmap, so that frequent words and stop words all take the bitmap path when asked to.
+  const parts = runAtOnce(buildParts(corpus, 0));
+  const queries = Array.from({ length: 60 }, () => {
+    const length = 2 + next(5);
+    return Array.from({ length }, () => {
+      const pick = next(10);
+      const word =
+        pick < 5
+          ? (common[next(common.length)] as string)
+          : pick < 8
+            ? (rare[next(rare.length)] as string)
+            : (stop[next(stop.length)] as string);
+      // Some typos and half-typed words, so a word stands for several terms.
+      return pick === 1 ? word.slice(0, -1) : pick === 2 ? `${word.slice(0, 2)}${word.slice(3)}` : word;
+    });
+  });
+
+  function collectWith(bitmapCost: number, words: readonly string[]) {
+    const counted = words.filter((w) => !stop.includes(w));
+    const request = {
+      words: counted.length > 0 ? [...new Set(counted)] : [...new Set(words)],
+      minor: counted.length > 0 ? [...new Set(words.filter((w) => stop.includes(w)))] : [],
+      sequence: words,
+      lastWord: words.at(-1),
+      allowed: () => true,
+      take: 30,
+    };
+    const scratch = new Scratch(texts.length, bitmapCost);
+    return collect(parts, scratch, request, texts.length);
+  }
+
+  it('GIVEN random queries THEN walking postings and testing bitmaps give the same candidates and scores', () => {
+    let deferred = 0;
+    for (const words of queries) {
+      const postings = collectWith(Infinity, words);
+      expect(collectWith(0, words)).toEqual(postings);
+      if (words.some((w) => common.includes(w)) && words.some((w) => rare.includes(w))) deferred++;
+    }
+    // The property is only worth something if queries mixing rare and frequent words were among them.
+    expect(deferred).toBeGreaterThan(10);
+    expect(SEARCH_OPTIONS.frequent.minPassages).toBeLessThan(texts.length / 2);
+  });
+});

@@ -118,3 +118,27 @@ describe('touchedInt32Array', () => {
     expect(yields).toBe(4);
   });
 });
+
+describe('bitmaps of frequent terms', () => {
+  // 300 passages: "common" in every third, "rare" in one, "mid" in every tenth.
+  const builder = new TermIndexBuilder();
+  for (let p = 0; p < 300; p++)
+    builder.add(p, [p % 3 === 0 ? 'common' : 'other', p === 17 ? 'rare' : 'plain', p % 10 === 0 ? 'mid' : 'plain']);
+  const index = drain(builder.finish(4, 50)).value;
+  const id = (term: string) => index.idOf(term) ?? -1;
+
+  it('GIVEN a term held by more passages than the threshold THEN its bitmap has exactly its postings set', () => {
+    for (const term of ['common', 'other', 'plain']) {
+      const bitmap = index.bitmap(id(term));
+      expect(bitmap).toBeDefined();
+      const set: number[] = [];
+      for (let p = 0; p < 300; p++) if ((((bitmap as Int32Array)[p >>> 5] as number) >>> (p & 31)) & 1) set.push(p);
+      expect(set).toEqual([...index.postings(id(term))]);
+    }
+  });
+
+  it('GIVEN a term held by at most the threshold THEN it has no bitmap', () => {
+    expect(index.bitmap(id('rare'))).toBeUndefined();
+    expect(index.bitmap(id('mid'))).toBeUndefined(); // 30 passages
+  });
+});
