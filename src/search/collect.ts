@@ -9,7 +9,7 @@ import type { PairIndex } from './pair-index.ts';
 import { proximity } from './proximity.ts';
 import type { WeightedWord } from './meaning.ts';
 import type { Expansion, TermIndex } from './term-index.ts';
-import type { Scratch } from './scratch.ts';
+import type { Scratch, TermMasks } from './scratch.ts';
 import { topK } from './top-k.ts';
 
 export { Scratch } from './scratch.ts';
@@ -24,7 +24,7 @@ export interface Candidate {
 }
 
 /** Term id → the query words (one bit each, counted words first, then stop words) it stands for. */
-type WordsOfTerm = Map<number, number>;
+type WordsOfTerm = TermMasks;
 
 /** What collection needs to know about one query. */
 export interface CollectRequest {
@@ -58,7 +58,7 @@ export interface CollectSources {
 /** Scores passages sharing words (or speaker/publication names) with the query; returns the best `take`. */
 export function collect(index: CollectSources, s: Scratch, request: CollectRequest, passageCount: number): Candidate[] {
   s.beginQuery(request.allowed);
-  const wordsOfTerm: WordsOfTerm = new Map();
+  const wordsOfTerm = s.wordsOfTerm.begin(index.terms.terms.length);
   const facetHits = namedFacets(index, request.words);
   const plans = planWords(index.terms, request, wordsOfTerm, passageCount);
   for (const plan of plans) if (plan.touches) creditWord(index.terms, s, plan, request, wordsOfTerm);
@@ -80,7 +80,7 @@ export function collect(index: CollectSources, s: Scratch, request: CollectReque
 }
 
 function markTerm(wordsOfTerm: WordsOfTerm, term: number, bit: number): void {
-  wordsOfTerm.set(term, (wordsOfTerm.get(term) ?? 0) | bit);
+  wordsOfTerm.add(term, bit);
 }
 
 /** One query word: the terms it expands to (typos, prefixes), best first, and whether it adds passages. */

@@ -10,7 +10,7 @@
  * `terms` are the passage's term ids in text order; `wordsOfTerm` maps a term id to the query words it stands
  * for (one bit per query word, at most 31).
  */
-export function proximity(terms: Int32Array, wordsOfTerm: ReadonlyMap<number, number>, allBits: number): number {
+export function proximity(terms: Int32Array, wordsOfTerm: TermWords, allBits: number): number {
   // Reused buffers: this runs for hundreds of candidates per query, and per-call arrays were young-GC churn.
   if (maskBuffer.length < terms.length) maskBuffer = new Int32Array(Math.max(terms.length, maskBuffer.length * 2));
   const masks = maskBuffer;
@@ -36,6 +36,11 @@ export function proximity(terms: Int32Array, wordsOfTerm: ReadonlyMap<number, nu
     }
   }
   return (wanted / shortest) * share;
+}
+
+/** Term id → the query words (one bit each) it stands for: a Map in tests, collect's `TermMasks` in search. */
+export interface TermWords {
+  get(term: number): number | undefined;
 }
 
 let maskBuffer = new Int32Array(256);
