@@ -74,9 +74,16 @@ export function collect(index: CollectSources, s: Scratch, request: CollectReque
   addPairs(index.pairs, s, request.sequence, passageCount);
   const best = addFacetMatches(index, s, facetHits, request.words.length);
   const allBits = 2 ** (request.words.length + request.minor.length) - 1;
-  return topCandidates(s, best, request.words.length, request.take, (p) =>
-    proximity(index.terms.termsOf(p), wordsOfTerm, allBits),
-  );
+  // Proximity is at most the share of query words a passage holds (the words credited to it, the stop words, and
+  // the word being typed, whose completions are credited only to the passages holding the most words), times the
+  // most query words one term stands for (a run of terms can hold more words than terms).
+  const total = request.words.length + request.minor.length;
+  const shareBound = (p: number) => Math.min(1, (s.matched(p) + request.minor.length + 1) / total) * wordsOfTerm.widest;
+  return topCandidates(s, best, request.words.length, request.take, {
+    of: (p) => proximity(index.terms.termsOf(p), wordsOfTerm, allBits),
+    bound: shareBound,
+    widest: wordsOfTerm.widest,
+  });
 }
 
 function markTerm(wordsOfTerm: WordsOfTerm, term: number, bit: number): void {
@@ -290,27 +297,38 @@ export function candidateKey(matched: number, score: number, words: number, best
  * The `take` touched passages with the best key. The index score cannot see word order or distance;
  * among near-duplicates that share the query's words (spliced sentences, a quote repeated in commentary)
  * the one holding them closest together is the quote. So a wider pool is re-sorted with proximity before
- * the cut; a candidate whose key plus the largest proximity bonus cannot reach the cut is not measured.
+ * the cut. Proximity is measured best key first, and a candidate is not measured when its key plus the most
+ * proximity could add (`proximity.bound`) stays below the `take`-th best final key so far: it cannot be among
+ * the `take`, so the result is the same as measuring all (at 1k passages most of the pool was measured).
  */
 function topCandidates(
   s: Scratch,
   best: number,
   words: number,
   take: number,
-  proximityOf: (p: number) => number,
+  proximity: { of: (p: number) => number; bound: (p: number) => number; widest: number },
 ): Candidate[] {
   const keyOf = (p: number) => candidateKey(s.matched(p), s.score(p), words, best);
   const pool = topK(s.count, (k) => s.touched(k), keyOf, take * O.proximityPoolFactor);
   // Keys computed once, not in every comparison of the sort.
   const keyed = pool.map((p) => ({ p, key: keyOf(p) })).sort((a, b) => b.key - a.key || a.p - b.p);
-  const cut = keyed.length > take ? (keyed[take - 1]?.key ?? -Infinity) : -Infinity;
-  const measured: Candidate[] = [];
-  for (const { p, key } of keyed) {
-    if (key + O.proximityKeyWeight < cut) break;
-    measured.push({ index: p, score: s.score(p), matched: s.matched(p), proximity: proximityOf(p) });
-  }
   const finalKey = (c: Candidate) => candidateKey(c.matched, c.score, words, best, c.proximity);
-  const finals = measured.map((c) => ({ c, key: finalKey(c) }));
+  const finals: { c: Candidate; key: number }[] = [];
+  /** The best final keys so far, best first, at most `take`. */
+  const leaders: number[] = [];
+  for (const { p, key } of keyed) {
+    const floor = leaders.length >= take ? (leaders[take - 1] as number) : -Infinity;
+    if (key + O.proximityKeyWeight * proximity.widest < floor) break;
+    if (key + O.proximityKeyWeight * proximity.bound(p) < floor) continue;
+    const c = { index: p, score: s.score(p), matched: s.matched(p), proximity: proximity.of(p) };
+    const final = finalKey(c);
+    finals.push({ c, key: final });
+    if (leaders.length >= take && final <= floor) continue;
+    if (leaders.length >= take) leaders.pop();
+    let at = leaders.length;
+    while (at > 0 && (leaders[at - 1] as number) < final) at--;
+    leaders.splice(at, 0, final);
+  }
   return finals
     .sort((a, b) => b.key - a.key || a.c.index - b.c.index)
     .slice(0, take)

@@ -158,6 +158,8 @@ export class TermMasks {
   private masks = new Int32Array(0);
   private stamps = new Uint32Array(0);
   private stamp = 0;
+  /** The most query words any one term stands for this query ("partner" for both "patner" and "partne"). */
+  widest = 0;
 
   /** Forgets the previous query's terms; `vocabulary` is the number of term ids. */
   begin(vocabulary: number): this {
@@ -166,6 +168,7 @@ export class TermMasks {
       this.stamps = new Uint32Array(vocabulary);
     }
     this.stamp++;
+    this.widest = 0;
     return this;
   }
 
@@ -181,5 +184,8 @@ export class TermMasks {
       this.stamps[term] = this.stamp;
       this.masks[term] = bits;
     }
+    let count = 0;
+    for (let v = (this.masks[term] as number) >>> 0; v !== 0; v &= v - 1) count++;
+    this.widest = Math.max(this.widest, count);
   }
 }

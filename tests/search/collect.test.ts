@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildParts } from '../../src/search/build.ts';
-import { collect, Scratch } from '../../src/search/collect.ts';
+import { candidateKey, collect, Scratch } from '../../src/search/collect.ts';
+import { proximity } from '../../src/search/proximity.ts';
+import { topK } from '../../src/search/top-k.ts';
 import { QuoteIndex } from '../../src/search/engine.ts';
 import { runAtOnce } from '../../src/util/yield.ts';
 import { SEARCH_OPTIONS } from '../../src/search/options.ts';
@@ -83,7 +85,7 @@ describe('frequent words', () => {
   });
 });
 
-describe('frequent words checked against the candidates through bitmaps', () => {
+describe('GIVEN a corpus of frequent and rare words, and random queries over it', () => {
   // Words held by most passages are only checked against the passages rarer words found; through a bitmap that
   // is a test per candidate instead of a walk along the postings. Both must give the same candidates and scores.
   let state = 7;
@@ -126,9 +128,9 @@ describe('frequent words checked against the candidates through bitmaps', () => 
     });
   });
 
-  function collectWith(bitmapCost: number, words: readonly string[]) {
+  function requestFor(words: readonly string[]) {
     const counted = words.filter((w) => !stop.includes(w));
-    const request = {
+    return {
       words: counted.length > 0 ? [...new Set(counted)] : [...new Set(words)],
       minor: counted.length > 0 ? [...new Set(words.filter((w) => stop.includes(w)))] : [],
       sequence: words,
@@ -136,9 +138,44 @@ describe('frequent words checked against the candidates through bitmaps', () => 
       allowed: () => true,
       take: 30,
     };
-    const scratch = new Scratch(texts.length, bitmapCost);
-    return collect(parts, scratch, request, texts.length);
   }
+
+  function collectWith(bitmapCost: number, words: readonly string[]) {
+    return collect(parts, new Scratch(texts.length, bitmapCost), requestFor(words), texts.length);
+  }
+
+  it('GIVEN random queries THEN the candidates are those measuring the proximity of the whole pool gives', () => {
+    // The reference: every candidate of the pool measured, as before proximity was skipped where it cannot matter.
+    for (const words of queries) {
+      const scratch = new Scratch(texts.length);
+      const request = requestFor(words);
+      const got = collect(parts, scratch, request, texts.length);
+      const touched = Array.from({ length: scratch.count }, (_, k) => scratch.touched(k));
+      let best = 0;
+      for (const p of touched) best = Math.max(best, scratch.score(p));
+      const n = request.words.length;
+      const keyOf = (p: number) => candidateKey(scratch.matched(p), scratch.score(p), n, best);
+      const pool = topK(
+        touched.length,
+        (k) => touched[k] ?? -1,
+        keyOf,
+        request.take * SEARCH_OPTIONS.proximityPoolFactor,
+      );
+      const allBits = 2 ** (n + request.minor.length) - 1;
+      const expected = pool
+        .map((p) => ({
+          index: p,
+          score: scratch.score(p),
+          matched: scratch.matched(p),
+          proximity: proximity(parts.terms.termsOf(p), scratch.wordsOfTerm, allBits),
+        }))
+        .map((c) => ({ c, key: candidateKey(c.matched, c.score, n, best, c.proximity) }))
+        .sort((a, b) => b.key - a.key || a.c.index - b.c.index)
+        .slice(0, request.take)
+        .map((f) => f.c);
+      expect(got).toEqual(expected);
+    }
+  });
 
   it('GIVEN random queries THEN walking postings and testing bitmaps give the same candidates and scores', () => {
     let deferred = 0;
