@@ -94,15 +94,17 @@ export class Scratch {
    * fewer than `keepAtLeast` would remain; returns whether it did.
    */
   dropMatchedBelow(min: number, keepAtLeast: number): boolean {
-    let kept = 0;
-    for (let k = 0; k < this.count; k++) if (this.matched(this.touched(k)) >= min) kept++;
-    if (kept < keepAtLeast) return false;
+    // One pass: the passages to keep are swapped to the front (the order of `touched` never matters).
+    const list = this.touchedList;
     let out = 0;
     for (let k = 0; k < this.count; k++) {
-      const p = this.touched(k);
-      if (this.matched(p) >= min) this.touchedList[out++] = p;
-      else this.queryStamps[p] = 0;
+      const p = list[k] as number;
+      if ((this.matches[p] as number) < min) continue;
+      list[k] = list[out] as number;
+      list[out++] = p;
     }
+    if (out < keepAtLeast) return false;
+    for (let k = out; k < this.count; k++) this.queryStamps[list[k] as number] = 0;
     this.count = out;
     return true;
   }
@@ -117,7 +119,12 @@ export class Scratch {
     if (bitmap && this.count * this.bitmapCost < postings.length) {
       for (let k = 0; k < this.count; k++) {
         const p = this.touchedList[k] as number;
-        if (((bitmap[p >>> 5] as number) >>> (p & 31)) & 1) this.creditIfTouched(p, gain);
+        // Touched, so only "credited for this word already?" is left to ask.
+        if (((bitmap[p >>> 5] as number) >>> (p & 31)) & 1 && this.termStamps[p] !== this.termStamp) {
+          this.termStamps[p] = this.termStamp;
+          this.scores[p] = this.score(p) + gain;
+          this.matches[p] = this.matched(p) + 1;
+        }
       }
     } else for (let k = 0; k < postings.length; k++) this.creditIfTouched(postings[k] as number, gain);
   }
