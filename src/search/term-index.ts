@@ -35,10 +35,13 @@ const MAX_FUZZY_LENGTH = 24;
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  // Three reused rows: a query checks hundreds of candidate terms, and fresh arrays per row were most of the
+  // garbage a query made at 1k passages (young-generation collections landing inside queries).
+  if (rowBuffers[0].length < n + 1) rowBuffers = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, row] = rowBuffers;
+  prev2.fill(0, 0, n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(n + 1);
     row[0] = i;
     let best = i;
     for (let j = 1; j <= n; j++) {
@@ -56,11 +59,15 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    const spare = prev2;
     prev2 = prev;
     prev = row;
+    row = spare;
   }
   return prev[n] as number;
 }
+
+let rowBuffers: [Int32Array, Int32Array, Int32Array] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
 /** A 30-bit hash (a small integer to V8, so no heap object per key) of a deletion variant. Two variants
  * may share a hash; every candidate is checked by edit distance anyway. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SCATTER_STEP, touchedInt32Array } from '../../src/search/chunked-int32.ts';
 import { PairIndexBuilder, type PairIndex } from '../../src/search/pair-index.ts';
-import type { TermIndex } from '../../src/search/term-index.ts';
+import { boundedEditDistance, type TermIndex } from '../../src/search/term-index.ts';
 import { TermIndexBuilder } from '../../src/search/term-index-builder.ts';
 
 /** Runs a builder's `finish` generator to the end, counting the steps it hands back. */
@@ -140,5 +140,41 @@ describe('bitmaps of frequent terms', () => {
   it('GIVEN a term held by at most the threshold THEN it has no bitmap', () => {
     expect(index.bitmap(id('rare'))).toBeUndefined();
     expect(index.bitmap(id('mid'))).toBeUndefined(); // 30 passages
+  });
+});
+
+describe('boundedEditDistance', () => {
+  /** Optimal string alignment distance, the plain way (a full table), to compare against. */
+  function osa(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+        d[i]![j] = v;
+      }
+    return d[a.length]![b.length]!;
+  }
+
+  it('GIVEN random word pairs, one after another THEN it agrees with the full table within its bound, and says beyond it', () => {
+    let state = 99;
+    const next = (n: number) => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return (state >>> 8) % n;
+    };
+    const word = () => Array.from({ length: 1 + next(40) }, () => 'abcde'[next(5)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const a = word();
+      // Near neighbours as well as unrelated words, long ones included (the rows it reuses must grow).
+      const b = next(2) === 0 ? word() : a.slice(0, next(a.length + 1)) + word().slice(0, next(3));
+      for (const max of [1, 2]) {
+        const got = boundedEditDistance(a, b, max);
+        if (osa(a, b) <= max) expect(got).toBe(osa(a, b));
+        else expect(got).toBeGreaterThan(max);
+      }
+    }
   });
 });
