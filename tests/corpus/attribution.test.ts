@@ -428,6 +428,45 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices[2]?.[0]).toMatchObject({ name: 'Susan Miller', rule: 'pronoun' });
   });
 
+  it('GIVEN a lower-case role before the new person heading the sentence THEN "she" is that person', () => {
+    const voices = voicesOf([
+      '“We will not back down,” said Governor Paul Hart.',
+      'State treasurer Susan Miller disagreed on Tuesday.',
+      '“There is no money for it this year,” she said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Susan Miller', rule: 'pronoun' });
+  });
+
+  it('GIVEN a place whose first word is also a first name ("North Korea", "Fort Pierce") named since THEN "he" is still the speaker', () => {
+    const voices = voicesOf([
+      '“We will not back down,” said Governor Paul Hart.',
+      'The talks with North Korea resumed in Fort Pierce on Tuesday, and Harvard Law School sent observers.',
+      '“Every school will be open by September,” he said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
+  });
+
+  it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
+    const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
+    expect(voices[0]?.[0]?.name).toBe('Judicial Watch');
+    expect(voices[1]?.[0]).toMatchObject({ basis: 'unattributed' });
+  });
+
+  it('GIVEN someone named in the speaker’s own description THEN a "he said" after it is still the speaker', () => {
+    const voices = voicesOf([
+      '“Now is the time to come to the aid of the party,” said Dan Fowler, who chaired it during Bill Carter’s presidency.',
+      '“She had better get well before she goes back out there,” he said.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Dan Fowler', rule: 'pronoun' });
+    // Named in a sentence of the source's own after the quotation, the same man does stand in the way.
+    const after = voicesOf([
+      '“Now is the time to come to the aid of the party,” said Dan Fowler.',
+      'He chaired it during Bill Carter’s presidency.',
+      '“She had better get well before she goes back out there,” he said.',
+    ]);
+    expect(after[2]?.[0]).toMatchObject({ basis: 'unattributed' });
+  });
+
   it('GIVEN a surname two people of the source share THEN it is the one named more often, and on a tie nobody', () => {
     const often = voicesOf([
       'Carly Fiorina, the former chief executive, spoke first.',

@@ -11,11 +11,12 @@ import type { AttributionRule, Person, Voice } from '../types.ts';
 import type { SentenceSpan } from '../segment.ts';
 import { cueAfter, cueBefore, cuesBefore, cueInSentence, signatureAfter, signatureLine, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
-import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
+import { SourcePeople, type Speaker } from './people.ts';
+import { findMentions, type NameMatcher } from './registry-names.ts';
 import { bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, spokenShort, type QuoteSpan } from './quotes.ts';
 import { CONTINUATIONS, findRegisteredSpeaker, GROUP, PRONOUN_SPEAKER } from './reported.ts';
 
-export { buildNameMatchers, findMentions, type NameMatcher, type PersonMention } from './people.ts';
+export { buildNameMatchers, findMentions, type NameMatcher, type PersonMention } from './registry-names.ts';
 
 export interface AttributionContext {
   readonly people: readonly Person[];

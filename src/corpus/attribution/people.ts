@@ -5,7 +5,8 @@
  * itself names someone else with that surname: two people called Flynn in two articles are two people.
  */
 import type { Person } from '../types.ts';
-import { NOT_NAME } from './lexicon.ts';
+import { findMentions, straightenApostrophes, type NameMatcher } from './registry-names.ts';
+import { NOT_NAME, PLACE_HEAD, PLACE_OR_BODY_TAIL } from './lexicon.ts';
 import { firstNameGender, isTitleWord, NAME_RUN, nameKey, parseNamePhrase, sameSpeaker, surnameOf, type Gender } from './names.ts';
 
 export interface Speaker {
@@ -14,47 +15,6 @@ export interface Speaker {
   name: string;
   role: string;
   gender: Gender;
-}
-
-/** Finds registry names in text, longest alias first ("the Chinese Foreign Minister" before "Wang"). */
-export interface NameMatcher {
-  readonly pattern: RegExp | null;
-  /** Alias with straight apostrophes → person. */
-  readonly byAlias: ReadonlyMap<string, Person>;
-}
-
-export const straightenApostrophes = (text: string): string => text.replace(/’/g, "'");
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Builds the registry matcher once per corpus. */
-export function buildNameMatchers(people: readonly Person[]): NameMatcher {
-  const byAlias = new Map<string, Person>();
-  for (const person of people) for (const alias of [person.name, ...person.aliases]) byAlias.set(straightenApostrophes(alias), person);
-  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
-  const pattern = aliases.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => escapeRegExp(a).replace(/'/g, "['’]")).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
-    : null;
-  return { pattern, byAlias };
-}
-
-export interface PersonMention {
-  readonly person: Person;
-  readonly index: number;
-  readonly length: number;
-}
-
-/** Every registry person named in the text, without overlaps, in text order. */
-export function findMentions(text: string, matcher: NameMatcher): PersonMention[] {
-  if (!matcher.pattern) return [];
-  const mentions: PersonMention[] = [];
-  for (const match of text.matchAll(matcher.pattern)) {
-    const person = matcher.byAlias.get(straightenApostrophes(match[0]));
-    if (person) mentions.push({ person, index: match.index, length: match[0].length });
-  }
-  return mentions;
 }
 
 /** Words that may stand between a title word and the name in a lower-case role: "Republican presidential nominee". */
@@ -89,7 +49,12 @@ export function roleFromApposition(apposition: string | null): string {
  */
 export function genderOfName(name: string): Gender {
   const words = name.split(/\s+/);
-  return words.length < 2 || !words[0] ? null : firstNameGender(words[0]);
+  return words.length < 2 || !words[0] || namesAPlace(words) ? null : firstNameGender(words[0]);
+}
+
+/** "North Korea", "Harvard Law School": a run whose first word is also a first name, naming a place or a body. */
+function namesAPlace(words: readonly string[]): boolean {
+  return PLACE_HEAD.has((words[0] ?? '').toLowerCase()) || PLACE_OR_BODY_TAIL.has((words[words.length - 1] ?? '').toLowerCase());
 }
 
 /**
@@ -160,7 +125,6 @@ export class SourcePeople {
     return speaker;
   }
 
-  /** Makes a person the most recent one mentioned. */
   /** How often each person has been named so far: the salience that settles a shared surname. */
   private readonly times = new Map<Speaker, number>();
 
@@ -168,15 +132,23 @@ export class SourcePeople {
     return this.times.get(speaker) ?? 0;
   }
 
+  /** Makes a person the most recent one mentioned; `asSpeaker`, the one who spoke last. */
   mention(speaker: Speaker, asSpeaker = false): void {
     this.salient = [speaker, ...this.salient.filter((s) => s !== speaker)].slice(0, 12);
     if (asSpeaker) {
+      this.spokeInSentence = true;
       this.lastSpeaker = speaker;
       this.sinceSpeaker = [];
     }
   }
 
   private lastSpeaker: Speaker | null = null;
+  /**
+   * Whether the sentence being read attributed a quotation. The others it names are in the speaker's own
+   * description or the quotation's setting ("said Don Fowler, who helmed the DNC during Bill Clinton’s
+   * presidency"), not people a "he said" after it could mean: they do not count against the speaker.
+   */
+  private spokeInSentence = false;
 
   /**
    * The person a written name refers to, or null when the words are not a person's name. `before` is the text
@@ -258,7 +230,8 @@ export class SourcePeople {
   resolvePronoun(gender: 'm' | 'f' | 'p', pending = ''): Speaker | null {
     if (gender === 'p') return null;
     const compatible = (s: Speaker): boolean => s.gender === gender || s.gender === null;
-    const last = this.lastSpeaker;
+    // "Right Wing Watch first reported …": a body or a place that spoke is never a "he" or a "she".
+    const last = this.lastSpeaker && !namesAPlace(this.lastSpeaker.name.split(/\s+/)) ? this.lastSpeaker : null;
     const others = new Set([...this.sinceSpeaker, ...this.mentionsIn(pending)].filter((s) => s !== last && compatible(s)));
     if (others.size === 0) return last?.gender === gender || (last !== null && last.gender === null) ? last : null;
     // "“…,” Smith said. Jones, the mayor, disagreed. “…,” he said.": one new person of the pronoun's gender,
@@ -287,9 +260,11 @@ export class SourcePeople {
 
   /** Notes the people a sentence of the source's own words names, for the pronouns after it. */
   noteMentions(text: string): void {
+    const spoke = this.spokeInSentence;
+    this.spokeInSentence = false;
     for (const speaker of this.mentionsIn(text)) {
       this.times.set(speaker, (this.times.get(speaker) ?? 0) + 1);
-      if (speaker !== this.lastSpeaker) this.sinceSpeaker.push(speaker);
+      if (speaker !== this.lastSpeaker && !spoke) this.sinceSpeaker.push(speaker);
     }
   }
 
@@ -299,26 +274,38 @@ export class SourcePeople {
    * positions (objects, places, possessives) are not what a later pronoun refers to, and are left out.
    */
   noteSubject(sentence: string): void {
+    const speaker = this.subjectAtHead(sentence) ?? this.subjectAfterRole(sentence);
+    if (speaker) this.mention(speaker);
+  }
+
+  private subjectAtHead(sentence: string): Speaker | null {
     // "Joh Husted, Ohio Secretary of State, voiced …": a name and a comma opening the sentence is its head, unless
     // it is no name ("On Tuesday, Trump …", where the name after the introduction is).
     const opening = NAME_THEN_COMMA.exec(sentence);
     const match = opening?.[1] && parseNamePhrase(opening[1]) ? opening : SUBJECT_AT_START.exec(sentence);
     const run = match?.[1];
-    if (!run || /^[’']s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) return;
+    if (!run || /^[’']s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) return null;
     const registered = findMentions(run, this.matcher)[0];
-    if (registered && registered.length === run.length) return this.mention(this.registered(registered.person));
+    if (registered && registered.length === run.length) return this.registered(registered.person);
     const phrase = parseNamePhrase(run);
-    if (!phrase) return;
+    if (!phrase) return null;
     const known = this.local.sameAs(phrase.name)[0];
     const rest = sentence.slice((match.index ?? 0) + match[0].length);
     // "Ana Ruiz, a nurse, …" / "Joh Husted, Ohio Secretary of State, voiced …": a description says a person is meant.
     const apposition = /^\s*,\s*([^,“”"]{2,60}),/.exec(rest)?.[1] ?? '';
     const described = /^(?:a|an|the)\s/.test(apposition) || apposition.split(/\s+/).some(isTitleWord);
     const looksLikePerson = phrase.title !== '' || phrase.gender !== null || genderOfName(phrase.name) !== null || (described && nameKey(phrase.name).length > 1);
-    if (known || looksLikePerson) {
-      const speaker = this.resolve(run);
-      if (speaker) this.mention(speaker);
-    }
+    return known || looksLikePerson ? this.resolve(run) : null;
+  }
+
+  /** "Political analyst David Bositis agreed …": the name after a lower-case role that heads the sentence. */
+  private subjectAfterRole(sentence: string): Speaker | null {
+    const match = ROLE_THEN_NAME_AT_START.exec(sentence);
+    const run = match?.[2];
+    if (!run || /[’']s$/.test(run)) return null;
+    const role = (match[1] ?? '').trim();
+    if (roleBefore(role) !== role || !this.looksLikePerson(run)) return null;
+    return this.resolve(run, null, role);
   }
 }
 
@@ -327,6 +314,12 @@ const nameRunG = new RegExp(NAME_RUN, 'gu');
 /** A connective that may open a sentence before its subject: "But Graham said …". */
 const CONNECTIVE = String.raw`(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|Now)\s+)?`;
 const NAME_THEN_COMMA = new RegExp(String.raw`^${CONNECTIVE}(${NAME_RUN})(?=\s*,)`, 'u');
+
+/** "Political analyst David Bositis agreed …": a name after a lower-case role at the head of a sentence. */
+const ROLE_THEN_NAME_AT_START = new RegExp(
+  String.raw`^(?:[^,“”"]{0,60},\s*)?${CONNECTIVE}(?:(?:the|a|an)\s+)?((?:[\p{L}.'’-]+\s+){1,5}?)(${NAME_RUN})(?=\s*(?:,|\(|\s+\p{Ll}))`,
+  'u',
+);
 
 /** A name at the head of a sentence, after an introductory phrase: the sentence's likely subject. */
 const SUBJECT_AT_START = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?${CONNECTIVE}(${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`, 'u');
