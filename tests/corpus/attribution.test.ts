@@ -446,6 +446,23 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
   });
 
+  it('GIVEN "he" later in a sentence whose subject is a person THEN "he" is that subject, not the last speaker', () => {
+    const voices = voicesOf([
+      'Attorney General Ray Cooper called for releasing the videos, saying that openness “breaks down barriers.”',
+      'Kerr Putney, the city police chief, said the footage was not conclusive, but he said that it “supports what we have heard.”',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Kerr Putney', rule: 'pronoun' });
+  });
+
+  it('GIVEN a name that is part of a role ("Cruz spokesman Rick Tyler") THEN the person after the role is the subject', () => {
+    const voices = voicesOf([
+      '“We will not back down,” said Governor Paul Hart.',
+      'Hart spokesman Rick Tyler said the office would answer on Monday.',
+      '“There is nothing more to say,” he said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Rick Tyler', rule: 'pronoun' });
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');

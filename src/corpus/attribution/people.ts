@@ -230,6 +230,9 @@ export class SourcePeople {
   resolvePronoun(gender: 'm' | 'f' | 'p', pending = ''): Speaker | null {
     if (gender === 'p') return null;
     const compatible = (s: Speaker): boolean => s.gender === gender || s.gender === null;
+    // "Kerr Putney, the police chief, said that …, but he said that “…”": the subject of the pronoun's own sentence.
+    const head = pending.trim() ? (this.subjectAtHead(pending) ?? this.subjectAfterRole(pending)) : null;
+    if (head && (head.gender === gender || head.gender === null)) return head;
     // "Right Wing Watch first reported …": a body or a place that spoke is never a "he" or a "she".
     const last = this.lastSpeaker && !namesAPlace(this.lastSpeaker.name.split(/\s+/)) ? this.lastSpeaker : null;
     const others = new Set([...this.sinceSpeaker, ...this.mentionsIn(pending)].filter((s) => s !== last && compatible(s)));
@@ -291,6 +294,8 @@ export class SourcePeople {
     if (!phrase) return null;
     const known = this.local.sameAs(phrase.name)[0];
     const rest = sentence.slice((match.index ?? 0) + match[0].length);
+    // "Cruz spokesman Rick Tyler said …": the name is part of a role; the person after it is the subject.
+    if (isTitleWord(/^\s+(\p{Ll}[\p{L}-]*)/u.exec(rest)?.[1] ?? '')) return null;
     // "Ana Ruiz, a nurse, …" / "Joh Husted, Ohio Secretary of State, voiced …": a description says a person is meant.
     const apposition = /^\s*,\s*([^,“”"]{2,60}),/.exec(rest)?.[1] ?? '';
     const described = /^(?:a|an|the)\s/.test(apposition) || apposition.split(/\s+/).some(isTitleWord);
