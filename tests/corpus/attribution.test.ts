@@ -463,6 +463,11 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices[2]?.[0]).toMatchObject({ name: 'Rick Tyler', rule: 'pronoun' });
   });
 
+  it('GIVEN a person right before a participle ("footage of Mara Lind asking, “…”") THEN that person speaks', () => {
+    const [voices] = voicesOf(['The new ad uses footage of Mara Lind asking, “Why are we not fifty points ahead, you might ask?”']);
+    expect(voices?.[0]).toMatchObject({ name: 'Mara Lind', basis: 'direct-quote' });
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');

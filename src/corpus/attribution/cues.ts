@@ -19,6 +19,8 @@ const PARTICIPLE_CUE = new RegExp(
   String.raw`,[”"]?\s*(?:and\s+)?(?:${PARTICIPLE})\b|\band\s+(?:\p{Ll}+ly\s+)?${VERB}\b|\b(?:statement|e-?mail|tweet|letter|memo|post)\s+(?:saying|stating|warning|declaring)\b`,
   'gu',
 );
+/** A name and a participle right before the quotation: "… footage of Hillary Clinton asking, “…". */
+const NAME_THEN_PARTICIPLE = new RegExp(String.raw`(${NAME_RUN})\s+(?:${PARTICIPLE})\s*[,:]?\s*$`, 'u');
 /** A name and a colon right before the quotation: "… doesn’t surprise Republican pollster Daron Shaw: “…". */
 const NAME_COLON = new RegExp(String.raw`(${NAME_RUN})\s*:\s*$`, 'u');
 /** What follows a sentence's subject before a colon that introduces its words: a verb phrase, not another clause. */
@@ -123,6 +125,9 @@ function participleCue(
   verb: RegExpExecArray | undefined,
   lastVerbSubject: Subject | undefined,
 ): Candidate[] {
+  // "The ad uses footage of Hillary Clinton asking, “…": a person right before the participle is who speaks.
+  const named = NAME_THEN_PARTICIPLE.exec(text);
+  if (named?.[1]) return [{ at: text.length, subject: strictSubject(named[1], text.slice(0, named.index), 'participle') }];
   const participle = lastMatch(PARTICIPLE_CUE, text);
   if (!participle) return [];
   const at = participle.index + participle[0].length;
