@@ -468,6 +468,16 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices?.[0]).toMatchObject({ name: 'Mara Lind', basis: 'direct-quote' });
   });
 
+  it('GIVEN a quotation left open at the end of its paragraph THEN the name the next paragraph credits is its speaker', () => {
+    const voices = voicesOf([
+      '“It is a dog whistle to every voter,” Rep. Gail Moran said Friday.',
+      '“If indeed the president is not legitimate, then how can you feel good about yourself as a student.',
+      '“I have been doing a lot of thinking about where we are as a country,” added Rep. Jim Colby (D-S.C.), the assistant leader.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Jim Colby', basis: 'direct-quote' });
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Jim Colby', basis: 'direct-quote' });
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');

@@ -8,7 +8,7 @@
  * otherwise. Explicit overrides in the corpus file win over every rule.
  */
 import type { AttributionRule, Person, Voice } from '../types.ts';
-import type { SentenceSpan } from '../segment.ts';
+import { splitSentences, type SentenceSpan } from '../segment.ts';
 import { cueAfter, cueBefore, cuesBefore, cueInSentence, signatureAfter, signatureLine, type Subject } from './cues.ts';
 import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { SourcePeople, type Speaker } from './people.ts';
@@ -198,7 +198,7 @@ class Attributor implements SourceAttributor {
       const sentenceStart = Math.max(first?.start ?? 0, 0);
       const sentenceEnd = last ? last.start + last.text.length : text.length;
       const placement: Placement = { text, index, quotations, sentenceStart, sentenceEnd };
-      const found = this.cueSpeaker(q, placement) ?? this.signedBelow(q, placement, next);
+      const found = this.cueSpeaker(q, placement) ?? this.signedBelow(q, placement, next) ?? this.namedBelow(q, next);
       if (found?.speaker) this.people.mention(found.speaker, true);
       q.voice = found?.voice ?? this.carriedVoice(q, placement);
     });
@@ -228,6 +228,23 @@ class Attributor implements SourceAttributor {
   private signedBelow(q: Quotation, { text, index, quotations }: Placement, next: string): Found | null {
     if (index !== quotations.length - 1 || !/^[\s.,;:!?]*$/u.test(text.slice(q.span.end))) return null;
     return this.speakerOf(signatureLine(next), 'direct-quote');
+  }
+
+  /**
+   * "“… if you’re an African-American. ¶ “I have been doing a lot of thinking …,” added Rep. Jim Clyburn.": a
+   * quotation still open at the end of its paragraph goes on in the next, so a name the next one's first
+   * quotation is credited to after it is the speaker of both.
+   */
+  private namedBelow(q: Quotation, next: string): Found | null {
+    if (!q.span.open || !/^\s*[“"]/.test(next)) return null;
+    const [first] = findQuoteSpans(next, true);
+    if (!first || first.open) return null;
+    const sentence = splitSentences(next).find((s) => s.start + s.text.length >= first.end);
+    const end = sentence ? sentence.start + sentence.text.length : next.length;
+    const rest = next.slice(first.end, end);
+    const nextQuote = rest.search(/[“"]/);
+    const cue = cueAfter(nextQuote < 0 ? rest : rest.slice(0, nextQuote));
+    return cue?.kind === 'name' ? this.speakerOf(cue, 'direct-quote') : null;
   }
 
   /** A quotation with no cue of its own: a colon introduction, a continued or a follow-on quotation, else none. */
