@@ -10,10 +10,12 @@
 import type { AttributionRule, Person, Voice } from '../types.ts';
 import { splitSentences, type SentenceSpan } from '../segment.ts';
 import { cueAfter, cueBefore, cuesBefore, cueInSentence, signatureAfter, signatureLine, type Subject } from './cues.ts';
-import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { SourcePeople, type Speaker } from './people.ts';
 import { findMentions, type NameMatcher } from './registry-names.ts';
-import { bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, spokenShort, type QuoteSpan } from './quotes.ts';
+import {
+  bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, mainQuotation, MIN_QUOTE_WORDS, namesSomeoneElse, outsideQuotes, spokenShort,
+  type Quotation,
+} from './quotes.ts';
 import { CONTINUATIONS, findRegisteredSpeaker, GROUP, PRONOUN_SPEAKER } from './reported.ts';
 
 export { buildNameMatchers, findMentions, type NameMatcher, type PersonMention } from './registry-names.ts';
@@ -33,15 +35,6 @@ export type OverrideVoice = Person | 'own' | 'previous';
 export interface SourceAttributor {
   /** `next` is the paragraph after this one (for a signature line, "- Bernie Sanders."), '' at the end. */
   paragraph(text: string, sentences: readonly SentenceSpan[], next?: string): Voice[];
-}
-
-const nameRun = new RegExp(NAME_RUN, 'gu');
-
-interface Quotation {
-  readonly span: QuoteSpan;
-  voice: Voice | null;
-  /** Its speaker has been looked for (in text order, so names before it are known). */
-  done: boolean;
 }
 
 /** The speaker of one quotation, and the rule that found them. */
@@ -328,37 +321,4 @@ class Attributor implements SourceAttributor {
     this.block = { ...voice, basis: 'reported' };
     return voice;
   }
-}
-
-/** The quotation a sentence is about: the one overlapping it most, an attributed one before one without a speaker. */
-function mainQuotation(text: string, sentence: SentenceSpan, quotations: readonly Quotation[]): Quotation | null {
-  const end = sentence.start + sentence.text.length;
-  let best: Quotation | null = null;
-  let bestWeight = 0;
-  for (const q of quotations) {
-    const overlap = Math.min(end, q.span.end) - Math.max(sentence.start, q.span.start);
-    const weight = overlap > 0 && q.voice ? overlap + text.length : overlap;
-    if (weight > bestWeight) [best, bestWeight] = [q, weight];
-  }
-  return best;
-}
-
-/** Whether text between two quotations names anyone but their speaker ("…,” said Hart. “…" names only Hart). */
-function namesSomeoneElse(text: string, speaker: string): boolean {
-  nameRun.lastIndex = 0;
-  return [...text.matchAll(nameRun)].some((m) => {
-    const phrase = parseNamePhrase(m[0]);
-    return phrase !== null && !sameSpeaker(phrase.name, speaker);
-  });
-}
-
-/** The words of a sentence outside its quotations: what the source itself says, where its names count. */
-function outsideQuotes(sentence: SentenceSpan, quotations: readonly Quotation[]): string {
-  let out = sentence.text;
-  for (const q of [...quotations].reverse()) {
-    const from = Math.max(q.span.start, sentence.start) - sentence.start;
-    const to = Math.min(q.span.end, sentence.start + sentence.text.length) - sentence.start;
-    if (to > from) out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
-  }
-  return out;
 }

@@ -4,7 +4,9 @@
  * mark (the news convention for a quotation of several paragraphs).
  */
 
+import type { Voice } from '../types.ts';
 import type { SentenceSpan } from '../segment.ts';
+import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { cueAfter } from './cues.ts';
 
 export interface QuoteSpan {
@@ -105,4 +107,47 @@ export function spokenShort(text: string, span: QuoteSpan): boolean {
   const rest = text.slice(span.end);
   const next = rest.search(/[“”"]/);
   return cueAfter(next < 0 ? rest : rest.slice(0, next)) !== null;
+}
+
+/** A quotation of a paragraph while its speaker is looked for. */
+export interface Quotation {
+  readonly span: QuoteSpan;
+  voice: Voice | null;
+  /** Its speaker has been looked for (in text order, so names before it are known). */
+  done: boolean;
+}
+
+const nameRun = new RegExp(NAME_RUN, 'gu');
+
+/** The quotation a sentence is about: the one overlapping it most, an attributed one before one without a speaker. */
+export function mainQuotation(text: string, sentence: SentenceSpan, quotations: readonly Quotation[]): Quotation | null {
+  const end = sentence.start + sentence.text.length;
+  let best: Quotation | null = null;
+  let bestWeight = 0;
+  for (const q of quotations) {
+    const overlap = Math.min(end, q.span.end) - Math.max(sentence.start, q.span.start);
+    const weight = overlap > 0 && q.voice ? overlap + text.length : overlap;
+    if (weight > bestWeight) [best, bestWeight] = [q, weight];
+  }
+  return best;
+}
+
+/** Whether text between two quotations names anyone but their speaker ("…,” said Hart. “…" names only Hart). */
+export function namesSomeoneElse(text: string, speaker: string): boolean {
+  nameRun.lastIndex = 0;
+  return [...text.matchAll(nameRun)].some((m) => {
+    const phrase = parseNamePhrase(m[0]);
+    return phrase !== null && !sameSpeaker(phrase.name, speaker);
+  });
+}
+
+/** The words of a sentence outside its quotations: what the source itself says, where its names count. */
+export function outsideQuotes(sentence: SentenceSpan, quotations: readonly Quotation[]): string {
+  let out = sentence.text;
+  for (const q of [...quotations].reverse()) {
+    const from = Math.max(q.span.start, sentence.start) - sentence.start;
+    const to = Math.min(q.span.end, sentence.start + sentence.text.length) - sentence.start;
+    if (to > from) out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
+  }
+  return out;
 }
