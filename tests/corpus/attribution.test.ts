@@ -478,6 +478,44 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices[2]?.[0]).toMatchObject({ name: 'Jim Colby', basis: 'direct-quote' });
   });
 
+  it('GIVEN the last speaker as the latest subject, named more often than the man named since THEN "he" is the speaker', () => {
+    const voices = voicesOf([
+      '“We will not back down,” said Governor Paul Hart.',
+      'Hart has met Senator Tom Cruz twice this year. Hart said the talks went nowhere.',
+      '“Every school will be open by September,” he said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
+    // Named as often as the other man, or not the latest subject, or after a sentence headed by someone the text
+    // cannot place ("Delaney said …"), he is not guessed.
+    for (const between of [
+      'Senator Tom Cruz said the talks went nowhere. Cruz has met voters twice. Hart disagreed.',
+      'Hart met Senator Tom Cruz twice this year. Mayor Bill Dean said the talks went nowhere.',
+      'Hart has met Senator Tom Cruz twice this year. Delaney said the talks went nowhere. Hart disagreed.',
+    ]) {
+      const doubt = voicesOf(['“We will not back down,” said Governor Paul Hart.', between, '“Every school will be open by September,” he said.']);
+      expect(doubt[2]?.[0], between).toMatchObject({ basis: 'unattributed' });
+    }
+  });
+
+  it('GIVEN a sentence headed by a title with "of", by a name before an apposition, or by a prepositional phrase THEN its subject is the person', () => {
+    for (const [between, who] of [
+      ['Secretary of State Jon Kirby said in a statement on Sunday that the vote was flawed.', 'Jon Kirby'],
+      ['On Hart’s claim that the schools are ready, state auditor Will Brandt said he had doubts.', 'Will Brandt'],
+    ] as const) {
+      const voices = voicesOf(['“We will not back down,” said Governor Paul Hart.', between, '“Nobody has seen the figures,” he said.']);
+      expect(voices[2]?.[0], between).toMatchObject({ name: who, rule: 'pronoun' });
+    }
+  });
+
+  it('GIVEN a sentence opened by a name and a role, with another name in its apposition THEN the opening name is its subject', () => {
+    const voices = voicesOf([
+      '“The race is close,” said Tim Canova, a law professor.',
+      'Florida delegate John Archer, wearing a Canova T-shirt, said he was proud of the campaign.',
+      '“He is doing it the right way,” he said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'John Archer', rule: 'pronoun' });
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');

@@ -6,8 +6,10 @@
  */
 import type { Person } from '../types.ts';
 import { findMentions, straightenApostrophes, type NameMatcher } from './registry-names.ts';
-import { NOT_NAME, PLACE_HEAD, PLACE_OR_BODY_TAIL } from './lexicon.ts';
-import { firstNameGender, isTitleWord, NAME_RUN, nameKey, parseNamePhrase, sameSpeaker, surnameOf, type Gender } from './names.ts';
+import {
+  firstNameGender, genderOfName, isTitleWord, NAME_RUN, nameKey, namesAPlace, parseNamePhrase, sameSpeaker, surnameOf, type Gender,
+} from './names.ts';
+import { roleBefore, roleFromApposition } from './roles.ts';
 
 export interface Speaker {
   /** people.yaml id, or null for someone the text names who is not registered. */
@@ -15,46 +17,6 @@ export interface Speaker {
   name: string;
   role: string;
   gender: Gender;
-}
-
-/** Words that may stand between a title word and the name in a lower-case role: "Republican presidential nominee". */
-const ROLE_WORD = /^(?:former|then|presidential|vice-presidential|senior|top|national|foreign|deputy|assistant|associate|executive|general|campaign|state|party|press|communications|policy|security|defense|defence|energy|economic|political|chief|acting|interim|longtime|veteran|white|house|senate|democratic|republican|gop|u\.s\.|federal|county|city|district|regional|international|managing|finance|trade|health|justice|homeland|intelligence|military|retired|current|outgoing|incoming|founding|co-|lead|deputy|staff|principal|majority|minority)$/i;
-
-/** A role written before the name in lower case: "Republican presidential nominee Donald Trump" → "Republican presidential nominee". */
-export function roleBefore(before: string): string {
-  const words = before.trimEnd().split(/\s+/).slice(-6);
-  const last = words[words.length - 1];
-  if (!last || !isTitleWord(last)) return '';
-  let from = words.length - 1;
-  while (from > 0) {
-    const word = words[from - 1] ?? '';
-    if (isTitleWord(word) || ROLE_WORD.test(word) || (/^\p{Lu}/u.test(word) && !NOT_NAME.has(word.toLowerCase()))) from--;
-    else break;
-  }
-  return words.slice(from).join(' ').replace(/^[,;(]+/, '');
-}
-
-/** An apposition that describes a role ("a senior fellow at the Meridian Institute"), not an age or a clause. */
-export function roleFromApposition(apposition: string | null): string {
-  if (!apposition) return '';
-  const text = apposition.trim().replace(/^(?:a|an|the)\s+/i, '');
-  if (text.length < 3 || /^\d+$/.test(text) || /^(?:who|which|whose|where|when|if|and|but|in|on|at|for)\b/i.test(text)) return '';
-  if (/^\p{Lu}[\p{L}.]*$/u.test(text) && text.length <= 12) return ''; // a state or place: "Calif."
-  return text;
-}
-
-/**
- * What a first name tells of the pronoun for a person, from gender-detection-from-name's lists of first names
- * (English first, then its other languages); null for a surname alone or a name the lists don't know.
- */
-export function genderOfName(name: string): Gender {
-  const words = name.split(/\s+/);
-  return words.length < 2 || !words[0] || namesAPlace(words) ? null : firstNameGender(words[0]);
-}
-
-/** "North Korea", "Harvard Law School": a run whose first word is also a first name, naming a place or a body. */
-function namesAPlace(words: readonly string[]): boolean {
-  return PLACE_HEAD.has((words[0] ?? '').toLowerCase()) || PLACE_OR_BODY_TAIL.has((words[words.length - 1] ?? '').toLowerCase());
 }
 
 /**
@@ -139,6 +101,7 @@ export class SourcePeople {
       this.spokeInSentence = true;
       this.lastSpeaker = speaker;
       this.sinceSpeaker = [];
+      this.strangerSince = false;
     }
   }
 
@@ -149,6 +112,8 @@ export class SourcePeople {
    * presidency"), not people a "he said" after it could mean: they do not count against the speaker.
    */
   private spokeInSentence = false;
+  /** Whether a sentence since the last speaker was headed by a name the text gives no person for. */
+  private strangerSince = false;
 
   /**
    * The person a written name refers to, or null when the words are not a person's name. `before` is the text
@@ -218,14 +183,13 @@ export class SourcePeople {
   private sinceSpeaker: Speaker[] = [];
 
   /**
-   * "he" / "she": the person who spoke last — of that gender, or of a gender no name or title tells ("Soe Min") —
-   * when nobody else the pronoun could mean (same gender, or gender unknown) has been named since; in `pending`,
-   * the words of the pronoun's own sentence before it, included.
-   * When exactly one other such person has been named since, of the same known gender and the subject of the
-   * latest sentence, that person. Otherwise nobody. Measured on the PolNeAR training articles: resolving to the
-   * most recent compatible person was wrong almost as often as right; these rules were right 202 times and wrong
-   * 40 (by labels of which about a quarter are coreference errors). A wrong speaker is worse than none. What a
-   * pronoun resolves to never decides a person's gender.
+   * "he" / "she": in order, the person heading the pronoun's own sentence (in `pending`, its words before the
+   * pronoun); the person who spoke last — of that gender, or of a gender no name or title tells ("Soe Min") —
+   * when nobody else the pronoun could mean (same gender, or gender unknown) has been named since; the one such
+   * person named since, when of the same known gender and the latest sentence's subject; the last speaker, when
+   * the latest sentence's subject and named more often than everyone named since. Otherwise nobody: resolving to
+   * the most recent compatible person was wrong almost as often as right on the PolNeAR training articles, and a
+   * wrong speaker is worse than none. What a pronoun resolves to never decides a person's gender.
    */
   resolvePronoun(gender: 'm' | 'f' | 'p', pending = ''): Speaker | null {
     if (gender === 'p') return null;
@@ -241,6 +205,13 @@ export class SourcePeople {
     // who is also the subject of the latest sentence, is the one it means.
     const [only] = others;
     if (others.size === 1 && only?.gender === gender && this.salient[0] === only) return only;
+    // "“…,” said Gorka. … Gorka has met Trump twice. “…,” he said.": the last speaker, when they are the latest
+    // sentence's subject, named more often than anyone else the pronoun could mean, and no one the text cannot
+    // place has headed a sentence since.
+    const named = last === null ? 0 : this.timesNamed(last);
+    if (last?.gender === gender && this.salient[0] === last && !this.strangerSince && [...others].every((o) => this.timesNamed(o) < named)) {
+      return last;
+    }
     return null;
   }
 
@@ -282,12 +253,16 @@ export class SourcePeople {
   }
 
   private subjectAtHead(sentence: string): Speaker | null {
-    // "Joh Husted, Ohio Secretary of State, voiced …": a name and a comma opening the sentence is its head, unless
-    // it is no name ("On Tuesday, Trump …", where the name after the introduction is).
-    const opening = NAME_THEN_COMMA.exec(sentence);
-    const match = opening?.[1] && parseNamePhrase(opening[1]) ? opening : SUBJECT_AT_START.exec(sentence);
+    // "Joh Husted, Ohio Secretary of State, voiced …", "Secretary of State John Kerry said …": a name (or a title
+    // going on after "of") opening the sentence is its head, unless it is no name or a preposition's object ("On
+    // Tuesday, Trump …", "On Trump’s claim, Benjamin said …", where the name after the introduction is).
+    const opening = TITLED_HEAD_AT_START.exec(sentence) ?? NAME_THEN_COMMA.exec(sentence);
+    const named = opening?.[1] !== undefined && parseNamePhrase(opening[1]) !== null && !LEADING_PREPOSITION.test(opening[1]);
+    const match = named ? opening : SUBJECT_AT_START.exec(sentence);
     const run = match?.[1];
     if (!run || /^[’']s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) return null;
+    // "On Trump’s claim, …": a preposition's object is not the subject.
+    if (LEADING_PREPOSITION.test(run)) return null;
     const registered = findMentions(run, this.matcher)[0];
     if (registered && registered.length === run.length) return this.registered(registered.person);
     const phrase = parseNamePhrase(run);
@@ -300,17 +275,21 @@ export class SourcePeople {
     const apposition = /^\s*,\s*([^,“”"]{2,60}),/.exec(rest)?.[1] ?? '';
     const described = /^(?:a|an|the)\s/.test(apposition) || apposition.split(/\s+/).some(isTitleWord);
     const looksLikePerson = phrase.title !== '' || phrase.gender !== null || genderOfName(phrase.name) !== null || (described && nameKey(phrase.name).length > 1);
-    return known || looksLikePerson ? this.resolve(run) : null;
+    if (known || looksLikePerson) return this.resolve(run);
+    // "Obama also addressed …", "McLenney said …": someone the text does not yet know heads the sentence.
+    this.strangerSince = true;
+    return null;
   }
 
   /** "Political analyst David Bositis agreed …": the name after a lower-case role that heads the sentence. */
   private subjectAfterRole(sentence: string): Speaker | null {
-    const match = ROLE_THEN_NAME_AT_START.exec(sentence);
-    const run = match?.[2];
-    if (!run || /[’']s$/.test(run)) return null;
-    const role = (match[1] ?? '').trim();
-    if (roleBefore(role) !== role || !this.looksLikePerson(run)) return null;
-    return this.resolve(run, null, role);
+    for (const pattern of [ROLE_THEN_NAME_AT_START, ROLE_THEN_NAME_AFTER_INTRO]) {
+      const match = pattern.exec(sentence);
+      const run = match?.[2];
+      const role = (match?.[1] ?? '').trim();
+      if (run && !/[’']s$/.test(run) && roleBefore(role) === role && this.looksLikePerson(run)) return this.resolve(run, null, role);
+    }
+    return null;
   }
 }
 
@@ -321,10 +300,13 @@ const CONNECTIVE = String.raw`(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|No
 const NAME_THEN_COMMA = new RegExp(String.raw`^${CONNECTIVE}(${NAME_RUN})(?=\s*,)`, 'u');
 
 /** "Political analyst David Bositis agreed …": a name after a lower-case role at the head of a sentence. */
-const ROLE_THEN_NAME_AT_START = new RegExp(
-  String.raw`^(?:[^,“”"]{0,60},\s*)?${CONNECTIVE}(?:(?:the|a|an)\s+)?((?:[\p{L}.'’-]+\s+){1,5}?)(${NAME_RUN})(?=\s*(?:,|\(|\s+\p{Ll}))`,
-  'u',
-);
+const ROLE_THEN_NAME = String.raw`${CONNECTIVE}(?:(?:the|a|an)\s+)?((?:[\p{L}.'’-]+\s+){1,5}?)(${NAME_RUN})(?=\s*(?:,|\(|\s+\p{Ll}))`;
+const ROLE_THEN_NAME_AT_START = new RegExp(`^${ROLE_THEN_NAME}`, 'u');
+const ROLE_THEN_NAME_AFTER_INTRO = new RegExp(String.raw`^(?:[^,“”"]{0,80},\s*){1,2}${ROLE_THEN_NAME}`, 'u');
+const LEADING_PREPOSITION =
+  /^(?:On|In|At|After|Before|For|From|With|Without|About|Against|Under|Over|Like|Unlike|Despite|Since|Until|During|Following|Among|Between|Behind|Through|Toward|Towards|Upon|Via|Amid|By|Of|To)\s/;
+/** A title that goes on after "of" opening the sentence: "Secretary of State John F. Kerry said …". */
+const TITLED_HEAD_AT_START = new RegExp(String.raw`^${CONNECTIVE}(${NAME_RUN}\s+of\s+${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`, 'u');
 
 /** A name at the head of a sentence, after an introductory phrase: the sentence's likely subject. */
-const SUBJECT_AT_START = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?${CONNECTIVE}(${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`, 'u');
+const SUBJECT_AT_START = new RegExp(String.raw`^(?:[^,“”"]{0,80},\s*){0,2}${CONNECTIVE}(${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`, 'u');
