@@ -62,6 +62,11 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
     start = -1;
     continued = false;
   };
+  // Curly marks still to come after each offset: a quotation inside a quotation written with the same marks
+  // (“I’d rather live in what he calls “hell” than …”) nests when enough closing marks follow for both.
+  const openersAfter = suffixCounts(text, '“');
+  const closersAfter = suffixCounts(text, '”');
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '“') {
@@ -70,13 +75,18 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
         close(i + 1, false);
         continue;
       }
+      if (start >= 0 && (closersAfter[i + 1] ?? 0) - (openersAfter[i + 1] ?? 0) >= depth + 2) {
+        depth++;
+        continue;
+      }
       if (start >= 0 && !(continuing && i === lead && spans.length === 0)) close(i, false);
       if (start < 0) {
         start = i;
         continued = continuing && opensWithMark && i === lead;
       }
     } else if (ch === '”') {
-      if (start >= 0) close(i + 1, false);
+      if (depth > 0) depth--;
+      else if (start >= 0) close(i + 1, false);
     } else if (ch === '"') {
       if (start < 0 && isOpeningStraight(text, i)) {
         start = i;
@@ -86,6 +96,13 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
   }
   close(text.length, true);
   return spans;
+}
+
+/** How many times `mark` occurs at or after each offset of `text` (one entry past the end). */
+function suffixCounts(text: string, mark: string): Int32Array {
+  const counts = new Int32Array(text.length + 1);
+  for (let i = text.length - 1; i >= 0; i--) counts[i] = (counts[i + 1] ?? 0) + (text[i] === mark ? 1 : 0);
+  return counts;
 }
 
 /** Whether the sentences a quotation spans hold nothing but it: no cue that failed, no other words of the source. */
