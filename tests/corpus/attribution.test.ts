@@ -380,7 +380,7 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       ['By contrast, Sen. Mark Rubin said that once the Senate goes on recess, “I intend to help wherever I can.”', 'Mark Rubin', 'Sen.'],
       ['“How do we win this county, and how fast?” asked Sen. Maria Cantwell of Washington.', 'Maria Cantwell', 'Sen.'],
       // A head name and an apposition too branched for the pattern, then ", said".
-      ['Rich Heffley, a top operative who played a major role in 2008 and now runs the early vote, said the program is a “critical part of our strategy.”', 'Rich Heffley', ''],
+      ['Rich Heffley, a top operative who played a major role in 2008 and now runs the early vote, said the program is a “critical part of our strategy.”', 'Rich Heffley', 'top operative'],
       ['“Both of them scare me more than I can say,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said later.', 'Harry Bond', ''],
       ['Cruz Alvarez himself said Tuesday that “the only way to win the state is to ask, one on one.”', 'Cruz Alvarez', ''],
       // The inverted verb right before the quotation.
@@ -514,6 +514,13 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       '“He is doing it the right way,” he said.',
     ]);
     expect(voices[2]?.[0]).toMatchObject({ name: 'John Archer', rule: 'pronoun' });
+  });
+
+  it('GIVEN a description with "and" between the name and the verb ("Mara Cyr, the director … and whose …, told") THEN she speaks, in that role', () => {
+    const [voices] = voicesOf([
+      '“This narrative is not just in our institutions,” Mara Cyr, the executive director at the Center for Media Justice and whose work is in the film, told reporters.',
+    ]);
+    expect(voices?.[0]).toMatchObject({ name: 'Mara Cyr', role: 'executive director at the Center for Media Justice', basis: 'direct-quote' });
   });
 
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {

@@ -28,5 +28,6 @@ export function roleFromApposition(apposition: string | null): string {
   const text = apposition.trim().replace(/^(?:a|an|the)\s+/i, '');
   if (text.length < 3 || /^\d+$/.test(text) || /^(?:who|which|whose|where|when|if|and|but|in|on|at|for)\b/i.test(text)) return '';
   if (/^\p{Lu}[\p{L}.]*$/u.test(text) && text.length <= 12) return ''; // a state or place: "Calif."
-  return text;
+  // "a top operative who played a major role in 2008" → "top operative": the role, not the clause about them.
+  return text.split(/\s+(?:and\s+)?(?:who|whose|which|that)\s/)[0] ?? text;
 }
