@@ -444,6 +444,9 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       '“Every school will be open by September,” he said.',
     ]);
     expect(voices[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
+    // A title before a body's name is no woman either.
+    const pageant = voicesOf(['“We will not back down,” said Governor Jane Hart.', 'Miss Universe sent her greetings.', '“Every school will be open,” she said.']);
+    expect(pageant[2]?.[0]).toMatchObject({ name: 'Jane Hart', rule: 'pronoun' });
   });
 
   it('GIVEN "he" later in a sentence whose subject is a person THEN "he" is that subject, not the last speaker', () => {
@@ -501,6 +504,7 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     for (const [between, who] of [
       ['Secretary of State Jon Kirby said in a statement on Sunday that the vote was flawed.', 'Jon Kirby'],
       ['On Hart’s claim that the schools are ready, state auditor Will Brandt said he had doubts.', 'Will Brandt'],
+      ['Recently, Will Brandt, the state auditor, was asked whether the schools are ready.', 'Will Brandt'],
     ] as const) {
       const voices = voicesOf(['“We will not back down,” said Governor Paul Hart.', between, '“Nobody has seen the figures,” he said.']);
       expect(voices[2]?.[0], between).toMatchObject({ name: who, rule: 'pronoun' });

@@ -203,6 +203,6 @@ export const PLACE_OR_BODY_TAIL = new Set(
     'church', 'foundation', 'institute', 'project', 'research', 'service', 'corps', 'show', 'amendment', 'recession',
     'debate', 'tribune', 'sentinel', 'times', 'sun-times', 'post', 'journal', 'universe', 'cowboys', 'broncos',
     'mavericks', 'marathons', 't-shirts', 'republican', 'democrat', 'republicans', 'democrats', 'staters', 'latinos',
-    'breakfast', 'file', 'watch', 'curtain', 'qaeda', 'justice', 'brothers', 'pac', 'party', 'committee', 'street', 'avenue',
+    'breakfast', 'file', 'watch', 'curtain', 'qaeda', 'justice', 'brothers', 'pac', 'party', 'committee', 'street', 'avenue', 'energy', 'media', 'news', 'group', 'network', 'association', 'council', 'company', 'inc.', 'corp.',
   ],
 );

@@ -223,7 +223,8 @@ export class SourcePeople {
     for (const match of text.matchAll(nameRunG)) {
       const run = match[0].replace(/[’']s$/, '');
       const phrase = parseNamePhrase(run);
-      if (!phrase) continue;
+      // "Miss Universe", "Peabody Energy": a title or a first name before a place or a body's name.
+      if (!phrase || namesAPlace(phrase.name.split(/\s+/))) continue;
       const known = this.local.sameAs(phrase.name).length > 0;
       if (!known && !this.looksLikePerson(run)) continue;
       const speaker = this.resolve(run);
@@ -257,7 +258,8 @@ export class SourcePeople {
     // going on after "of") opening the sentence is its head, unless it is no name or a preposition's object ("On
     // Tuesday, Trump …", "On Trump’s claim, Benjamin said …", where the name after the introduction is).
     const opening = TITLED_HEAD_AT_START.exec(sentence) ?? NAME_THEN_COMMA.exec(sentence);
-    const named = opening?.[1] !== undefined && parseNamePhrase(opening[1]) !== null && !LEADING_PREPOSITION.test(opening[1]);
+    const named =
+      opening?.[1] !== undefined && parseNamePhrase(opening[1]) !== null && !LEADING_PREPOSITION.test(opening[1]) && !/^\p{Lu}\p{Ll}+ly$/u.test(opening[1]);
     const match = named ? opening : SUBJECT_AT_START.exec(sentence);
     const run = match?.[1];
     if (!run || /^[’']s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) return null;
