@@ -527,6 +527,15 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices?.[0]).toMatchObject({ name: 'Mara Cyr', role: 'executive director at the Center for Media Justice', basis: 'direct-quote' });
   });
 
+  it('GIVEN the source’s words closed by a name and a verb ("…, Schiff said.") THEN they are his, and a bare quotation after them too', () => {
+    const voices = voicesOf([
+      'The administration may be reluctant to act while the talks go on, Shiffer said.',
+      '"The other factor the administration may be weighing is how it would look to the voters."',
+    ]);
+    expect(voices[0]?.[0]).toMatchObject({ name: 'Shiffer', basis: 'reported' });
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Shiffer', basis: 'direct-quote' });
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');

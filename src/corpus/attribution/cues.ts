@@ -161,6 +161,8 @@ const REPORTED_HEAD = new RegExp(`^(?:[^,“”"]{0,60},\\s*)?${SUBJECT}${PAREN}
 /** "…, says Feng." closing one. */
 const REPORTED_TAIL = new RegExp(`,\\s*${VERB}\\s+(${NAME_RUN})\\s*[.!?]?$`, 'u');
 
+const REPORTED_TAIL_NAME_FIRST = new RegExp(`,\\s*(${NAME_RUN})\\s+(${VERB})\\s*[.!?]?$`, 'u');
+
 /** Reported speech in a sentence without quotation marks: "Smith said the plan…", "…, says Feng.", "According to Yan, …". */
 export function cueInSentence(sentence: string): Subject | null {
   const according = lastMatch(ACCORDING_TO, sentence);
@@ -169,6 +171,11 @@ export function cueInSentence(sentence: string): Subject | null {
   }
   const head = REPORTED_HEAD.exec(sentence);
   if (head?.[1]) return subjectOf(head[1], head[2] ?? null, '', 'verb-after-name');
+  // "The administration may be reluctant to act, Schiff said.": the source's words closed by a name and a verb.
+  const named = REPORTED_TAIL_NAME_FIRST.exec(sentence);
+  if (named?.[1] && named[2] && speechVerbBase(named[2].split(/\s+/)[0] ?? '')) {
+    return subjectOf(named[1], null, '', 'verb-after-name');
+  }
   const tail = REPORTED_TAIL.exec(sentence);
   if (tail?.[1] && tail[2]) {
     const base = speechVerbBase(tail[1].split(/\s+/)[0] ?? '');
