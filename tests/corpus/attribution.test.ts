@@ -536,6 +536,13 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices[1]?.[0]).toMatchObject({ name: 'Shiffer', basis: 'direct-quote' });
   });
 
+  it('GIVEN a cue that names someone before the closing "said X" ("… can catch Clinton, said Steve Elm") THEN X speaks', () => {
+    const [voices] = voicesOf([
+      '"He can assert it, but it seems extremely unlikely" that Sanders can catch Clinton, said Steve Elm, deputy campaign manager for John Kerry in 2004.',
+    ]);
+    expect(voices?.[0]).toMatchObject({ name: 'Steve Elm', basis: 'direct-quote' });
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');
