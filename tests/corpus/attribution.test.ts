@@ -543,6 +543,13 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices?.[0]).toMatchObject({ name: 'Steve Elm', basis: 'direct-quote' });
   });
 
+  it('GIVEN a speech verb whose words are a short quotation right after it ("called “distasteful,”") THEN it names no speaker for the next one', () => {
+    const [voices] = voicesOf([
+      'And, in a clip that Judge Mark Moss called "distasteful," Paul Santo expressed a desire to "try, convict and then punish the governor in public."',
+    ]);
+    expect(voices?.[0]?.name).not.toBe('Mark Moss');
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');

@@ -80,6 +80,8 @@ function verbCandidates(verbs: readonly RegExpExecArray[], text: string, sentenc
   const headName = head !== undefined && looksNamed(head);
   for (const v of verbs) {
     const at = v.index + v[0].length;
+    // "… Judge Mosman called “distasteful,” Santilli expressed …": the verb's words are the short quotation after it.
+    if (/^\s*[“"]/.test(text.slice(at))) continue;
     const found = verbSubject(v, text, 'verb-after-name');
     // "Michael Seaman, who lives outside the state capital, Sacramento, said": under a sentence headed by another
     // name, a name next to the verb counts only when it looks like a person's.
