@@ -550,6 +550,11 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices?.[0]?.name).not.toBe('Mark Moss');
   });
 
+  it('GIVEN a transcript line (`Rep. Ted Gold (R-S.C.):"…"`) THEN the words are the named person’s, never the byline’s own', () => {
+    const [voices] = voicesOf(['Rep. Ted Gold (R-S.C.):"I have not heard anyone other than you ever cite that figure. Who told you that?"']);
+    expect(voices?.[0]).toMatchObject({ name: 'Ted Gold', basis: 'direct-quote' });
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');

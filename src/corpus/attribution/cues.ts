@@ -22,7 +22,7 @@ const PARTICIPLE_CUE = new RegExp(
 /** A name and a participle right before the quotation: "… footage of Hillary Clinton asking, “…". */
 const NAME_THEN_PARTICIPLE = new RegExp(String.raw`(${NAME_RUN})\s+(?:${PARTICIPLE})\s*[,:]?\s*$`, 'u');
 /** A name and a colon right before the quotation: "… doesn’t surprise Republican pollster Daron Shaw: “…". */
-const NAME_COLON = new RegExp(String.raw`(${NAME_RUN})\s*:\s*$`, 'u');
+const NAME_COLON = new RegExp(String.raw`(${NAME_RUN})(?:\s*\([^()]{1,30}\))?\s*:\s*$`, 'u');
 /** What follows a sentence's subject before a colon that introduces its words: a verb phrase, not another clause. */
 const COLON_CLAUSE = /^(?:,[^,]{1,90},)?\s+\p{Ll}[^“”"]*:\s*$/u;
 /** The subject of a sentence, after an introductory phrase: "On Tuesday, Trump …", "Later he …". */

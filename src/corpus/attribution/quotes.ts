@@ -43,7 +43,7 @@ function isOpeningStraight(text: string, at: number): boolean {
   const before = at === 0 ? ' ' : (text[at - 1] ?? ' ');
   const after = text[at + 1] ?? ' ';
   if (/\s/.test(after)) return false;
-  return /[\s([—–-]/.test(before) || at === 0;
+  return /[\s([—–:-]/.test(before) || at === 0;
 }
 
 /**

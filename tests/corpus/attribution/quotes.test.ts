@@ -19,4 +19,9 @@ describe('findQuoteSpans', () => {
     const found = findQuoteSpans('“One two three four,” she said. “Five six seven', false);
     expect(found.map((s) => s.open)).toEqual([false, true]);
   });
+
+  it('GIVEN a straight quotation mark right after a colon (a transcript: `Rep. Ted Gold:"I have …"`) THEN it opens a quotation', () => {
+    const text = 'Rep. Ted Gold (R-S.C.):"I have not heard anyone other than you ever cite that figure."';
+    expect(spans(text)).toEqual(['"I have not heard anyone other than you ever cite that figure."']);
+  });
 });
