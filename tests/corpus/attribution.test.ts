@@ -555,6 +555,14 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
     expect(voices?.[0]).toMatchObject({ name: 'Ted Gold', basis: 'direct-quote' });
   });
 
+  it('GIVEN a woman’s quotation, a man named, then "He responds, “…”" in the same paragraph THEN the reply is not carried on as hers', () => {
+    const voices = voicesOf([
+      'An exchange between Hillary Clinton and her aide Jake Sullivan shows the two discussing it.',
+      '“Remind me, did we not first use the word?” Clinton writes to Sullivan. He responds, “Yes, but happy to give it to them at this point.”',
+    ]);
+    expect(voices[1]?.[1]?.name).not.toBe('Hillary Clinton');
+  });
+
   it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
     const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
     expect(voices[0]?.[0]?.name).toBe('Judicial Watch');

@@ -152,10 +152,13 @@ export function mainQuotation(text: string, sentence: SentenceSpan, quotations: 
 /** Whether text between two quotations names anyone but their speaker ("…,” said Hart. “…" names only Hart). */
 export function namesSomeoneElse(text: string, speaker: string): boolean {
   nameRun.lastIndex = 0;
-  return [...text.matchAll(nameRun)].some((m) => {
-    const phrase = parseNamePhrase(m[0]);
-    return phrase !== null && !sameSpeaker(phrase.name, speaker);
-  });
+  // A run may cross a sentence's end ("Sullivan. He"): each sentence's part is a name of its own.
+  return [...text.matchAll(nameRun)].some((m) =>
+    m[0].split(/(?<=\p{Ll}{2})\.\s+/u).some((part) => {
+      const phrase = parseNamePhrase(part);
+      return phrase !== null && !sameSpeaker(phrase.name, speaker);
+    }),
+  );
 }
 
 /** The words of a sentence outside its quotations: what the source itself says, where its names count. */
