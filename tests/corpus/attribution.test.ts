@@ -380,7 +380,7 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       ['By contrast, Sen. Mark Rubin said that once the Senate goes on recess, “I intend to help wherever I can.”', 'Mark Rubin', 'Sen.'],
       ['“How do we win this county, and how fast?” asked Sen. Maria Cantwell of Washington.', 'Maria Cantwell', 'Sen.'],
       // A head name and an apposition too branched for the pattern, then ", said".
-      ['Rich Heffley, a top operative who played a major role in 2008 and now runs the early vote, said the program is a “critical part of our strategy.”', 'Rich Heffley', ''],
+      ['Rich Heffley, a top operative who played a major role in 2008 and now runs the early vote, said the program is a “critical part of our strategy.”', 'Rich Heffley', 'top operative'],
       ['“Both of them scare me more than I can say,” Harry Bond, 30, of Raleigh, N.C., who was among those polled, said later.', 'Harry Bond', ''],
       ['Cruz Alvarez himself said Tuesday that “the only way to win the state is to ask, one on one.”', 'Cruz Alvarez', ''],
       // The inverted verb right before the quotation.
@@ -426,6 +426,162 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       '“There is no money for it this year,” she said.',
     ]);
     expect(voices[2]?.[0]).toMatchObject({ name: 'Susan Miller', rule: 'pronoun' });
+  });
+
+  it('GIVEN a lower-case role before the new person heading the sentence THEN "she" is that person', () => {
+    const voices = voicesOf([
+      '“We will not back down,” said Governor Paul Hart.',
+      'State treasurer Susan Miller disagreed on Tuesday.',
+      '“There is no money for it this year,” she said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Susan Miller', rule: 'pronoun' });
+  });
+
+  it('GIVEN a place whose first word is also a first name ("North Korea", "Fort Pierce") named since THEN "he" is still the speaker', () => {
+    const voices = voicesOf([
+      '“We will not back down,” said Governor Paul Hart.',
+      'The talks with North Korea resumed in Fort Pierce on Tuesday, and Harvard Law School sent observers.',
+      '“Every school will be open by September,” he said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
+    // A title before a body's name is no woman either.
+    const pageant = voicesOf(['“We will not back down,” said Governor Jane Hart.', 'Miss Universe sent her greetings.', '“Every school will be open,” she said.']);
+    expect(pageant[2]?.[0]).toMatchObject({ name: 'Jane Hart', rule: 'pronoun' });
+  });
+
+  it('GIVEN "he" later in a sentence whose subject is a person THEN "he" is that subject, not the last speaker', () => {
+    const voices = voicesOf([
+      'Attorney General Ray Cooper called for releasing the videos, saying that openness “breaks down barriers.”',
+      'Kerr Putney, the city police chief, said the footage was not conclusive, but he said that it “supports what we have heard.”',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Kerr Putney', rule: 'pronoun' });
+  });
+
+  it('GIVEN a name that is part of a role ("Cruz spokesman Rick Tyler") THEN the person after the role is the subject', () => {
+    const voices = voicesOf([
+      '“We will not back down,” said Governor Paul Hart.',
+      'Hart spokesman Rick Tyler said the office would answer on Monday.',
+      '“There is nothing more to say,” he said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Rick Tyler', rule: 'pronoun' });
+  });
+
+  it('GIVEN a person right before a participle ("footage of Mara Lind asking, “…”") THEN that person speaks', () => {
+    const [voices] = voicesOf(['The new ad uses footage of Mara Lind asking, “Why are we not fifty points ahead, you might ask?”']);
+    expect(voices?.[0]).toMatchObject({ name: 'Mara Lind', basis: 'direct-quote' });
+  });
+
+  it('GIVEN a quotation left open at the end of its paragraph THEN the name the next paragraph credits is its speaker', () => {
+    const voices = voicesOf([
+      '“It is a dog whistle to every voter,” Rep. Gail Moran said Friday.',
+      '“If indeed the president is not legitimate, then how can you feel good about yourself as a student.',
+      '“I have been doing a lot of thinking about where we are as a country,” added Rep. Jim Colby (D-S.C.), the assistant leader.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Jim Colby', basis: 'direct-quote' });
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Jim Colby', basis: 'direct-quote' });
+  });
+
+  it('GIVEN the last speaker as the latest subject, named more often than the man named since THEN "he" is the speaker', () => {
+    const voices = voicesOf([
+      '“We will not back down,” said Governor Paul Hart.',
+      'Hart has met Senator Tom Cruz twice this year. Hart said the talks went nowhere.',
+      '“Every school will be open by September,” he said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
+    // Named as often as the other man, or not the latest subject, or after a sentence headed by someone the text
+    // cannot place ("Delaney said …"), he is not guessed.
+    for (const between of [
+      'Senator Tom Cruz said the talks went nowhere. Cruz has met voters twice. Hart disagreed.',
+      'Hart met Senator Tom Cruz twice this year. Mayor Bill Dean said the talks went nowhere.',
+      'Hart has met Senator Tom Cruz twice this year. Delaney said the talks went nowhere. Hart disagreed.',
+    ]) {
+      const doubt = voicesOf(['“We will not back down,” said Governor Paul Hart.', between, '“Every school will be open by September,” he said.']);
+      expect(doubt[2]?.[0], between).toMatchObject({ basis: 'unattributed' });
+    }
+  });
+
+  it('GIVEN a sentence headed by a title with "of", by a name before an apposition, or by a prepositional phrase THEN its subject is the person', () => {
+    for (const [between, who] of [
+      ['Secretary of State Jon Kirby said in a statement on Sunday that the vote was flawed.', 'Jon Kirby'],
+      ['On Hart’s claim that the schools are ready, state auditor Will Brandt said he had doubts.', 'Will Brandt'],
+      ['Recently, Will Brandt, the state auditor, was asked whether the schools are ready.', 'Will Brandt'],
+    ] as const) {
+      const voices = voicesOf(['“We will not back down,” said Governor Paul Hart.', between, '“Nobody has seen the figures,” he said.']);
+      expect(voices[2]?.[0], between).toMatchObject({ name: who, rule: 'pronoun' });
+    }
+  });
+
+  it('GIVEN a sentence opened by a name and a role, with another name in its apposition THEN the opening name is its subject', () => {
+    const voices = voicesOf([
+      '“The race is close,” said Tim Canova, a law professor.',
+      'Florida delegate John Archer, wearing a Canova T-shirt, said he was proud of the campaign.',
+      '“He is doing it the right way,” he said.',
+    ]);
+    expect(voices[2]?.[0]).toMatchObject({ name: 'John Archer', rule: 'pronoun' });
+  });
+
+  it('GIVEN a description with "and" between the name and the verb ("Mara Cyr, the director … and whose …, told") THEN she speaks, in that role', () => {
+    const [voices] = voicesOf([
+      '“This narrative is not just in our institutions,” Mara Cyr, the executive director at the Center for Media Justice and whose work is in the film, told reporters.',
+    ]);
+    expect(voices?.[0]).toMatchObject({ name: 'Mara Cyr', role: 'executive director at the Center for Media Justice', basis: 'direct-quote' });
+  });
+
+  it('GIVEN the source’s words closed by a name and a verb ("…, Schiff said.") THEN they are his, and a bare quotation after them too', () => {
+    const voices = voicesOf([
+      'The administration may be reluctant to act while the talks go on, Shiffer said.',
+      '"The other factor the administration may be weighing is how it would look to the voters."',
+    ]);
+    expect(voices[0]?.[0]).toMatchObject({ name: 'Shiffer', basis: 'reported' });
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Shiffer', basis: 'direct-quote' });
+  });
+
+  it('GIVEN a cue that names someone before the closing "said X" ("… can catch Clinton, said Steve Elm") THEN X speaks', () => {
+    const [voices] = voicesOf([
+      '"He can assert it, but it seems extremely unlikely" that Sanders can catch Clinton, said Steve Elm, deputy campaign manager for John Kerry in 2004.',
+    ]);
+    expect(voices?.[0]).toMatchObject({ name: 'Steve Elm', basis: 'direct-quote' });
+  });
+
+  it('GIVEN a speech verb whose words are a short quotation right after it ("called “distasteful,”") THEN it names no speaker for the next one', () => {
+    const [voices] = voicesOf([
+      'And, in a clip that Judge Mark Moss called "distasteful," Paul Santo expressed a desire to "try, convict and then punish the governor in public."',
+    ]);
+    expect(voices?.[0]?.name).not.toBe('Mark Moss');
+  });
+
+  it('GIVEN a transcript line (`Rep. Ted Gold (R-S.C.):"…"`) THEN the words are the named person’s, never the byline’s own', () => {
+    const [voices] = voicesOf(['Rep. Ted Gold (R-S.C.):"I have not heard anyone other than you ever cite that figure. Who told you that?"']);
+    expect(voices?.[0]).toMatchObject({ name: 'Ted Gold', basis: 'direct-quote' });
+  });
+
+  it('GIVEN a woman’s quotation, a man named, then "He responds, “…”" in the same paragraph THEN the reply is not carried on as hers', () => {
+    const voices = voicesOf([
+      'An exchange between Hillary Clinton and her aide Jake Sullivan shows the two discussing it.',
+      '“Remind me, did we not first use the word?” Clinton writes to Sullivan. He responds, “Yes, but happy to give it to them at this point.”',
+    ]);
+    expect(voices[1]?.[1]?.name).not.toBe('Hillary Clinton');
+  });
+
+  it('GIVEN a body that spoke last ("Judicial Watch said") THEN "he said" after it is not given to the body', () => {
+    const voices = voicesOf(['“The records were never handed over,” Judicial Watch said.', '“Nobody is listening to us,” he said.']);
+    expect(voices[0]?.[0]?.name).toBe('Judicial Watch');
+    expect(voices[1]?.[0]).toMatchObject({ basis: 'unattributed' });
+  });
+
+  it('GIVEN someone named in the speaker’s own description THEN a "he said" after it is still the speaker', () => {
+    const voices = voicesOf([
+      '“Now is the time to come to the aid of the party,” said Dan Fowler, who chaired it during Bill Carter’s presidency.',
+      '“She had better get well before she goes back out there,” he said.',
+    ]);
+    expect(voices[1]?.[0]).toMatchObject({ name: 'Dan Fowler', rule: 'pronoun' });
+    // Named in a sentence of the source's own after the quotation, the same man does stand in the way.
+    const after = voicesOf([
+      '“Now is the time to come to the aid of the party,” said Dan Fowler.',
+      'He chaired it during Bill Carter’s presidency.',
+      '“She had better get well before she goes back out there,” he said.',
+    ]);
+    expect(after[2]?.[0]).toMatchObject({ basis: 'unattributed' });
   });
 
   it('GIVEN a surname two people of the source share THEN it is the one named more often, and on a tie nobody', () => {

@@ -8,14 +8,17 @@
  * otherwise. Explicit overrides in the corpus file win over every rule.
  */
 import type { AttributionRule, Person, Voice } from '../types.ts';
-import type { SentenceSpan } from '../segment.ts';
+import { splitSentences, type SentenceSpan } from '../segment.ts';
 import { cueAfter, cueBefore, cuesBefore, cueInSentence, signatureAfter, signatureLine, type Subject } from './cues.ts';
-import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
-import { findMentions, SourcePeople, type NameMatcher, type Speaker } from './people.ts';
-import { bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, MIN_QUOTE_WORDS, spokenShort, type QuoteSpan } from './quotes.ts';
+import { SourcePeople, type Speaker } from './people.ts';
+import { findMentions, type NameMatcher } from './registry-names.ts';
+import {
+  bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, mainQuotation, MIN_QUOTE_WORDS, namesSomeoneElse, outsideQuotes, spokenShort,
+  type Quotation,
+} from './quotes.ts';
 import { CONTINUATIONS, findRegisteredSpeaker, GROUP, PRONOUN_SPEAKER } from './reported.ts';
 
-export { buildNameMatchers, findMentions, type NameMatcher, type PersonMention } from './people.ts';
+export { buildNameMatchers, findMentions, type NameMatcher, type PersonMention } from './registry-names.ts';
 
 export interface AttributionContext {
   readonly people: readonly Person[];
@@ -32,15 +35,6 @@ export type OverrideVoice = Person | 'own' | 'previous';
 export interface SourceAttributor {
   /** `next` is the paragraph after this one (for a signature line, "- Bernie Sanders."), '' at the end. */
   paragraph(text: string, sentences: readonly SentenceSpan[], next?: string): Voice[];
-}
-
-const nameRun = new RegExp(NAME_RUN, 'gu');
-
-interface Quotation {
-  readonly span: QuoteSpan;
-  voice: Voice | null;
-  /** Its speaker has been looked for (in text order, so names before it are known). */
-  done: boolean;
 }
 
 /** The speaker of one quotation, and the rule that found them. */
@@ -197,7 +191,7 @@ class Attributor implements SourceAttributor {
       const sentenceStart = Math.max(first?.start ?? 0, 0);
       const sentenceEnd = last ? last.start + last.text.length : text.length;
       const placement: Placement = { text, index, quotations, sentenceStart, sentenceEnd };
-      const found = this.cueSpeaker(q, placement) ?? this.signedBelow(q, placement, next);
+      const found = this.cueSpeaker(q, placement) ?? this.signedBelow(q, placement, next) ?? this.namedBelow(q, next);
       if (found?.speaker) this.people.mention(found.speaker, true);
       q.voice = found?.voice ?? this.carriedVoice(q, placement);
     });
@@ -227,6 +221,23 @@ class Attributor implements SourceAttributor {
   private signedBelow(q: Quotation, { text, index, quotations }: Placement, next: string): Found | null {
     if (index !== quotations.length - 1 || !/^[\s.,;:!?]*$/u.test(text.slice(q.span.end))) return null;
     return this.speakerOf(signatureLine(next), 'direct-quote');
+  }
+
+  /**
+   * "“… if you’re an African-American. ¶ “I have been doing a lot of thinking …,” added Rep. Jim Clyburn.": a
+   * quotation still open at the end of its paragraph goes on in the next, so a name the next one's first
+   * quotation is credited to after it is the speaker of both.
+   */
+  private namedBelow(q: Quotation, next: string): Found | null {
+    if (!q.span.open || !/^\s*[“"]/.test(next)) return null;
+    const [first] = findQuoteSpans(next, true);
+    if (!first || first.open) return null;
+    const sentence = splitSentences(next).find((s) => s.start + s.text.length >= first.end);
+    const end = sentence ? sentence.start + sentence.text.length : next.length;
+    const rest = next.slice(first.end, end);
+    const nextQuote = rest.search(/[“"]/);
+    const cue = cueAfter(nextQuote < 0 ? rest : rest.slice(0, nextQuote));
+    return cue?.kind === 'name' ? this.speakerOf(cue, 'direct-quote') : null;
   }
 
   /** A quotation with no cue of its own: a colon introduction, a continued or a follow-on quotation, else none. */
@@ -310,37 +321,4 @@ class Attributor implements SourceAttributor {
     this.block = { ...voice, basis: 'reported' };
     return voice;
   }
-}
-
-/** The quotation a sentence is about: the one overlapping it most, an attributed one before one without a speaker. */
-function mainQuotation(text: string, sentence: SentenceSpan, quotations: readonly Quotation[]): Quotation | null {
-  const end = sentence.start + sentence.text.length;
-  let best: Quotation | null = null;
-  let bestWeight = 0;
-  for (const q of quotations) {
-    const overlap = Math.min(end, q.span.end) - Math.max(sentence.start, q.span.start);
-    const weight = overlap > 0 && q.voice ? overlap + text.length : overlap;
-    if (weight > bestWeight) [best, bestWeight] = [q, weight];
-  }
-  return best;
-}
-
-/** Whether text between two quotations names anyone but their speaker ("…,” said Hart. “…" names only Hart). */
-function namesSomeoneElse(text: string, speaker: string): boolean {
-  nameRun.lastIndex = 0;
-  return [...text.matchAll(nameRun)].some((m) => {
-    const phrase = parseNamePhrase(m[0]);
-    return phrase !== null && !sameSpeaker(phrase.name, speaker);
-  });
-}
-
-/** The words of a sentence outside its quotations: what the source itself says, where its names count. */
-function outsideQuotes(sentence: SentenceSpan, quotations: readonly Quotation[]): string {
-  let out = sentence.text;
-  for (const q of [...quotations].reverse()) {
-    const from = Math.max(q.span.start, sentence.start) - sentence.start;
-    const to = Math.min(q.span.end, sentence.start + sentence.text.length) - sentence.start;
-    if (to > from) out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
-  }
-  return out;
 }

@@ -32,7 +32,7 @@ export type Subject =
 
 export const PRON = String.raw`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`;
 /** An apposition between commas: "Ms. Kelly, a retired astronaut, said"; "Smith, 70, told". */
-export const APPOS = String.raw`(?:\s*,\s*((?:(?!\b(?:said|says|told|and|but)\b)[^,;:“”"()]){1,120}?)\s*,)`;
+export const APPOS = String.raw`(?:\s*,\s*((?:the|a|an)\s(?:(?!\b(?:said|says|told|but)\b)[^,;:“”"()]){1,160}?|(?:(?!\b(?:said|says|told|and|but)\b)[^,;:“”"()]){1,120}?)\s*,)`;
 export const PAREN = String.raw`(?:\s*\([^()]{1,30}\))`;
 export const ADVERBS = String.raw`(?:\s+(?:himself|herself|also|later|then|further|previously|once|again|recently|first|finally|earlier|\p{Ll}+ly))?`;
 export const AUX = String.raw`(?:\s+(?:has|had|have|once|also)(?:\s+(?:also|been|later))?)?`;

@@ -53,17 +53,17 @@ export function cueAfter(text: string): Subject | null {
   // "…,” Harry Bond, 30, of Raleigh, N.C., who was polled, said": the name opening the cue, not one inside it.
   const headed = headBeforeCommaVerb(text);
   if (headed) return headed.subject;
+  // "…” that Sanders can catch Clinton, said Steve Elmendorf, …": a name after the closing verb is its subject,
+  // not the one before its comma.
+  const closing = lastMatch(TRAILING_INVERTED, text);
+  const late = closing && closing.index > 0 ? invertedCue(text.slice(closing.index)) : null;
+  if (late) return late;
   const trailing = speechVerbs(text).at(-1);
   if (trailing?.[1] && /[.!?]\s*$|^[^.!?]*$/.test(text.slice(trailing.index))) {
     const subject = verbSubject(trailing, text, 'verb-after-name', [PREPOSITION, SUBORDINATE]);
     if (subject) return subject;
     const head = HEAD_NAME.exec(text);
     if (head?.[1]) return strictSubject(head[1], '', 'verb-after-name');
-  }
-  const closing = lastMatch(TRAILING_INVERTED, text);
-  if (closing && closing.index > 0) {
-    const late = invertedCue(text.slice(closing.index));
-    if (late) return late;
   }
   const group = AFTER_GROUP.exec(text);
   const groupText = group?.[1] ?? group?.[3] ?? group?.[4];

@@ -19,8 +19,10 @@ const PARTICIPLE_CUE = new RegExp(
   String.raw`,[”"]?\s*(?:and\s+)?(?:${PARTICIPLE})\b|\band\s+(?:\p{Ll}+ly\s+)?${VERB}\b|\b(?:statement|e-?mail|tweet|letter|memo|post)\s+(?:saying|stating|warning|declaring)\b`,
   'gu',
 );
+/** A name and a participle right before the quotation: "… footage of Hillary Clinton asking, “…". */
+const NAME_THEN_PARTICIPLE = new RegExp(String.raw`(${NAME_RUN})\s+(?:${PARTICIPLE})\s*[,:]?\s*$`, 'u');
 /** A name and a colon right before the quotation: "… doesn’t surprise Republican pollster Daron Shaw: “…". */
-const NAME_COLON = new RegExp(String.raw`(${NAME_RUN})\s*:\s*$`, 'u');
+const NAME_COLON = new RegExp(String.raw`(${NAME_RUN})(?:\s*\([^()]{1,30}\))?\s*:\s*$`, 'u');
 /** What follows a sentence's subject before a colon that introduces its words: a verb phrase, not another clause. */
 const COLON_CLAUSE = /^(?:,[^,]{1,90},)?\s+\p{Ll}[^“”"]*:\s*$/u;
 /** The subject of a sentence, after an introductory phrase: "On Tuesday, Trump …", "Later he …". */
@@ -78,6 +80,8 @@ function verbCandidates(verbs: readonly RegExpExecArray[], text: string, sentenc
   const headName = head !== undefined && looksNamed(head);
   for (const v of verbs) {
     const at = v.index + v[0].length;
+    // "… Judge Mosman called “distasteful,” Santilli expressed …": the verb's words are the short quotation after it.
+    if (/^\s*[“"]/.test(text.slice(at))) continue;
     const found = verbSubject(v, text, 'verb-after-name');
     // "Michael Seaman, who lives outside the state capital, Sacramento, said": under a sentence headed by another
     // name, a name next to the verb counts only when it looks like a person's.
@@ -123,6 +127,9 @@ function participleCue(
   verb: RegExpExecArray | undefined,
   lastVerbSubject: Subject | undefined,
 ): Candidate[] {
+  // "The ad uses footage of Hillary Clinton asking, “…": a person right before the participle is who speaks.
+  const named = NAME_THEN_PARTICIPLE.exec(text);
+  if (named?.[1]) return [{ at: text.length, subject: strictSubject(named[1], text.slice(0, named.index), 'participle') }];
   const participle = lastMatch(PARTICIPLE_CUE, text);
   if (!participle) return [];
   const at = participle.index + participle[0].length;
@@ -156,6 +163,8 @@ const REPORTED_HEAD = new RegExp(`^(?:[^,“”"]{0,60},\\s*)?${SUBJECT}${PAREN}
 /** "…, says Feng." closing one. */
 const REPORTED_TAIL = new RegExp(`,\\s*${VERB}\\s+(${NAME_RUN})\\s*[.!?]?$`, 'u');
 
+const REPORTED_TAIL_NAME_FIRST = new RegExp(`,\\s*(${NAME_RUN})\\s+(${VERB})\\s*[.!?]?$`, 'u');
+
 /** Reported speech in a sentence without quotation marks: "Smith said the plan…", "…, says Feng.", "According to Yan, …". */
 export function cueInSentence(sentence: string): Subject | null {
   const according = lastMatch(ACCORDING_TO, sentence);
@@ -164,6 +173,11 @@ export function cueInSentence(sentence: string): Subject | null {
   }
   const head = REPORTED_HEAD.exec(sentence);
   if (head?.[1]) return subjectOf(head[1], head[2] ?? null, '', 'verb-after-name');
+  // "The administration may be reluctant to act, Schiff said.": the source's words closed by a name and a verb.
+  const named = REPORTED_TAIL_NAME_FIRST.exec(sentence);
+  if (named?.[1] && named[2] && speechVerbBase(named[2].split(/\s+/)[0] ?? '')) {
+    return subjectOf(named[1], null, '', 'verb-after-name');
+  }
   const tail = REPORTED_TAIL.exec(sentence);
   if (tail?.[1] && tail[2]) {
     const base = speechVerbBase(tail[1].split(/\s+/)[0] ?? '');

@@ -190,3 +190,19 @@ export const PRONOUN_GENDER: Readonly<Record<string, 'm' | 'f' | 'p'>> = { he: '
 /** Nouns that make a subject a group or an unnamed person rather than a named one ("officials said"). */
 export const GROUP_NOUNS =
   /\b(?:officials?|reporters|journalists|pollsters|critics|supporters|opponents|proponents|advocates|sceptics|skeptics|aides?|advisers|advisors|experts?|analysts?|sources?|spokes(?:man|woman|person)|representatives?|observers|residents|voters|protesters|lawmakers|democrats|republicans|leaders|diplomats|investigators|prosecutors|police|authorities|organizers|members|staffers|insiders|economists|strategists|historians|scientists|researchers|witnesses|campaign|administration|committee|ministry|department|statement|government|agency|company|white house|kremlin|pentagon)\b/i;
+
+/**
+ * Capitalised runs that name a place or a body, not a person, though their first word is also a first name
+ * ("North Korea", "Fort Pierce", "Marshall Islands", "Harvard Law School"): a pronoun never means them.
+ */
+export const PLACE_HEAD = new Set(['north', 'south', 'east', 'west', 'san', 'santa', 'los', 'las', 'fort', 'lake', 'mount', 'port', 'great', 'second', 'iron', 'secret', 'peace', 'twilight', 'notorious']);
+export const PLACE_OR_BODY_TAIL = new Set(
+  [
+    'carolina', 'dakota', 'korea', 'island', 'islands', 'coast', 'bank', 'beach', 'city', 'county', 'springs', 'park',
+    'garden', 'point', 'hollywood', 'zone', 'inn', 'center', 'centre', 'school', 'college', 'university', 'library',
+    'church', 'foundation', 'institute', 'project', 'research', 'service', 'corps', 'show', 'amendment', 'recession',
+    'debate', 'tribune', 'sentinel', 'times', 'sun-times', 'post', 'journal', 'universe', 'cowboys', 'broncos',
+    'mavericks', 'marathons', 't-shirts', 'republican', 'democrat', 'republicans', 'democrats', 'staters', 'latinos',
+    'breakfast', 'file', 'watch', 'curtain', 'qaeda', 'justice', 'brothers', 'pac', 'party', 'committee', 'street', 'avenue', 'energy', 'media', 'news', 'group', 'network', 'association', 'council', 'company', 'inc.', 'corp.',
+  ],
+);

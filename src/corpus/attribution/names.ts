@@ -4,7 +4,7 @@
  * and says whether two written names can be the same person.
  */
 import { getGender } from 'gender-detection-from-name';
-import { GROUP_NOUNS, HONORIFIC_GENDER, NOT_NAME, TITLE_WORDS } from './lexicon.ts';
+import { GROUP_NOUNS, HONORIFIC_GENDER, NOT_NAME, PLACE_HEAD, PLACE_OR_BODY_TAIL, TITLE_WORDS } from './lexicon.ts';
 
 /** One capitalised word of a name, an initial, or a hyphenated/apostrophised name ("O’Rourke", "Ortega-Reyes"). */
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’\-]*\p{L}\.?|\p{Lu}\.|\p{Lu}\p{Ll}?\.)`;
@@ -155,4 +155,18 @@ export function sameSpeaker(a: string, b: string): boolean {
   const gy = y.slice(0, -1).filter((w) => w.length > 1);
   if (gx.length === 0 || gy.length === 0) return true;
   return gx[0] === gy[0] || gx[0]?.startsWith(gy[0] ?? '') === true || gy[0]?.startsWith(gx[0] ?? '') === true;
+}
+
+/**
+ * What a first name tells of the pronoun for a person, from gender-detection-from-name's lists of first names
+ * (English first, then its other languages); null for a surname alone or a name the lists don't know.
+ */
+export function genderOfName(name: string): Gender {
+  const words = name.split(/\s+/);
+  return words.length < 2 || !words[0] || namesAPlace(words) ? null : firstNameGender(words[0]);
+}
+
+/** "North Korea", "Harvard Law School": a run whose first word is also a first name, naming a place or a body. */
+export function namesAPlace(words: readonly string[]): boolean {
+  return PLACE_HEAD.has((words[0] ?? '').toLowerCase()) || PLACE_OR_BODY_TAIL.has((words[words.length - 1] ?? '').toLowerCase());
 }

@@ -5,8 +5,11 @@
  * itself names someone else with that surname: two people called Flynn in two articles are two people.
  */
 import type { Person } from '../types.ts';
-import { NOT_NAME } from './lexicon.ts';
-import { firstNameGender, isTitleWord, NAME_RUN, nameKey, parseNamePhrase, sameSpeaker, surnameOf, type Gender } from './names.ts';
+import { findMentions, straightenApostrophes, type NameMatcher } from './registry-names.ts';
+import {
+  firstNameGender, genderOfName, isTitleWord, NAME_RUN, nameKey, namesAPlace, parseNamePhrase, sameSpeaker, surnameOf, type Gender,
+} from './names.ts';
+import { roleBefore, roleFromApposition } from './roles.ts';
 
 export interface Speaker {
   /** people.yaml id, or null for someone the text names who is not registered. */
@@ -14,82 +17,6 @@ export interface Speaker {
   name: string;
   role: string;
   gender: Gender;
-}
-
-/** Finds registry names in text, longest alias first ("the Chinese Foreign Minister" before "Wang"). */
-export interface NameMatcher {
-  readonly pattern: RegExp | null;
-  /** Alias with straight apostrophes → person. */
-  readonly byAlias: ReadonlyMap<string, Person>;
-}
-
-export const straightenApostrophes = (text: string): string => text.replace(/’/g, "'");
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Builds the registry matcher once per corpus. */
-export function buildNameMatchers(people: readonly Person[]): NameMatcher {
-  const byAlias = new Map<string, Person>();
-  for (const person of people) for (const alias of [person.name, ...person.aliases]) byAlias.set(straightenApostrophes(alias), person);
-  const aliases = [...byAlias.keys()].sort((a, b) => b.length - a.length);
-  const pattern = aliases.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => escapeRegExp(a).replace(/'/g, "['’]")).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
-    : null;
-  return { pattern, byAlias };
-}
-
-export interface PersonMention {
-  readonly person: Person;
-  readonly index: number;
-  readonly length: number;
-}
-
-/** Every registry person named in the text, without overlaps, in text order. */
-export function findMentions(text: string, matcher: NameMatcher): PersonMention[] {
-  if (!matcher.pattern) return [];
-  const mentions: PersonMention[] = [];
-  for (const match of text.matchAll(matcher.pattern)) {
-    const person = matcher.byAlias.get(straightenApostrophes(match[0]));
-    if (person) mentions.push({ person, index: match.index, length: match[0].length });
-  }
-  return mentions;
-}
-
-/** Words that may stand between a title word and the name in a lower-case role: "Republican presidential nominee". */
-const ROLE_WORD = /^(?:former|then|presidential|vice-presidential|senior|top|national|foreign|deputy|assistant|associate|executive|general|campaign|state|party|press|communications|policy|security|defense|defence|energy|economic|political|chief|acting|interim|longtime|veteran|white|house|senate|democratic|republican|gop|u\.s\.|federal|county|city|district|regional|international|managing|finance|trade|health|justice|homeland|intelligence|military|retired|current|outgoing|incoming|founding|co-|lead|deputy|staff|principal|majority|minority)$/i;
-
-/** A role written before the name in lower case: "Republican presidential nominee Donald Trump" → "Republican presidential nominee". */
-export function roleBefore(before: string): string {
-  const words = before.trimEnd().split(/\s+/).slice(-6);
-  const last = words[words.length - 1];
-  if (!last || !isTitleWord(last)) return '';
-  let from = words.length - 1;
-  while (from > 0) {
-    const word = words[from - 1] ?? '';
-    if (isTitleWord(word) || ROLE_WORD.test(word) || (/^\p{Lu}/u.test(word) && !NOT_NAME.has(word.toLowerCase()))) from--;
-    else break;
-  }
-  return words.slice(from).join(' ').replace(/^[,;(]+/, '');
-}
-
-/** An apposition that describes a role ("a senior fellow at the Meridian Institute"), not an age or a clause. */
-export function roleFromApposition(apposition: string | null): string {
-  if (!apposition) return '';
-  const text = apposition.trim().replace(/^(?:a|an|the)\s+/i, '');
-  if (text.length < 3 || /^\d+$/.test(text) || /^(?:who|which|whose|where|when|if|and|but|in|on|at|for)\b/i.test(text)) return '';
-  if (/^\p{Lu}[\p{L}.]*$/u.test(text) && text.length <= 12) return ''; // a state or place: "Calif."
-  return text;
-}
-
-/**
- * What a first name tells of the pronoun for a person, from gender-detection-from-name's lists of first names
- * (English first, then its other languages); null for a surname alone or a name the lists don't know.
- */
-export function genderOfName(name: string): Gender {
-  const words = name.split(/\s+/);
-  return words.length < 2 || !words[0] ? null : firstNameGender(words[0]);
 }
 
 /**
@@ -160,7 +87,6 @@ export class SourcePeople {
     return speaker;
   }
 
-  /** Makes a person the most recent one mentioned. */
   /** How often each person has been named so far: the salience that settles a shared surname. */
   private readonly times = new Map<Speaker, number>();
 
@@ -168,15 +94,26 @@ export class SourcePeople {
     return this.times.get(speaker) ?? 0;
   }
 
+  /** Makes a person the most recent one mentioned; `asSpeaker`, the one who spoke last. */
   mention(speaker: Speaker, asSpeaker = false): void {
     this.salient = [speaker, ...this.salient.filter((s) => s !== speaker)].slice(0, 12);
     if (asSpeaker) {
+      this.spokeInSentence = true;
       this.lastSpeaker = speaker;
       this.sinceSpeaker = [];
+      this.strangerSince = false;
     }
   }
 
   private lastSpeaker: Speaker | null = null;
+  /**
+   * Whether the sentence being read attributed a quotation. The others it names are in the speaker's own
+   * description or the quotation's setting ("said Don Fowler, who helmed the DNC during Bill Clinton’s
+   * presidency"), not people a "he said" after it could mean: they do not count against the speaker.
+   */
+  private spokeInSentence = false;
+  /** Whether a sentence since the last speaker was headed by a name the text gives no person for. */
+  private strangerSince = false;
 
   /**
    * The person a written name refers to, or null when the words are not a person's name. `before` is the text
@@ -246,25 +183,35 @@ export class SourcePeople {
   private sinceSpeaker: Speaker[] = [];
 
   /**
-   * "he" / "she": the person who spoke last — of that gender, or of a gender no name or title tells ("Soe Min") —
-   * when nobody else the pronoun could mean (same gender, or gender unknown) has been named since; in `pending`,
-   * the words of the pronoun's own sentence before it, included.
-   * When exactly one other such person has been named since, of the same known gender and the subject of the
-   * latest sentence, that person. Otherwise nobody. Measured on the PolNeAR training articles: resolving to the
-   * most recent compatible person was wrong almost as often as right; these rules were right 202 times and wrong
-   * 40 (by labels of which about a quarter are coreference errors). A wrong speaker is worse than none. What a
-   * pronoun resolves to never decides a person's gender.
+   * "he" / "she": in order, the person heading the pronoun's own sentence (in `pending`, its words before the
+   * pronoun); the person who spoke last — of that gender, or of a gender no name or title tells ("Soe Min") —
+   * when nobody else the pronoun could mean (same gender, or gender unknown) has been named since; the one such
+   * person named since, when of the same known gender and the latest sentence's subject; the last speaker, when
+   * the latest sentence's subject and named more often than everyone named since. Otherwise nobody: resolving to
+   * the most recent compatible person was wrong almost as often as right on the PolNeAR training articles, and a
+   * wrong speaker is worse than none. What a pronoun resolves to never decides a person's gender.
    */
   resolvePronoun(gender: 'm' | 'f' | 'p', pending = ''): Speaker | null {
     if (gender === 'p') return null;
     const compatible = (s: Speaker): boolean => s.gender === gender || s.gender === null;
-    const last = this.lastSpeaker;
+    // "Kerr Putney, the police chief, said that …, but he said that “…”": the subject of the pronoun's own sentence.
+    const head = pending.trim() ? (this.subjectAtHead(pending) ?? this.subjectAfterRole(pending)) : null;
+    if (head && (head.gender === gender || head.gender === null)) return head;
+    // "Right Wing Watch first reported …": a body or a place that spoke is never a "he" or a "she".
+    const last = this.lastSpeaker && !namesAPlace(this.lastSpeaker.name.split(/\s+/)) ? this.lastSpeaker : null;
     const others = new Set([...this.sinceSpeaker, ...this.mentionsIn(pending)].filter((s) => s !== last && compatible(s)));
     if (others.size === 0) return last?.gender === gender || (last !== null && last.gender === null) ? last : null;
     // "“…,” Smith said. Jones, the mayor, disagreed. “…,” he said.": one new person of the pronoun's gender,
     // who is also the subject of the latest sentence, is the one it means.
     const [only] = others;
     if (others.size === 1 && only?.gender === gender && this.salient[0] === only) return only;
+    // "“…,” said Gorka. … Gorka has met Trump twice. “…,” he said.": the last speaker, when they are the latest
+    // sentence's subject, named more often than anyone else the pronoun could mean, and no one the text cannot
+    // place has headed a sentence since.
+    const named = last === null ? 0 : this.timesNamed(last);
+    if (last?.gender === gender && this.salient[0] === last && !this.strangerSince && [...others].every((o) => this.timesNamed(o) < named)) {
+      return last;
+    }
     return null;
   }
 
@@ -276,7 +223,8 @@ export class SourcePeople {
     for (const match of text.matchAll(nameRunG)) {
       const run = match[0].replace(/[’']s$/, '');
       const phrase = parseNamePhrase(run);
-      if (!phrase) continue;
+      // "Miss Universe", "Peabody Energy": a title or a first name before a place or a body's name.
+      if (!phrase || namesAPlace(phrase.name.split(/\s+/))) continue;
       const known = this.local.sameAs(phrase.name).length > 0;
       if (!known && !this.looksLikePerson(run)) continue;
       const speaker = this.resolve(run);
@@ -287,9 +235,11 @@ export class SourcePeople {
 
   /** Notes the people a sentence of the source's own words names, for the pronouns after it. */
   noteMentions(text: string): void {
+    const spoke = this.spokeInSentence;
+    this.spokeInSentence = false;
     for (const speaker of this.mentionsIn(text)) {
       this.times.set(speaker, (this.times.get(speaker) ?? 0) + 1);
-      if (speaker !== this.lastSpeaker) this.sinceSpeaker.push(speaker);
+      if (speaker !== this.lastSpeaker && !spoke) this.sinceSpeaker.push(speaker);
     }
   }
 
@@ -299,26 +249,49 @@ export class SourcePeople {
    * positions (objects, places, possessives) are not what a later pronoun refers to, and are left out.
    */
   noteSubject(sentence: string): void {
-    // "Joh Husted, Ohio Secretary of State, voiced …": a name and a comma opening the sentence is its head, unless
-    // it is no name ("On Tuesday, Trump …", where the name after the introduction is).
-    const opening = NAME_THEN_COMMA.exec(sentence);
-    const match = opening?.[1] && parseNamePhrase(opening[1]) ? opening : SUBJECT_AT_START.exec(sentence);
+    const speaker = this.subjectAtHead(sentence) ?? this.subjectAfterRole(sentence);
+    if (speaker) this.mention(speaker);
+  }
+
+  private subjectAtHead(sentence: string): Speaker | null {
+    // "Joh Husted, Ohio Secretary of State, voiced …", "Secretary of State John Kerry said …": a name (or a title
+    // going on after "of") opening the sentence is its head, unless it is no name or a preposition's object ("On
+    // Tuesday, Trump …", "On Trump’s claim, Benjamin said …", where the name after the introduction is).
+    const opening = TITLED_HEAD_AT_START.exec(sentence) ?? NAME_THEN_COMMA.exec(sentence);
+    const named =
+      opening?.[1] !== undefined && parseNamePhrase(opening[1]) !== null && !LEADING_PREPOSITION.test(opening[1]) && !/^\p{Lu}\p{Ll}+ly$/u.test(opening[1]);
+    const match = named ? opening : SUBJECT_AT_START.exec(sentence);
     const run = match?.[1];
-    if (!run || /^[’']s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) return;
+    if (!run || /^[’']s\b/.test(sentence.slice((match.index ?? 0) + match[0].length))) return null;
+    // "On Trump’s claim, …": a preposition's object is not the subject.
+    if (LEADING_PREPOSITION.test(run)) return null;
     const registered = findMentions(run, this.matcher)[0];
-    if (registered && registered.length === run.length) return this.mention(this.registered(registered.person));
+    if (registered && registered.length === run.length) return this.registered(registered.person);
     const phrase = parseNamePhrase(run);
-    if (!phrase) return;
+    if (!phrase) return null;
     const known = this.local.sameAs(phrase.name)[0];
     const rest = sentence.slice((match.index ?? 0) + match[0].length);
+    // "Cruz spokesman Rick Tyler said …": the name is part of a role; the person after it is the subject.
+    if (isTitleWord(/^\s+(\p{Ll}[\p{L}-]*)/u.exec(rest)?.[1] ?? '')) return null;
     // "Ana Ruiz, a nurse, …" / "Joh Husted, Ohio Secretary of State, voiced …": a description says a person is meant.
     const apposition = /^\s*,\s*([^,“”"]{2,60}),/.exec(rest)?.[1] ?? '';
     const described = /^(?:a|an|the)\s/.test(apposition) || apposition.split(/\s+/).some(isTitleWord);
     const looksLikePerson = phrase.title !== '' || phrase.gender !== null || genderOfName(phrase.name) !== null || (described && nameKey(phrase.name).length > 1);
-    if (known || looksLikePerson) {
-      const speaker = this.resolve(run);
-      if (speaker) this.mention(speaker);
+    if (known || looksLikePerson) return this.resolve(run);
+    // "Obama also addressed …", "McLenney said …": someone the text does not yet know heads the sentence.
+    this.strangerSince = true;
+    return null;
+  }
+
+  /** "Political analyst David Bositis agreed …": the name after a lower-case role that heads the sentence. */
+  private subjectAfterRole(sentence: string): Speaker | null {
+    for (const pattern of [ROLE_THEN_NAME_AT_START, ROLE_THEN_NAME_AFTER_INTRO]) {
+      const match = pattern.exec(sentence);
+      const run = match?.[2];
+      const role = (match?.[1] ?? '').trim();
+      if (run && !/[’']s$/.test(run) && roleBefore(role) === role && this.looksLikePerson(run)) return this.resolve(run, null, role);
     }
+    return null;
   }
 }
 
@@ -328,5 +301,14 @@ const nameRunG = new RegExp(NAME_RUN, 'gu');
 const CONNECTIVE = String.raw`(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|Now)\s+)?`;
 const NAME_THEN_COMMA = new RegExp(String.raw`^${CONNECTIVE}(${NAME_RUN})(?=\s*,)`, 'u');
 
+/** "Political analyst David Bositis agreed …": a name after a lower-case role at the head of a sentence. */
+const ROLE_THEN_NAME = String.raw`${CONNECTIVE}(?:(?:the|a|an)\s+)?((?:[\p{L}.'’-]+\s+){1,5}?)(${NAME_RUN})(?=\s*(?:,|\(|\s+\p{Ll}))`;
+const ROLE_THEN_NAME_AT_START = new RegExp(`^${ROLE_THEN_NAME}`, 'u');
+const ROLE_THEN_NAME_AFTER_INTRO = new RegExp(String.raw`^(?:[^,“”"]{0,80},\s*){1,2}${ROLE_THEN_NAME}`, 'u');
+const LEADING_PREPOSITION =
+  /^(?:On|In|At|After|Before|For|From|With|Without|About|Against|Under|Over|Like|Unlike|Despite|Since|Until|During|Following|Among|Between|Behind|Through|Toward|Towards|Upon|Via|Amid|By|Of|To)\s/;
+/** A title that goes on after "of" opening the sentence: "Secretary of State John F. Kerry said …". */
+const TITLED_HEAD_AT_START = new RegExp(String.raw`^${CONNECTIVE}(${NAME_RUN}\s+of\s+${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`, 'u');
+
 /** A name at the head of a sentence, after an introductory phrase: the sentence's likely subject. */
-const SUBJECT_AT_START = new RegExp(String.raw`^(?:[^,“”"]{0,60},\s*)?${CONNECTIVE}(${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`, 'u');
+const SUBJECT_AT_START = new RegExp(String.raw`^(?:[^,“”"]{0,80},\s*){0,2}${CONNECTIVE}(${NAME_RUN})(?=\s*(?:,|\s+\p{Ll}))`, 'u');

@@ -4,7 +4,9 @@
  * mark (the news convention for a quotation of several paragraphs).
  */
 
+import type { Voice } from '../types.ts';
 import type { SentenceSpan } from '../segment.ts';
+import { NAME_RUN, parseNamePhrase, sameSpeaker } from './names.ts';
 import { cueAfter } from './cues.ts';
 
 export interface QuoteSpan {
@@ -41,7 +43,7 @@ function isOpeningStraight(text: string, at: number): boolean {
   const before = at === 0 ? ' ' : (text[at - 1] ?? ' ');
   const after = text[at + 1] ?? ' ';
   if (/\s/.test(after)) return false;
-  return /[\s([—–-]/.test(before) || at === 0;
+  return /[\s([—–:-]/.test(before) || at === 0;
 }
 
 /**
@@ -60,6 +62,11 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
     start = -1;
     continued = false;
   };
+  // Curly marks still to come after each offset: a quotation inside a quotation written with the same marks
+  // (“I’d rather live in what he calls “hell” than …”) nests when enough closing marks follow for both.
+  const openersAfter = suffixCounts(text, '“');
+  const closersAfter = suffixCounts(text, '”');
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '“') {
@@ -68,13 +75,18 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
         close(i + 1, false);
         continue;
       }
+      if (start >= 0 && (closersAfter[i + 1] ?? 0) - (openersAfter[i + 1] ?? 0) >= depth + 2) {
+        depth++;
+        continue;
+      }
       if (start >= 0 && !(continuing && i === lead && spans.length === 0)) close(i, false);
       if (start < 0) {
         start = i;
         continued = continuing && opensWithMark && i === lead;
       }
     } else if (ch === '”') {
-      if (start >= 0) close(i + 1, false);
+      if (depth > 0) depth--;
+      else if (start >= 0) close(i + 1, false);
     } else if (ch === '"') {
       if (start < 0 && isOpeningStraight(text, i)) {
         start = i;
@@ -84,6 +96,13 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
   }
   close(text.length, true);
   return spans;
+}
+
+/** How many times `mark` occurs at or after each offset of `text` (one entry past the end). */
+function suffixCounts(text: string, mark: string): Int32Array {
+  const counts = new Int32Array(text.length + 1);
+  for (let i = text.length - 1; i >= 0; i--) counts[i] = (counts[i + 1] ?? 0) + (text[i] === mark ? 1 : 0);
+  return counts;
 }
 
 /** Whether the sentences a quotation spans hold nothing but it: no cue that failed, no other words of the source. */
@@ -105,4 +124,50 @@ export function spokenShort(text: string, span: QuoteSpan): boolean {
   const rest = text.slice(span.end);
   const next = rest.search(/[“”"]/);
   return cueAfter(next < 0 ? rest : rest.slice(0, next)) !== null;
+}
+
+/** A quotation of a paragraph while its speaker is looked for. */
+export interface Quotation {
+  readonly span: QuoteSpan;
+  voice: Voice | null;
+  /** Its speaker has been looked for (in text order, so names before it are known). */
+  done: boolean;
+}
+
+const nameRun = new RegExp(NAME_RUN, 'gu');
+
+/** The quotation a sentence is about: the one overlapping it most, an attributed one before one without a speaker. */
+export function mainQuotation(text: string, sentence: SentenceSpan, quotations: readonly Quotation[]): Quotation | null {
+  const end = sentence.start + sentence.text.length;
+  let best: Quotation | null = null;
+  let bestWeight = 0;
+  for (const q of quotations) {
+    const overlap = Math.min(end, q.span.end) - Math.max(sentence.start, q.span.start);
+    const weight = overlap > 0 && q.voice ? overlap + text.length : overlap;
+    if (weight > bestWeight) [best, bestWeight] = [q, weight];
+  }
+  return best;
+}
+
+/** Whether text between two quotations names anyone but their speaker ("…,” said Hart. “…" names only Hart). */
+export function namesSomeoneElse(text: string, speaker: string): boolean {
+  nameRun.lastIndex = 0;
+  // A run may cross a sentence's end ("Sullivan. He"): each sentence's part is a name of its own.
+  return [...text.matchAll(nameRun)].some((m) =>
+    m[0].split(/(?<=\p{Ll}{2})\.\s+/u).some((part) => {
+      const phrase = parseNamePhrase(part);
+      return phrase !== null && !sameSpeaker(phrase.name, speaker);
+    }),
+  );
+}
+
+/** The words of a sentence outside its quotations: what the source itself says, where its names count. */
+export function outsideQuotes(sentence: SentenceSpan, quotations: readonly Quotation[]): string {
+  let out = sentence.text;
+  for (const q of [...quotations].reverse()) {
+    const from = Math.max(q.span.start, sentence.start) - sentence.start;
+    const to = Math.min(q.span.end, sentence.start + sentence.text.length) - sentence.start;
+    if (to > from) out = out.slice(0, from) + ' '.repeat(to - from) + out.slice(to);
+  }
+  return out;
 }

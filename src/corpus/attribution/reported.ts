@@ -5,7 +5,7 @@
  * seed texts use ("<name> of The Diplomat says"); then any name a speech cue puts in the subject.
  */
 import { SPEECH_VERB } from './lexicon.ts';
-import type { PersonMention } from './people.ts';
+import type { PersonMention } from './registry-names.ts';
 
 /** Sentence openers that continue the argument of the sentence before. */
 export const CONTINUATIONS =
