@@ -247,7 +247,7 @@ function addMinorWords(
 /** Two query words side by side, in order, add weight by the pair's rarity (an idf over passages). */
 function addPairs(pairs: PairIndex, s: Scratch, sequence: readonly string[], n: number): void {
   for (let i = 1; i < sequence.length; i++) {
-    const holders = pairs.lookup(sequence[i - 1] ?? '', sequence[i] ?? '');
+    const holders = pairs.lookupShared(sequence[i - 1] ?? '', sequence[i] ?? '');
     if (holders.length === 0) continue;
     const gain = O.pairWeight * Math.log(1 + (n - holders.length + 0.5) / (holders.length + 0.5));
     for (let k = 0; k < holders.length; k++) s.addIfTouched(holders[k] ?? -1, gain);

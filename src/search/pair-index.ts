@@ -40,6 +40,24 @@ export class PairIndex {
     private readonly mask: number,
   ) {}
 
+  /** Reused by `lookupShared`: a frequent pair's holders at 1M passages were a fresh array of tens of thousands. */
+  private shared = new Int32Array(64);
+
+  /**
+   * `lookup` into memory reused from call to call: the view is valid until the next call (collection reads it at
+   * once; at 1M passages "against the" alone is held by tens of thousands of passages, garbage on every query).
+   */
+  lookupShared(first: string, second: string): Int32Array {
+    const h = pairHash(first, second);
+    const bucket = h & this.mask;
+    const from = this.offsets[bucket] as number;
+    const to = this.offsets[bucket + 1] as number;
+    if (this.shared.length < to - from) this.shared = new Int32Array(to - from);
+    let count = 0;
+    for (let k = from; k < to; k++) if (this.hashes[k] === h) this.shared[count++] = this.passages[k] as number;
+    return this.shared.subarray(0, count);
+  }
+
   /** Passages holding `first` immediately followed by `second` (a rare hash collision may add one). */
   lookup(first: string, second: string): Int32Array {
     const h = pairHash(first, second);

@@ -98,6 +98,27 @@ describe('PairIndexBuilder.finish', () => {
     }
   });
 
+  it('GIVEN pairs looked up one after another THEN lookupShared() gives what lookup() gives, each view until the next', () => {
+    const words = vocabulary(50);
+    const builder = new PairIndexBuilder();
+    // Few words, many passages: some pairs are held by hundreds of passages, more than the shared memory starts with.
+    for (let p = 0; p < 5000; p++)
+      builder.add(
+        p,
+        Array.from({ length: 8 }, (_, k) => words[(p * 7 + k * k * 3) % words.length] as string).join(' '),
+      );
+    const pairs = drain<PairIndex>(builder.finish()).value;
+    let largest = 0;
+    for (let i = 1; i < words.length; i++)
+      for (const j of [0, i - 1, (i * 13) % words.length]) {
+        const [first, second] = [words[j] as string, words[i] as string];
+        const expected = [...pairs.lookup(first, second)];
+        expect([...pairs.lookupShared(first, second)]).toEqual(expected);
+        largest = Math.max(largest, expected.length);
+      }
+    expect(largest).toBeGreaterThan(64);
+  });
+
   it('GIVEN 300,000 pairs THEN laying them out hands a step back at least every SCATTER_STEP pairs, counted and placed', () => {
     const builder = new PairIndexBuilder();
     // 30,000 passages of 11 distinct words: 10 pairs each.
