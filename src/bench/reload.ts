@@ -2,7 +2,7 @@
  * The reload stall: how long the event loop is blocked, at worst, while the Library reloads a large corpus
  * from disk. Runs in its own process (started by main.ts) so nothing else competes for the loop.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -123,17 +123,27 @@ async function peakLiveDuring(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * A 100k-passage corpus is ~2,600 article-sized files, or one 14 MB file: past the default CORPUS_MAX_FILES (2,000)
- * and CORPUS_MAX_FILE_BYTES (8 MB). The bench raises those two, as an operator with such a corpus would.
+ * A 100k-passage corpus is ~2,600 article-sized files, or one 14 MB file (141 MB at 1M passages): past the default
+ * CORPUS_MAX_FILES (2,000) and CORPUS_MAX_FILE_BYTES (8 MB). The bench raises those two to fit the corpus it wrote,
+ * as an operator with such a corpus would.
  */
-function benchLimits(files: number): CorpusLimits {
+function benchLimits(files: number, largestFileBytes: number): CorpusLimits {
   return {
     ...DEFAULT_LIMITS,
     maxFiles: Math.max(DEFAULT_LIMITS.maxFiles, 2 * files),
-    maxFileBytes: Math.max(DEFAULT_LIMITS.maxFileBytes, 64 * 2 ** 20),
+    maxFileBytes: Math.max(DEFAULT_LIMITS.maxFileBytes, 64 * 2 ** 20, 2 * largestFileBytes),
     // The second reload (liveReloadPeak) runs full GCs (a tenth of its time) to measure what is alive.
     reloadTimeoutMs: 10 * 60_000,
   };
+}
+
+/** The size of the largest file the corpus writer put under `root` (the whole corpus, in the one-file layout). */
+async function largestFileBytes(root: string): Promise<number> {
+  let largest = 0;
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) largest = Math.max(largest, (await stat(join(entry.parentPath, entry.name))).size);
+  }
+  return largest;
 }
 
 /** One reload while a 1 ms timer and the event-loop-delay histogram watch for stalls. */
@@ -206,7 +216,7 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
       });
     const first = await write(task.seed);
     const base = heapAfterGc();
-    const library = await Library.open(root, { limits: benchLimits(first.files) });
+    const library = await Library.open(root, { limits: benchLimits(first.files, await largestFileBytes(root)) });
     const written = await write(task.seed + 1);
     const beforeReload = heapAfterGc();
     const { report, reloadMs, seen, histogramMaxMs, histogramP99Ms } = await watchedReload(library);
