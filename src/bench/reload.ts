@@ -2,7 +2,7 @@
  * The reload stall: how long the event loop is blocked, at worst, while the Library reloads a large corpus
  * from disk. Runs in its own process (started by main.ts) so nothing else competes for the loop.
  */
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -137,15 +137,6 @@ function benchLimits(files: number, largestFileBytes: number): CorpusLimits {
   };
 }
 
-/** The size of the largest file the corpus writer put under `root` (the whole corpus, in the one-file layout). */
-async function largestFileBytes(root: string): Promise<number> {
-  let largest = 0;
-  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) largest = Math.max(largest, (await stat(join(entry.parentPath, entry.name))).size);
-  }
-  return largest;
-}
-
 /** One reload while a 1 ms timer and the event-loop-delay histogram watch for stalls. */
 async function watchedReload(library: Library) {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
@@ -216,7 +207,7 @@ export async function measureReloadStall(task: ReloadTask): Promise<ReloadResult
       });
     const first = await write(task.seed);
     const base = heapAfterGc();
-    const library = await Library.open(root, { limits: benchLimits(first.files, await largestFileBytes(root)) });
+    const library = await Library.open(root, { limits: benchLimits(first.files, first.largestFileBytes) });
     const written = await write(task.seed + 1);
     const beforeReload = heapAfterGc();
     const { report, reloadMs, seen, histogramMaxMs, histogramP99Ms } = await watchedReload(library);

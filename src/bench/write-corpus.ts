@@ -14,6 +14,8 @@ export interface WrittenCorpus {
   readonly files: number;
   /** Sentences written; the loader's own segmentation decides the passage count. */
   readonly sentences: number;
+  /** Bytes of the largest file written: the whole corpus in the one-file layout. */
+  readonly largestFileBytes: number;
 }
 
 /** Renders one source file exactly as an admin would write it. */
@@ -54,11 +56,14 @@ export async function writeCorpusFiles(
   // One file holding every paragraph: the worst case for slicing the load, a whole corpus in one document.
   const layout = options.oneFile ? [articles.flat()] : articles;
   let n = 0;
+  let largestFileBytes = 0;
   for (const paragraphIndices of layout) {
     n++;
     const id = `bench-source-${String(n).padStart(5, '0')}`;
     const paragraphs = paragraphIndices.map((indices) => indices.map((i) => texts[i] as string).join(' '));
-    await writeFile(join(root, 'sources', `${id}.md`), renderSourceFile(id, n, paragraphs));
+    const file = renderSourceFile(id, n, paragraphs);
+    largestFileBytes = Math.max(largestFileBytes, Buffer.byteLength(file));
+    await writeFile(join(root, 'sources', `${id}.md`), file);
   }
-  return { root, files: n, sentences: texts.length };
+  return { root, files: n, sentences: texts.length, largestFileBytes };
 }
