@@ -62,10 +62,10 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
     start = -1;
     continued = false;
   };
-  // Curly marks still to come after each offset: a quotation inside a quotation written with the same marks
-  // (“I’d rather live in what he calls “hell” than …”) nests when enough closing marks follow for both.
-  const openersAfter = suffixCounts(text, '“');
-  const closersAfter = suffixCounts(text, '”');
+  // Closing minus opening curly marks still to come after each offset, counted the first time an opening mark
+  // stands inside an open quotation: one written with the same marks (“… what he calls “hell” than …”) nests
+  // when enough closing marks follow for both.
+  let unmatchedAfter: Int32Array | null = null;
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -75,7 +75,7 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
         close(i + 1, false);
         continue;
       }
-      if (start >= 0 && (closersAfter[i + 1] ?? 0) - (openersAfter[i + 1] ?? 0) >= depth + 2) {
+      if (start >= 0 && ((unmatchedAfter ??= closersMinusOpeners(text))[i + 1] ?? 0) >= depth + 2) {
         depth++;
         continue;
       }
@@ -98,10 +98,10 @@ export function findQuoteSpans(text: string, continuing: boolean): QuoteSpan[] {
   return spans;
 }
 
-/** How many times `mark` occurs at or after each offset of `text` (one entry past the end). */
-function suffixCounts(text: string, mark: string): Int32Array {
+/** Closing minus opening curly marks at or after each offset of `text` (one entry past the end). */
+function closersMinusOpeners(text: string): Int32Array {
   const counts = new Int32Array(text.length + 1);
-  for (let i = text.length - 1; i >= 0; i--) counts[i] = (counts[i + 1] ?? 0) + (text[i] === mark ? 1 : 0);
+  for (let i = text.length - 1; i >= 0; i--) counts[i] = (counts[i + 1] ?? 0) + (text[i] === '”' ? 1 : text[i] === '“' ? -1 : 0);
   return counts;
 }
 
