@@ -195,7 +195,7 @@ export class SourcePeople {
     if (gender === 'p') return null;
     const compatible = (s: Speaker): boolean => s.gender === gender || s.gender === null;
     // "Kerr Putney, the police chief, said that …, but he said that “…”": the subject of the pronoun's own sentence.
-    const head = pending.trim() ? (this.subjectAtHead(pending) ?? this.subjectAfterRole(pending)) : null;
+    const head = pending.trim() ? this.noteHead(pending) : null;
     if (head && (head.gender === gender || head.gender === null)) return head;
     // "Right Wing Watch first reported …": a body or a place that spoke is never a "he" or a "she".
     const last = this.lastSpeaker && !namesAPlace(this.lastSpeaker.name.split(/\s+/)) ? this.lastSpeaker : null;
@@ -249,11 +249,21 @@ export class SourcePeople {
    * positions (objects, places, possessives) are not what a later pronoun refers to, and are left out.
    */
   noteSubject(sentence: string): void {
-    const speaker = this.subjectAtHead(sentence) ?? this.subjectAfterRole(sentence);
+    const speaker = this.noteHead(sentence);
     if (speaker) this.mention(speaker);
   }
 
-  private subjectAtHead(sentence: string): Speaker | null {
+  /**
+   * The person heading a sentence (at its start, or after a lower-case role). A name the text cannot place there
+   * ("McLenney said …") is noted as a stranger since the last speaker, whoever the sentence turns out to be about.
+   */
+  private noteHead(sentence: string): Speaker | null {
+    const atHead = this.subjectAtHead(sentence);
+    if (atHead === STRANGER) this.strangerSince = true;
+    return (atHead === STRANGER ? null : atHead) ?? this.subjectAfterRole(sentence);
+  }
+
+  private subjectAtHead(sentence: string): Speaker | typeof STRANGER | null {
     // "Joh Husted, Ohio Secretary of State, voiced …", "Secretary of State John Kerry said …": a name (or a title
     // going on after "of") opening the sentence is its head, unless it is no name or a preposition's object ("On
     // Tuesday, Trump …", "On Trump’s claim, Benjamin said …", where the name after the introduction is).
@@ -277,10 +287,8 @@ export class SourcePeople {
     const apposition = /^\s*,\s*([^,“”"]{2,60}),/.exec(rest)?.[1] ?? '';
     const described = /^(?:a|an|the)\s/.test(apposition) || apposition.split(/\s+/).some(isTitleWord);
     const looksLikePerson = phrase.title !== '' || phrase.gender !== null || genderOfName(phrase.name) !== null || (described && nameKey(phrase.name).length > 1);
-    if (known || looksLikePerson) return this.resolve(run);
-    // "Obama also addressed …", "McLenney said …": someone the text does not yet know heads the sentence.
-    this.strangerSince = true;
-    return null;
+    // "Obama also addressed …", "McLenney said …": otherwise someone the text does not yet know heads the sentence.
+    return known || looksLikePerson ? this.resolve(run) : STRANGER;
   }
 
   /** "Political analyst David Bositis agreed …": the name after a lower-case role that heads the sentence. */
@@ -296,6 +304,9 @@ export class SourcePeople {
 }
 
 const nameRunG = new RegExp(NAME_RUN, 'gu');
+
+/** A sentence headed by a name the text gives no person for. */
+const STRANGER = Symbol('stranger');
 
 /** A connective that may open a sentence before its subject: "But Graham said …". */
 const CONNECTIVE = String.raw`(?:(?:But|And|So|Yet|Then|Later|Still|Meanwhile|Now)\s+)?`;
