@@ -76,14 +76,17 @@ export class Scratch {
   /** Credits the current word to `p` once (touching it), with `gain`. */
   creditWord(p: number, gain: number): void {
     if (this.termStamps[p] === this.termStamp || !this.touch(p)) return;
-    this.termStamps[p] = this.termStamp;
-    this.scores[p] = this.score(p) + gain;
-    this.matches[p] = this.matched(p) + 1;
+    this.creditOnce(p, gain);
   }
 
   /** Credits the current word to `p` once, only if the query already touched it. */
   creditIfTouched(p: number, gain: number): void {
     if (this.termStamps[p] === this.termStamp || this.queryStamps[p] !== this.queryStamp) return;
+    this.creditOnce(p, gain);
+  }
+
+  /** Marks the current word as credited to `p`, adding `gain` and one matched word. */
+  private creditOnce(p: number, gain: number): void {
     this.termStamps[p] = this.termStamp;
     this.scores[p] = this.score(p) + gain;
     this.matches[p] = this.matched(p) + 1;
@@ -120,11 +123,8 @@ export class Scratch {
       for (let k = 0; k < this.count; k++) {
         const p = this.touchedList[k] as number;
         // Touched, so only "credited for this word already?" is left to ask.
-        if (((bitmap[p >>> 5] as number) >>> (p & 31)) & 1 && this.termStamps[p] !== this.termStamp) {
-          this.termStamps[p] = this.termStamp;
-          this.scores[p] = this.score(p) + gain;
-          this.matches[p] = this.matched(p) + 1;
-        }
+        if (((bitmap[p >>> 5] as number) >>> (p & 31)) & 1 && this.termStamps[p] !== this.termStamp)
+          this.creditOnce(p, gain);
       }
     } else for (let k = 0; k < postings.length; k++) this.creditIfTouched(postings[k] as number, gain);
   }
