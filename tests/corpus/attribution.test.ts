@@ -98,6 +98,11 @@ function voicesOf(paragraphs: readonly string[], people: readonly Person[] = [])
   return paragraphs.map((text, i) => attributor.paragraph(text, splitSentences(text), paragraphs[i + 1]));
 }
 
+/** The voice of a reply after Governor Paul Hart spoke and the source said `between`: whom its pronoun means. */
+function replyAfterHart(between: string, reply = '“Every school will be open by September,” he said.'): Voice | undefined {
+  return voicesOf(['“We will not back down,” said Governor Paul Hart.', between, reply])[2]?.[0];
+}
+
 describe('attribution rules on a new article with a registry', () => {
   const people: Person[] = [
     { id: 'jane-roe', name: 'Jane Roe', role: 'NATO spokesperson', aliases: ['Roe', 'the NATO spokesperson'] },
@@ -408,42 +413,26 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
   });
 
   it('GIVEN "he said" after someone else of his gender (or of unknown gender) was named THEN the pronoun is not guessed', () => {
-    const voices = voicesOf([
-      '“We will not back down,” said Governor Paul Hart.',
-      'Sen. Cruz, the challenger, has attacked the plan for months.',
-      '“Every school will be open by September,” he said.',
-    ]);
-    expect(voices[2]?.[0]).toMatchObject({ basis: 'unattributed', name: 'Speaker unknown' });
+    const reply = replyAfterHart('Sen. Cruz, the challenger, has attacked the plan for months.');
+    expect(reply).toMatchObject({ basis: 'unattributed', name: 'Speaker unknown' });
     // A woman named in between does not stand in the way of "he".
-    const between = voicesOf(['“We will not back down,” said Governor Paul Hart.', 'Mary Cole, his deputy, nodded.', '“Every school will be open by September,” he said.']);
-    expect(between[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
+    const between = replyAfterHart('Mary Cole, his deputy, nodded.');
+    expect(between).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
   });
 
   it('GIVEN one new person of the pronoun’s gender as the subject since the last speaker THEN "she" is that person', () => {
-    const voices = voicesOf([
-      '“We will not back down,” said Governor Paul Hart.',
-      'Susan Miller, the state treasurer, disagreed on Tuesday.',
-      '“There is no money for it this year,” she said.',
-    ]);
-    expect(voices[2]?.[0]).toMatchObject({ name: 'Susan Miller', rule: 'pronoun' });
+    const reply = replyAfterHart('Susan Miller, the state treasurer, disagreed on Tuesday.', '“There is no money for it this year,” she said.');
+    expect(reply).toMatchObject({ name: 'Susan Miller', rule: 'pronoun' });
   });
 
   it('GIVEN a lower-case role before the new person heading the sentence THEN "she" is that person', () => {
-    const voices = voicesOf([
-      '“We will not back down,” said Governor Paul Hart.',
-      'State treasurer Susan Miller disagreed on Tuesday.',
-      '“There is no money for it this year,” she said.',
-    ]);
-    expect(voices[2]?.[0]).toMatchObject({ name: 'Susan Miller', rule: 'pronoun' });
+    const reply = replyAfterHart('State treasurer Susan Miller disagreed on Tuesday.', '“There is no money for it this year,” she said.');
+    expect(reply).toMatchObject({ name: 'Susan Miller', rule: 'pronoun' });
   });
 
   it('GIVEN a place whose first word is also a first name ("North Korea", "Fort Pierce") named since THEN "he" is still the speaker', () => {
-    const voices = voicesOf([
-      '“We will not back down,” said Governor Paul Hart.',
-      'The talks with North Korea resumed in Fort Pierce on Tuesday, and Harvard Law School sent observers.',
-      '“Every school will be open by September,” he said.',
-    ]);
-    expect(voices[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
+    const reply = replyAfterHart('The talks with North Korea resumed in Fort Pierce on Tuesday, and Harvard Law School sent observers.');
+    expect(reply).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
     // A title before a body's name is no woman either.
     const pageant = voicesOf(['“We will not back down,” said Governor Jane Hart.', 'Miss Universe sent her greetings.', '“Every school will be open,” she said.']);
     expect(pageant[2]?.[0]).toMatchObject({ name: 'Jane Hart', rule: 'pronoun' });
@@ -458,12 +447,8 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
   });
 
   it('GIVEN a name that is part of a role ("Cruz spokesman Rick Tyler") THEN the person after the role is the subject', () => {
-    const voices = voicesOf([
-      '“We will not back down,” said Governor Paul Hart.',
-      'Hart spokesman Rick Tyler said the office would answer on Monday.',
-      '“There is nothing more to say,” he said.',
-    ]);
-    expect(voices[2]?.[0]).toMatchObject({ name: 'Rick Tyler', rule: 'pronoun' });
+    const reply = replyAfterHart('Hart spokesman Rick Tyler said the office would answer on Monday.', '“There is nothing more to say,” he said.');
+    expect(reply).toMatchObject({ name: 'Rick Tyler', rule: 'pronoun' });
   });
 
   it('GIVEN a person right before a participle ("footage of Mara Lind asking, “…”") THEN that person speaks', () => {
@@ -482,12 +467,8 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
   });
 
   it('GIVEN the last speaker as the latest subject, named more often than the man named since THEN "he" is the speaker', () => {
-    const voices = voicesOf([
-      '“We will not back down,” said Governor Paul Hart.',
-      'Hart has met Senator Tom Cruz twice this year. Hart said the talks went nowhere.',
-      '“Every school will be open by September,” he said.',
-    ]);
-    expect(voices[2]?.[0]).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
+    const reply = replyAfterHart('Hart has met Senator Tom Cruz twice this year. Hart said the talks went nowhere.');
+    expect(reply).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
     // Named as often as the other man, or not the latest subject, or after a sentence headed by someone the text
     // cannot place ("Delaney said …"), he is not guessed.
     for (const between of [
@@ -495,8 +476,7 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       'Hart met Senator Tom Cruz twice this year. Mayor Bill Dean said the talks went nowhere.',
       'Hart has met Senator Tom Cruz twice this year. Delaney said the talks went nowhere. Hart disagreed.',
     ]) {
-      const doubt = voicesOf(['“We will not back down,” said Governor Paul Hart.', between, '“Every school will be open by September,” he said.']);
-      expect(doubt[2]?.[0], between).toMatchObject({ basis: 'unattributed' });
+      expect(replyAfterHart(between), between).toMatchObject({ basis: 'unattributed' });
     }
   });
 
@@ -506,8 +486,7 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
       ['On Hart’s claim that the schools are ready, state auditor Will Brandt said he had doubts.', 'Will Brandt'],
       ['Recently, Will Brandt, the state auditor, was asked whether the schools are ready.', 'Will Brandt'],
     ] as const) {
-      const voices = voicesOf(['“We will not back down,” said Governor Paul Hart.', between, '“Nobody has seen the figures,” he said.']);
-      expect(voices[2]?.[0], between).toMatchObject({ name: who, rule: 'pronoun' });
+      expect(replyAfterHart(between, '“Nobody has seen the figures,” he said.'), between).toMatchObject({ name: who, rule: 'pronoun' });
     }
   });
 
