@@ -3,7 +3,7 @@
  * in one flat body string, and sentences cut from it as positions (src/corpus/stored.ts).
  */
 import type { SentenceSpan } from './segment.ts';
-import { BodyParagraph, BodyPassage, textDigest } from './stored.ts';
+import { BodyParagraph, BodyPassage, textDigest, VoiceTable } from './stored.ts';
 import type { Paragraph, Passage, Voice } from './types.ts';
 
 /** One paragraph's text (line breaks joined) and the crosshead printed above it, if any. */
@@ -89,7 +89,10 @@ export function* layOut(blocks: readonly Block[]): Generator<void, LaidOut> {
   return { paragraphs, body, offsets };
 }
 
-/** One passage per sentence span, voiced by `voiceFor` (called once per paragraph, in order). */
+/**
+ * One passage per sentence span, voiced by `voiceFor` (called once per paragraph, in order). Passages with equal
+ * voices share one voice object (`VoiceTable`: fewer heap objects for the collector to mark).
+ */
 export function* buildPassages(
   sourceId: string,
   laidOut: LaidOut,
@@ -99,6 +102,7 @@ export function* buildPassages(
   const { paragraphs, body, offsets } = laidOut;
   const passages: Passage[] = [];
   const seen = new Map<number, number>(); // digest -> sentences with that text so far, for stable ids
+  const voiceTable = new VoiceTable();
   for (const [p, paragraph] of paragraphs.entries()) {
     const spans = spansOf[p] ?? [];
     const paragraphOffset = offsets[p] ?? 0;
@@ -111,7 +115,8 @@ export function* buildPassages(
       const digest = textDigest(body, offset, end);
       const occurrence = (seen.get(digest) ?? 0) + 1;
       seen.set(digest, occurrence);
-      passages.push(new BodyPassage(body, sourceId, paragraph.index, i, offset, end, voice, occurrence));
+      const shared = voiceTable.intern(voice);
+      passages.push(new BodyPassage(body, sourceId, paragraph.index, i, offset, end, shared, occurrence));
     });
     yield;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BodyParagraph, BodyPassage, parsePassageId, passageId, plainPassage, textDigest } from '../../src/corpus/stored.ts';
+import { BodyParagraph, BodyPassage, parsePassageId, passageId, plainPassage, textDigest, VoiceTable } from '../../src/corpus/stored.ts';
 import type { Voice } from '../../src/corpus/types.ts';
 import { realCorpus } from '../helpers/corpus.ts';
 
@@ -48,5 +48,36 @@ describe('passage ids', () => {
     const ids = corpus.passages.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const p of corpus.passages) expect(parsePassageId(p.id)).toMatchObject({ sourceId: p.sourceId, digest: textDigest(p.text) });
+  });
+});
+
+describe('VoiceTable', () => {
+  it('hands back one shared object per distinct voice, with the same fields and values', () => {
+    const table = new VoiceTable();
+    const reported: Voice = { personId: 'putin', name: 'Vladimir Putin', role: 'President', basis: 'reported', rule: 'verb-after-name' };
+    const first = table.intern(reported);
+    expect(first).toStrictEqual(reported);
+    expect(table.intern({ ...reported })).toBe(first);
+    expect(table.intern({ ...reported, rule: 'continuation' })).not.toBe(first);
+    expect(table.intern({ ...reported, basis: 'direct-quote' })).not.toBe(first);
+    // A voice without a rule stays without one, and is not the same voice as one with a rule.
+    expect(table.intern(voice)).toStrictEqual(voice);
+    expect(Object.keys(table.intern(voice))).not.toContain('rule');
+    expect(table.intern({ ...voice, personId: 'null' })).not.toBe(table.intern(voice));
+  });
+
+  it('is what a loaded source uses: its passages with equal voices share one voice object', async () => {
+    const corpus = await realCorpus();
+    const bySource = new Map<string, Voice[]>();
+    for (const p of corpus.passages) bySource.set(p.sourceId, [...(bySource.get(p.sourceId) ?? []), p.voice]);
+    let shared = 0;
+    for (const voices of bySource.values()) {
+      const objects = new Set(voices).size;
+      const distinct = new Set(voices.map((v) => JSON.stringify([v.personId, v.name, v.role, v.basis, v.rule]))).size;
+      expect(objects).toBe(distinct);
+      shared += voices.length - objects;
+    }
+    // The real corpus has many sentences in the same voice: the check above is not vacuous.
+    expect(shared).toBeGreaterThan(50);
   });
 });
