@@ -94,9 +94,16 @@ export class BodyParagraph implements Paragraph {
   }
 }
 
+/** `textDigest` is 53 bits; a BodyPassage keeps it as two halves of at most 27 bits, below. */
+const DIGEST_SPLIT = 2 ** 26;
+
 export class BodyPassage implements Passage {
-  /** `textDigest` of the text: ids are built from it, and looked up by comparing it (a number, not a string). */
-  readonly digest: number;
+  /**
+   * The digest's two halves. Each fits V8's small integers (31 bits), which live inside the object; a 53-bit
+   * number field is a heap object of its own, one more per passage for the garbage collector to mark.
+   */
+  private readonly digestHigh: number;
+  private readonly digestLow: number;
 
   constructor(
     private readonly body: string,
@@ -109,7 +116,14 @@ export class BodyPassage implements Passage {
     /** 1 for the first sentence with this text in its source, 2 for the next identical one, … */
     readonly occurrence = 1,
   ) {
-    this.digest = textDigest(body, offset, end);
+    const digest = textDigest(body, offset, end);
+    this.digestHigh = Math.floor(digest / DIGEST_SPLIT);
+    this.digestLow = digest % DIGEST_SPLIT;
+  }
+
+  /** `textDigest` of the text: ids are built from it, and looked up by comparing it (a number, not a string). */
+  get digest(): number {
+    return this.digestHigh * DIGEST_SPLIT + this.digestLow;
   }
 
   get id(): string {
