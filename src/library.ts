@@ -10,7 +10,7 @@ import type { Corpus } from './corpus/types.ts';
 import { loadTopics } from './procon/load.ts';
 import type { Topic } from './procon/types.ts';
 import { QuoteIndex } from './search/engine.ts';
-import { yieldToEventLoop } from './util/yield.ts';
+import { runSliced, yieldToEventLoop } from './util/yield.ts';
 
 export interface LibraryState {
   readonly corpus: Corpus;
@@ -99,6 +99,48 @@ export async function countUnattributed(corpus: Corpus): Promise<UnattributedCou
  */
 function topicFingerprints(state: LibraryState): (readonly [string, string])[] {
   return state.topics.map((t) => [`topic:${t.id}`, t.hash ?? JSON.stringify(t)] as const);
+}
+
+/** Sources (and topics) fingerprinted or compared between two yields. */
+const SOURCES_PER_STEP = 1024;
+
+/** Fingerprints of a state's sources (id → file hash) and topics, a batch of sources at a time. */
+function* fingerprintsOf(state: LibraryState): Generator<void, Map<string, string>> {
+  const fingerprints = new Map<string, string>();
+  for (const source of state.corpus.sources) {
+    fingerprints.set(source.id, source.hash);
+    if (fingerprints.size % SOURCES_PER_STEP === 0) yield;
+  }
+  for (const [key, hash] of topicFingerprints(state)) fingerprints.set(key, hash);
+  return fingerprints;
+}
+
+/**
+ * The sources and topics a reload added, removed and changed, in the order of the new (added, changed) and the old
+ * (removed) corpus, a batch at a time: in one go, the two maps and the comparison held the event loop 12 + 26 ms
+ * at the end of a 300k-passage reload (7.5k sources), and the end of a 1M reload ~100 ms on CPU (26k sources).
+ */
+export function* diffSources(
+  before: LibraryState,
+  after: LibraryState,
+): Generator<void, { added: string[]; removed: string[]; changed: string[] }> {
+  const old = yield* fingerprintsOf(before);
+  const now = yield* fingerprintsOf(after);
+  const added: string[] = [];
+  const removed: string[] = [];
+  const changed: string[] = [];
+  let step = 0;
+  for (const [id, hash] of now) {
+    const was = old.get(id);
+    if (was === undefined) added.push(id);
+    else if (was !== hash) changed.push(id);
+    if (++step % SOURCES_PER_STEP === 0) yield;
+  }
+  for (const id of old.keys()) {
+    if (!now.has(id)) removed.push(id);
+    if (++step % SOURCES_PER_STEP === 0) yield;
+  }
+  return { added, removed, changed };
 }
 
 export interface LibraryOptions {
@@ -206,24 +248,15 @@ export class Library {
     this.current = after;
     // The report's parts each walk the whole corpus: the loop gets a turn between them (see "Reliability").
     await yieldToEventLoop(true);
-    const oldSources = new Map([
-      ...before.corpus.sources.map((s) => [s.id, s.hash] as const),
-      ...topicFingerprints(before),
-    ]);
-    const newSources = new Map([
-      ...after.corpus.sources.map((s) => [s.id, s.hash] as const),
-      ...topicFingerprints(after),
-    ]);
+    const { added, removed, changed } = await runSliced(diffSources(before, after));
     const unattributed = await countUnattributed(after.corpus);
     return {
       ok: true,
       before: countsOf(before),
       after: countsOf(after),
-      added: [...newSources.keys()].filter((id) => !oldSources.has(id)),
-      removed: [...oldSources.keys()].filter((id) => !newSources.has(id)),
-      changed: [...newSources]
-        .filter(([id, hash]) => oldSources.has(id) && oldSources.get(id) !== hash)
-        .map(([id]) => id),
+      added,
+      removed,
+      changed,
       ms,
       hash: after.corpus.hash,
       previousHash: before.corpus.hash,

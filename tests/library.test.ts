@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CorpusLoadError } from '../src/corpus/problems.ts';
 import { unattributedCounts } from '../src/corpus/attribution/report.ts';
 import type { Corpus, Passage } from '../src/corpus/types.ts';
-import { buildState, countUnattributed, Library } from '../src/library.ts';
+import { buildState, countUnattributed, diffSources, Library, type LibraryState } from '../src/library.ts';
 import { copyCorpus, editFile, IDS } from './helpers/corpus.ts';
 import { turnsDuring } from './helpers/turns.ts';
 
@@ -158,5 +158,42 @@ describe('countUnattributed', () => {
     expect(counts.length).toBeGreaterThan(1000);
     // Four batches of ~4,000 passages, a forced yield after each.
     expect(turns).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('diffSources', () => {
+  /** A state holding only sources (id → hash) and topics (id → hash): all that the comparison reads. */
+  function stateOf(
+    sources: readonly (readonly [string, string])[],
+    topics: readonly (readonly [string, string])[] = [],
+  ) {
+    return {
+      corpus: { sources: sources.map(([id, hash]) => ({ id, hash })) },
+      topics: topics.map(([id, hash]) => ({ id, hash })),
+    } as unknown as LibraryState;
+  }
+
+  it('GIVEN 5,000 sources on each side THEN it finds the added, removed and changed ones in corpus order, pausing between batches', () => {
+    const before = Array.from({ length: 5000 }, (_, i) => [`s-${i}`, `h-${i}`] as const);
+    // The new corpus drops s-0..s-9, changes every 100th, and adds n-0..n-9 at its end.
+    const after = [
+      ...before.slice(10).map(([id, hash], i) => [id, i % 100 === 0 ? `${hash}-edited` : hash] as const),
+      ...Array.from({ length: 10 }, (_, i) => [`n-${i}`, `h-new-${i}`] as const),
+    ];
+    const steps = diffSources(stateOf(before, [['alliance', 't1']]), stateOf(after, [['alliance', 't2']]));
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses++;
+      step = steps.next();
+    }
+    expect(step.value.added).toEqual(Array.from({ length: 10 }, (_, i) => `n-${i}`));
+    expect(step.value.removed).toEqual(Array.from({ length: 10 }, (_, i) => `s-${i}`));
+    expect(step.value.changed).toEqual([
+      ...after.filter(([, hash]) => hash.endsWith('-edited')).map(([id]) => id),
+      'topic:alliance',
+    ]);
+    // 20,000 fingerprints made or compared, a pause after each 1,024: the loop is never held for all of them.
+    expect(pauses).toBeGreaterThanOrEqual(15);
   });
 });
