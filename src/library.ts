@@ -4,9 +4,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_LIMITS, type CorpusLimits } from './corpus/limits.ts';
-import { unattributedCounts, type UnattributedCount } from './corpus/attribution/report.ts';
+import type { UnattributedCount } from './corpus/attribution/report.ts';
 import { loadCorpus, CorpusLoadError, type CorpusProblem } from './corpus/load.ts';
-import type { Corpus } from './corpus/types.ts';
+import type { Corpus, Passage } from './corpus/types.ts';
 import { loadTopics } from './procon/load.ts';
 import type { Topic } from './procon/types.ts';
 import { QuoteIndex } from './search/engine.ts';
@@ -71,26 +71,36 @@ export async function buildState(root: string, limits: CorpusLimits = DEFAULT_LI
   return { ok: true, state: { corpus: loaded.corpus, index, topics: topics.topics } };
 }
 
-/** Passages counted between two yields; a batch ends on a source boundary. */
+/** Passages counted between two yields. */
 const PASSAGES_PER_COUNT = 4000;
 
 /**
- * `unattributedCounts`, a batch of whole sources at a time with a yield between batches: one pass over a
- * 100k-passage corpus held the event loop 25–80 ms on the shared machine. A loaded corpus holds each source's
- * passages together (`assembleCorpus` in load.ts), so no source is counted in two batches; the result is the same list,
- * in the same order (most unattributed first, then by source id), which `tests/library.test.ts` checks.
+ * `unattributedCounts` (report.ts), a batch of passages at a time with a yield between batches: one pass over a
+ * 100k-passage corpus held the event loop 25–80 ms on the shared machine. A batch used to end on a source
+ * boundary, so a corpus in one file (one source of 1M passages) was still counted in one go; now a batch may
+ * end inside a source and the counts are added up per source. A passage counts as report.ts counts it (a quotation
+ * is a direct quote or an unattributed one); the result is the same list in the same order (most unattributed
+ * first, then by source id), which `tests/library.test.ts` checks against `unattributedCounts`.
  */
 export async function countUnattributed(corpus: Corpus): Promise<UnattributedCount[]> {
   const { passages } = corpus;
-  const counts: UnattributedCount[] = [];
-  for (let from = 0; from < passages.length;) {
-    let to = Math.min(passages.length, from + PASSAGES_PER_COUNT);
-    while (to < passages.length && passages[to]?.sourceId === passages[to - 1]?.sourceId) to++;
-    counts.push(...unattributedCounts({ ...corpus, passages: passages.slice(from, to) }));
-    from = to;
+  const counts = new Map<string, { quotations: number; unattributed: number }>();
+  for (let from = 0; from < passages.length; from += PASSAGES_PER_COUNT) {
+    const to = Math.min(passages.length, from + PASSAGES_PER_COUNT);
+    for (let i = from; i < to; i++) {
+      const { sourceId, voice } = passages[i] as Passage;
+      if (voice.basis !== 'direct-quote' && voice.basis !== 'unattributed') continue;
+      const count = counts.get(sourceId) ?? { quotations: 0, unattributed: 0 };
+      count.quotations += 1;
+      if (voice.basis === 'unattributed') count.unattributed += 1;
+      counts.set(sourceId, count);
+    }
     await yieldToEventLoop(true);
   }
-  return counts.sort((a, b) => b.unattributed - a.unattributed || a.sourceId.localeCompare(b.sourceId));
+  return [...counts]
+    .filter(([, c]) => c.unattributed > 0)
+    .map(([sourceId, c]) => ({ sourceId, ...c }))
+    .sort((a, b) => b.unattributed - a.unattributed || a.sourceId.localeCompare(b.sourceId));
 }
 
 /**

@@ -159,6 +159,16 @@ describe('countUnattributed', () => {
     // Four batches of ~4,000 passages, a forced yield after each.
     expect(turns).toBeGreaterThanOrEqual(3);
   });
+
+  it('GIVEN one source of 15,000 passages (a corpus in one file) THEN it is counted in batches too, with the same result', async () => {
+    const corpus = corpusWithQuotations();
+    const oneSource = { ...corpus, passages: corpus.passages.map((p) => ({ ...p, sourceId: 'the-only-source' })) };
+    const { value: counts, turns } = await turnsDuring(() => countUnattributed(oneSource));
+    expect(counts).toEqual(unattributedCounts(oneSource));
+    expect(counts).toHaveLength(1);
+    expect(counts[0]?.quotations).toBeGreaterThan(counts[0]?.unattributed ?? Infinity);
+    expect(turns).toBeGreaterThanOrEqual(3);
+  });
 });
 
 describe('diffSources', () => {
