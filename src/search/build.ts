@@ -120,7 +120,7 @@ function publicationFacet(publications: FacetList, name: string | null | undefin
 }
 
 /** Each source's passages in (paragraph, sentence) order, so an id is found without a 100k-entry map. */
-function* orderBySource(corpus: Corpus, passageSource: Int32Array): Generator<void, Int32Array[]> {
+export function* orderBySource(corpus: Corpus, passageSource: Int32Array): Generator<void, Int32Array[]> {
   const bySource: number[][] = corpus.sources.map(() => []);
   for (let i = 0; i < passageSource.length; i++) {
     bySource[passageSource[i] ?? -1]?.push(i);
@@ -133,8 +133,20 @@ function* orderBySource(corpus: Corpus, passageSource: Int32Array): Generator<vo
   };
   const sourcePassages: Int32Array[] = [];
   for (const list of bySource) {
-    if (list.some((p, k) => k > 0 && order(list[k - 1] as number, p) > 0)) list.sort(order);
-    sourcePassages.push(Int32Array.from(list));
+    // Checked and copied a slice at a time: a corpus in one file is one source of 1M passages.
+    let sorted = true;
+    for (let k = 1; k < list.length && sorted; k++) {
+      sorted = order(list[k - 1] as number, list[k] as number) <= 0;
+      if ((k & ORDERING_PER_YIELD_MASK) === ORDERING_PER_YIELD_MASK) yield;
+    }
+    // Only a corpus built by hand (tests) can be out of order: a loaded source's passages are in text order.
+    if (!sorted) list.sort(order);
+    const own = new Int32Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      own[k] = list[k] as number;
+      if ((k & ORDERING_PER_YIELD_MASK) === ORDERING_PER_YIELD_MASK) yield;
+    }
+    sourcePassages.push(own);
     if ((sourcePassages.length & SOURCES_PER_YIELD_MASK) === SOURCES_PER_YIELD_MASK) yield;
   }
   return sourcePassages;
