@@ -89,6 +89,31 @@ export function* layOut(blocks: readonly Block[]): Generator<void, LaidOut> {
   return { paragraphs, body, offsets };
 }
 
+/** Maps counted apart: a Map grows by copying all its entries at once, so no one of them should hold a million. */
+const OCCURRENCE_SHARDS = 256;
+
+/**
+ * How many sentences with a digest a source has had so far, for stable ids (`passageId`). One Map of a million
+ * digests (a corpus in one file) is rehashed in one go each time it doubles; 256 Maps, chosen by the digest's low
+ * bits, each hold a 256th of them.
+ */
+export class OccurrenceCounter {
+  private readonly shards: Map<number, number>[] = [];
+
+  /** Counts one more sentence with `digest`: 1 the first time, 2 the next, … */
+  next(digest: number): number {
+    const shard = digest % OCCURRENCE_SHARDS;
+    let counts = this.shards[shard];
+    if (counts === undefined) {
+      counts = new Map();
+      this.shards[shard] = counts;
+    }
+    const occurrence = (counts.get(digest) ?? 0) + 1;
+    counts.set(digest, occurrence);
+    return occurrence;
+  }
+}
+
 /**
  * One passage per sentence span, voiced by `voiceFor` (called once per paragraph, in order). Passages with equal
  * voices share one voice object (`VoiceTable`: fewer heap objects for the collector to mark).
@@ -101,7 +126,7 @@ export function* buildPassages(
 ): Generator<void, Passage[]> {
   const { paragraphs, body, offsets } = laidOut;
   const passages: Passage[] = [];
-  const seen = new Map<number, number>(); // digest -> sentences with that text so far, for stable ids
+  const seen = new OccurrenceCounter();
   const voiceTable = new VoiceTable();
   for (const [p, paragraph] of paragraphs.entries()) {
     const spans = spansOf[p] ?? [];
@@ -113,8 +138,7 @@ export function* buildPassages(
       const offset = paragraphOffset + span.start;
       const end = offset + span.text.length;
       const digest = textDigest(body, offset, end);
-      const occurrence = (seen.get(digest) ?? 0) + 1;
-      seen.set(digest, occurrence);
+      const occurrence = seen.next(digest);
       const shared = voiceTable.intern(voice);
       passages.push(new BodyPassage(body, sourceId, paragraph.index, i, offset, end, shared, occurrence));
     });

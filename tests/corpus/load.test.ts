@@ -277,4 +277,16 @@ describe('assembleCorpus', () => {
     expect(step.value.sources[0]).not.toHaveProperty('passages');
     expect(step.value.passages.map((p) => p.id)).toEqual([...sources.values()].flatMap((s) => s.passages.map((p) => p.id)));
   });
+
+  it('GIVEN one source of 10,000 passages (a corpus in one file) THEN it hands a step back within the source too', () => {
+    const passages = Array.from({ length: 10_000 }, (_, k) => ({ id: `only:${k}`, sourceId: 'only' }) as unknown as Passage);
+    const sources = new Map([['only', { id: 'only', passages } as unknown as LoadedSource]]);
+    const steps = assembleCorpus('root', [], sources, 'hash');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // A step per 4,096 passages: two within the source.
+    expect(yields).toBe(2);
+    expect(step.value.passages).toEqual(passages);
+  });
 });
