@@ -112,7 +112,7 @@ function topicFingerprints(state: LibraryState): (readonly [string, string])[] {
 }
 
 /** Sources (and topics) fingerprinted or compared between two yields. */
-const SOURCES_PER_STEP = 1024;
+const SOURCES_PER_STEP = 1000;
 
 /** Fingerprints of a state's sources (id → file hash) and topics, a batch of sources at a time. */
 function* fingerprintsOf(state: LibraryState): Generator<void, Map<string, string>> {

@@ -203,7 +203,7 @@ describe('diffSources', () => {
       ...after.filter(([, hash]) => hash.endsWith('-edited')).map(([id]) => id),
       'topic:alliance',
     ]);
-    // 20,000 fingerprints made or compared, a pause after each 1,024: the loop is never held for all of them.
+    // 20,000 fingerprints made or compared, a pause after each 1,000: the loop is never held for all of them.
     expect(pauses).toBeGreaterThanOrEqual(15);
   });
 });

@@ -147,7 +147,7 @@ async function readComments(
 
 /** Sources gathered into the corpus between two yields, and passages of one source. */
 const SOURCES_PER_STEP = 64;
-const PASSAGES_PER_STEP = 4096;
+const PASSAGES_PER_STEP = 4000;
 
 /** The corpus from its loaded sources, a few sources per step (100k passages in one go held the loop ~15 ms). */
 export function* assembleCorpus(

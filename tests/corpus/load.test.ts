@@ -285,7 +285,7 @@ describe('assembleCorpus', () => {
     let yields = 0;
     let step = steps.next();
     for (; !step.done; step = steps.next()) yields++;
-    // A step per 4,096 passages: two within the source.
+    // A step per 4,000 passages: two within the source.
     expect(yields).toBe(2);
     expect(step.value.passages).toEqual(passages);
   });
