@@ -1,0 +1,143 @@
+/**
+ * The warm-up a new index runs on itself before it answers anyone. A fresh process answers its first few hundred
+ * queries from unoptimized code: each search path (two-edit typos, the completion of a half-typed word, fuse.js's
+ * windows, proximity, quoted phrases, the second pass) is compiled the first time enough queries reach it, and on
+ * a machine with two busy cores that compilation competes with the query that set it off. Measured at 1k passages
+ * (README, "Performance and the benchmark"), the first pass over 120 queries had a p99 of 1.6–7 ms where the same
+ * queries took under 1 ms on the second. So the index asks itself, from its own passages, every kind of query users
+ * send, before it is handed out; nothing it keeps depends on which queries it was asked, so answers are unchanged.
+ */
+import type { Passage } from '../corpus/types.ts';
+import { plainWords } from './pair-index.ts';
+
+/** One warm-up call: a /quote search, or an autocomplete of what has been typed so far. */
+export interface WarmUpCall {
+  readonly kind: 'search' | 'suggest';
+  readonly text: string;
+}
+
+/** What the warm-up did (`QuoteIndex.warmUpReport`): calls made, of how many planned, and how long it took. */
+export interface WarmUpReport {
+  readonly calls: number;
+  readonly planned: number;
+  readonly ms: number;
+}
+
+/** How a warm-up is bounded: at most `rounds` passages' worth of calls, and no longer than `budgetMs`. */
+export interface WarmUpLimits {
+  readonly rounds: number;
+  readonly budgetMs: number;
+}
+
+/**
+ * The first index a process builds: 40 passages' worth of calls (about 440), or 250 ms, whichever ends first. At 1k
+ * passages the calls take 150–400 ms on a loaded 2-core machine (the first ones, before anything is compiled, several
+ * ms each), so the budget ends them; at 100k too, well inside the 3 s build target.
+ */
+export const FIRST_WARM_UP: WarmUpLimits = Object.freeze({ rounds: 40, budgetMs: 250 });
+
+/**
+ * Every later index (a reload): compiled code is the process's, shared by every index, so what a new index lacks
+ * is only its own state (its vocabulary-sized query arrays, the second pass's table view, recently folded
+ * passages), which a few passages' calls fill.
+ */
+export const NEXT_WARM_UP: WarmUpLimits = Object.freeze({ rounds: 3, budgetMs: 50 });
+
+let processWarmed = false;
+
+/** The limits of the default warm-up (`FIRST_WARM_UP` once per process, then `NEXT_WARM_UP`), marking it taken. */
+export function defaultWarmUp(): WarmUpLimits {
+  const limits = processWarmed ? NEXT_WARM_UP : FIRST_WARM_UP;
+  processWarmed = true;
+  return limits;
+}
+
+/** What a warm-up calls: the index's own /quote search and autocomplete. */
+export interface WarmUpTarget {
+  search(query: { text: string }): unknown;
+  suggestQueries(prefix: string): unknown;
+}
+
+/**
+ * The planned calls in order, one per step (a sliced build hands the event loop back between them), until they are
+ * done or `budgetMs` has passed (checked before each call, so at least one runs); `report` hears after each call.
+ */
+export function* warmUpSteps(
+  target: WarmUpTarget,
+  passages: readonly Passage[],
+  limits: WarmUpLimits,
+  report: (progress: WarmUpReport) => void,
+  now: () => number = () => performance.now(),
+): Generator<void, void> {
+  const calls = planWarmUp(passages, limits.rounds);
+  const start = now();
+  let made = 0;
+  for (const call of calls) {
+    if (made > 0 && now() - start > limits.budgetMs) break;
+    if (call.kind === 'search') target.search({ text: call.text });
+    else target.suggestQueries(call.text);
+    made++;
+    report({ calls: made, planned: calls.length, ms: now() - start });
+    yield;
+  }
+}
+
+/** Words a passage must have for its queries to look like users' (five-word queries, as the labelled set). */
+const WINDOW = 5;
+
+/**
+ * The calls of one round, made from five of one passage's words: as written, with a one-edit and a two-edit typo,
+ * with a word cut short, reordered, with a quoted phrase, with two words it does not hold (the second
+ * pass), and autocompletes of the words as typed. Empty when the passage is too short.
+ */
+export function callsFrom(passage: Passage, stranger: Passage): WarmUpCall[] {
+  const words = plainWords(passage.text);
+  if (words.length < WINDOW) return [];
+  const start = Math.floor((words.length - WINDOW) / 2);
+  const window = words.slice(start, start + WINDOW);
+  const exact = window.join(' ');
+  const longest = window.reduce((a, b) => (b.length > a.length ? b : a));
+  const typo = (edits: number) => window.map((w) => (w === longest ? misspell(w, edits) : w)).join(' ');
+  // A half-remembered word ("mental" for "mentality"): the longest cut to a prefix of it.
+  const cut = longest.slice(0, Math.max(4, Math.ceil(longest.length * 0.6)));
+  const partial = window.map((w) => (w === longest ? cut : w)).join(' ');
+  const others = plainWords(stranger.text).filter((w) => w.length >= 5 && !window.includes(w));
+  const search = (text: string): WarmUpCall => ({ kind: 'search', text });
+  const calls = [
+    search(exact),
+    search(typo(1)),
+    search(typo(2)),
+    search(partial),
+    search([...window].reverse().join(' ')),
+    search(`"${window.slice(0, 2).join(' ')}" ${window.slice(2).join(' ')}`),
+  ];
+  if (others.length >= 2) calls.push(search([...window.slice(0, 3), ...others.slice(0, 2)].join(' ')));
+  for (const length of [4, 9, 15, 22])
+    if (length < exact.length) calls.push({ kind: 'suggest', text: exact.slice(0, length) });
+  return calls;
+}
+
+/**
+ * `edits` edits to a word: the first swaps two letters after the first, the second drops a letter near the end
+ * (as typing fast does). A word too short for them comes back with what it could take.
+ */
+export function misspell(word: string, edits: number): string {
+  let out = word;
+  if (edits >= 1 && out.length >= 4) out = out.slice(0, 1) + out[2] + out[1] + out.slice(3);
+  if (edits >= 2 && out.length >= 6) out = out.slice(0, -2) + out.slice(-1);
+  return out;
+}
+
+/**
+ * The planned calls, `rounds` passages spread evenly over the corpus (the first passage, then every
+ * `passages / rounds`-th), each paired with a passage half the corpus away for the words it does not hold.
+ */
+export function planWarmUp(passages: readonly Passage[], rounds: number): WarmUpCall[] {
+  const n = passages.length;
+  if (n === 0 || rounds <= 0) return [];
+  const step = Math.max(1, Math.floor(n / rounds));
+  const calls: WarmUpCall[] = [];
+  for (let r = 0, i = 0; r < rounds && i < n; r++, i += step)
+    calls.push(...callsFrom(passages[i] as Passage, passages[(i + Math.floor(n / 2)) % n] as Passage));
+  return calls;
+}
