@@ -3,8 +3,7 @@
  * plugin; MLA and Chicago are CSL styles written for this project (src/cite/styles/) — nothing is read from disk
  * or fetched at run time.
  */
-import { Cite, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import { createRequire } from 'node:module';
 import type { CslItem } from './csl.ts';
 import { CHICAGO_CSL } from './styles/chicago.ts';
 import { MLA_CSL } from './styles/mla.ts';
@@ -19,13 +18,29 @@ const TEMPLATE: Readonly<Record<CitationStyle, string>> = {
   chicago: 'verbatim-chicago',
 };
 
-let registered = false;
-function registerStyles(): void {
-  if (registered) return;
-  const templates = plugins.config.get('@csl').templates;
+type CitationJs = typeof import('@citation-js/core');
+
+/**
+ * citation-js and its CSL engine, loaded on the first citation rather than at start: they are a fifth of what the
+ * console loads before its first answer, and only `/cite` needs them. Both are CommonJS, so `require` loads them
+ * synchronously and formatting stays a plain function.
+ */
+let citationJs: CitationJs | null = null;
+function engine(): CitationJs {
+  if (citationJs) return citationJs;
+  const require = createRequire(import.meta.url);
+  const core = require('@citation-js/core') as CitationJs;
+  require('@citation-js/plugin-csl');
+  const templates = core.plugins.config.get('@csl').templates;
   templates.add(TEMPLATE.mla, MLA_CSL);
   templates.add(TEMPLATE.chicago, CHICAGO_CSL);
-  registered = true;
+  citationJs = core;
+  return core;
+}
+
+/** Whether citation-js has been loaded (the console's start leaves it unloaded). */
+export function citationEngineLoaded(): boolean {
+  return citationJs !== null;
 }
 
 /**
@@ -40,7 +55,7 @@ export function formatCitation(item: CslItem, style: CitationStyle, format: 'tex
   const key = `${style}\u0000${format}\u0000${JSON.stringify(item)}`;
   const cached = formatted.get(key);
   if (cached !== undefined) return cached;
-  registerStyles();
+  const { Cite } = engine();
   const out = new Cite([item]).format('bibliography', { format, template: TEMPLATE[style], lang: 'en-US' });
   // citeproc wraps an HTML entry in two divs; the entry's inner HTML is what a card needs.
   const entry =

@@ -467,17 +467,31 @@ describe('attribution that stays right on articles nobody tuned it for', () => {
   });
 
   it('GIVEN the last speaker as the latest subject, named more often than the man named since THEN "he" is the speaker', () => {
-    const reply = replyAfterHart('Hart has met Senator Tom Cruz twice this year. Hart said the talks went nowhere.');
+    const reply = replyAfterHart('Hart has met Senator Tom Cruz twice this year. Hart left the talks early.');
     expect(reply).toMatchObject({ name: 'Paul Hart', rule: 'pronoun' });
     // Named as often as the other man, or not the latest subject, or after a sentence headed by someone the text
     // cannot place ("Delaney said …"), he is not guessed.
     for (const between of [
-      'Senator Tom Cruz said the talks went nowhere. Cruz has met voters twice. Hart disagreed.',
-      'Hart met Senator Tom Cruz twice this year. Mayor Bill Dean said the talks went nowhere.',
-      'Hart has met Senator Tom Cruz twice this year. Delaney said the talks went nowhere. Hart disagreed.',
+      'Senator Tom Cruz toured the plant. Cruz has met voters twice. Hart stayed home.',
+      'Hart met Senator Tom Cruz twice this year. Mayor Bill Dean left the talks early.',
+      'Hart has met Senator Tom Cruz twice this year. Delaney left the talks early. Hart stayed home.',
     ]) {
       expect(replyAfterHart(between), between).toMatchObject({ basis: 'unattributed' });
     }
+  });
+
+  it('GIVEN a person named as the speaker of reported speech THEN the "he said" after it is theirs, whoever else the sentence names', () => {
+    for (const between of [
+      'Mayor Tom Reyes said Senator Dan Ortiz had never asked the city.',
+      'Mayor Tom Reyes was there. Senator Dan Ortiz had never asked the city, Reyes said.',
+      'Mayor Tom Reyes, a friend of Senator Dan Ortiz, told reporters the city was never asked.',
+    ]) {
+      expect(replyAfterHart(between, '“Nobody asked us,” he said.'), between).toMatchObject({ name: 'Tom Reyes', rule: 'pronoun' });
+    }
+    // Not a speech verb: the sentence's people are only named since the last speaker, and "he" is not guessed.
+    expect(replyAfterHart('Mayor Tom Reyes met Senator Dan Ortiz in May.', '“Nobody asked us,” he said.')).toMatchObject({
+      basis: 'unattributed',
+    });
   });
 
   it('GIVEN a sentence headed by a title with "of", by a name before an apposition, or by a prepositional phrase THEN its subject is the person', () => {

@@ -77,17 +77,39 @@ class Attributor implements SourceAttributor {
   }
 
   paragraph(text: string, sentences: readonly SentenceSpan[], next = ''): Voice[] {
+    this.cues.clear();
     const quotations = this.quotationsOf(text);
     for (const sentence of sentences) {
       this.attributeQuotations(text, sentences, quotations, sentence.start + sentence.text.length, next);
       const own = outsideQuotes(sentence, quotations).trim();
       this.people.noteSubject(own);
+      if (own === sentence.text.trim()) this.noteReportedSpeaker(own);
       this.people.noteMentions(own);
     }
     const voices: Voice[] = [];
     for (const sentence of sentences) voices.push(this.sentenceVoice(text, sentences, sentence, quotations, voices));
     this.endParagraph(sentences, quotations, voices);
     return voices;
+  }
+
+  /**
+   * "Canova said he has not held fundraising dinners. ¶ “What the grassroots has done …,” he said.": a person named
+   * as the speaker of reported speech spoke last, for the "he said" that follows, as much as one quoted directly.
+   */
+  private noteReportedSpeaker(sentence: string): void {
+    const cue = this.cueIn(sentence);
+    if (cue?.kind !== 'name' || !this.people.looksLikePerson(cue.run)) return;
+    const speaker = this.people.resolve(cue.run, cue.apposition, cue.before);
+    if (speaker) this.people.mention(speaker, true);
+  }
+
+  /** The reported-speech cue of each sentence of the paragraph being read: both passes over it ask. */
+  private readonly cues = new Map<string, Subject | null>();
+
+  private cueIn(sentence: string): Subject | null {
+    let cue = this.cues.get(sentence);
+    if (cue === undefined) this.cues.set(sentence, (cue = cueInSentence(sentence)));
+    return cue;
   }
 
   /** The quotations of a paragraph: someone's words, not scare quotes or a quoted name in the source's sentence. */
@@ -287,7 +309,7 @@ class Attributor implements SourceAttributor {
       const speaker = this.people.resolvePronoun(pronoun[1] === 'He' ? 'm' : 'f', sentence.slice(0, pronoun.index));
       if (speaker) return (this.block = this.personVoice(speaker, 'reported', 'pronoun'));
     }
-    const cue = cueInSentence(sentence);
+    const cue = this.cueIn(sentence);
     const found = cue && cue.kind === 'name' ? this.speakerOf(cue, 'reported') : null;
     if (found) return (this.block = found.voice);
     const group = GROUP.exec(sentence);
