@@ -16,11 +16,15 @@ export interface WarmUpCall {
   readonly text: string;
 }
 
-/** What the warm-up did (`QuoteIndex.warmUpReport`): calls made, of how many planned, and how long it took. */
+/**
+ * What the warm-up did (`QuoteIndex.warmUpReport`): calls made, of how many planned, how long they took, and how
+ * many passages it folded ahead (all of them when the fold cache holds the corpus whole, else 0).
+ */
 export interface WarmUpReport {
   readonly calls: number;
   readonly planned: number;
   readonly ms: number;
+  readonly folded: number;
 }
 
 /** How a warm-up is bounded: at most `rounds` passages' worth of calls, and no longer than `budgetMs`. */
@@ -77,7 +81,7 @@ export function* warmUpSteps(
     if (call.kind === 'search') target.search({ text: call.text });
     else target.suggestQueries(call.text);
     made++;
-    report({ calls: made, planned: calls.length, ms: now() - start });
+    report({ calls: made, planned: calls.length, ms: now() - start, folded: 0 });
     yield;
   }
 }

@@ -113,6 +113,8 @@ describe('the index warm-up', () => {
     const report = warm.warmUpReport;
     expect(report?.calls).toBe(planWarmUp(corpus.passages, NO_LIMIT.rounds).length);
     expect(report?.calls).toBeGreaterThan(100);
+    // The seed corpus fits the fold cache: every passage is folded ahead of the first query.
+    expect(report?.folded).toBe(corpus.passages.length);
     for (const { query } of LABELLED_QUERIES) {
       expect(shown(warm.search({ text: query })), query).toEqual(shown(cold.search({ text: query })));
       expect(shown(warm.suggestQueries(query.slice(0, 8))), query).toEqual(
