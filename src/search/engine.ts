@@ -71,7 +71,8 @@ export class QuoteIndex {
   private readonly scratch: Scratch;
   private readonly ranker: Ranker;
   private readonly phraseSources: PhraseSources;
-  private readonly related: RelatedWords | null;
+  /** The second pass's table, decoded by the first query that needs it (start-up does not pay for it). */
+  private readonly related: (() => RelatedWords) | null;
   /** The second pass's view of this index, made on the first query that needs it. */
   private meaning: Meaning | undefined;
   /** What the build's warm-up did; null when it was skipped. */
@@ -83,7 +84,8 @@ export class QuoteIndex {
     options: IndexOptions,
   ) {
     this.parts = parts;
-    this.related = options.related === undefined ? relatedWords() : options.related;
+    const { related } = options;
+    this.related = related === undefined ? relatedWords : related === null ? null : () => related;
     this.filters = new FilterResolver(corpus, parts.sources, parts.voices, parts.passageSource, parts.passageVoice);
     this.collectSources = parts;
     this.scratch = new Scratch(corpus.passages.length);
@@ -205,7 +207,7 @@ export class QuoteIndex {
     if (!secondPass || !this.related || !needsSecondPass(scored, ranked[0]?.index, counted.length))
       return ranked.map((r) => this.hit(r.index, r.score));
     // Nothing said by meaning either: what the first pass found (a garbled query's one real word) stands.
-    const byMeaning = this.searchByMeaning(this.related, request, text, limit);
+    const byMeaning = this.searchByMeaning(this.related(), request, text, limit);
     return (byMeaning.length > 0 ? byMeaning : ranked).map((r) => this.hit(r.index, r.score));
   }
 

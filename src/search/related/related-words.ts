@@ -81,6 +81,11 @@ export class RelatedWords {
 
 let shared: RelatedWords | undefined;
 
+/** Whether the committed table has been decoded: by the first query that needed the second pass. */
+export function relatedWordsDecoded(): boolean {
+  return shared !== undefined;
+}
+
 /** The committed table, decoded on first use and shared by every index. */
 export function relatedWords(): RelatedWords {
   shared ??= new RelatedWords(table);
