@@ -1,11 +1,12 @@
 /**
- * The warm-up a new index runs on itself before it answers anyone. A fresh process answers its first few hundred
- * queries from unoptimized code: each search path (two-edit typos, the completion of a half-typed word, fuse.js's
- * windows, proximity, quoted phrases, the second pass) is compiled the first time enough queries reach it, and on
- * a machine with two busy cores that compilation competes with the query that set it off. Measured at 1k passages
- * (README, "Performance and the benchmark"), the first pass over 120 queries had a p99 of 1.6–7 ms where the same
- * queries took under 1 ms on the second. So the index asks itself, from its own passages, every kind of query users
- * send, before it is handed out; nothing it keeps depends on which queries it was asked, so answers are unchanged.
+ * The warm-up a new index runs on itself before it answers anyone. A fresh process answers its first queries from
+ * code not yet compiled or specialized: each search path (typos of one and two edits, a word cut short, reordered
+ * words, fuse.js's windows, proximity, quoted phrases, the second pass and its table) is slow the first times a
+ * query reaches it (at load ~5, the first search took 24 ms, the first quoted phrase 22 ms, the first second-pass
+ * query 33 ms, against ~0.4 ms warm). So the index asks itself, from its own passages, every kind of query users
+ * send before it is handed out: those costs land in the build, not in a user's first /quote. It cannot make V8
+ * finish optimizing (the largest functions are re-optimized after hundreds more queries, on V8's schedule; README,
+ * "At 1k and 10k, third round"). Nothing it keeps depends on which queries it asked, so answers are unchanged.
  */
 import type { Passage } from '../corpus/types.ts';
 import { plainWords } from './pair-index.ts';
@@ -34,9 +35,9 @@ export interface WarmUpLimits {
 }
 
 /**
- * The first index a process builds: 40 passages' worth of calls (about 440), or 250 ms, whichever ends first. At 1k
- * passages the calls take 150–400 ms on a loaded 2-core machine (the first ones, before anything is compiled, several
- * ms each), so the budget ends them; at 100k too, well inside the 3 s build target.
+ * The first index a process builds: 40 passages' worth of calls (about 440), or 250 ms, whichever ends first. On the
+ * shared 2-core machine the budget ended them after 20–80 calls at 1k passages (load 2–6; all 440 took 0.4–0.7 s at
+ * load 1–2), the first ones several ms each; at 100k it is a fifth of a quiet build, inside the 3 s target.
  */
 export const FIRST_WARM_UP: WarmUpLimits = Object.freeze({ rounds: 40, budgetMs: 250 });
 
