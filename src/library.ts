@@ -9,7 +9,7 @@ import { loadCorpus, CorpusLoadError, type CorpusProblem } from './corpus/load.t
 import type { Corpus, Passage } from './corpus/types.ts';
 import { loadTopics } from './procon/load.ts';
 import type { Topic } from './procon/types.ts';
-import { QuoteIndex } from './search/engine.ts';
+import { QuoteIndex, type IndexOptions } from './search/engine.ts';
 import { runSliced, yieldToEventLoop } from './util/yield.ts';
 
 export interface LibraryState {
@@ -61,14 +61,18 @@ export type BuildResult = { ok: true; state: LibraryState } | { ok: false; probl
 /** The shape of `buildState`, the one build hook `Library.open` accepts. */
 export type BuildState = (root: string, limits: CorpusLimits) => Promise<BuildResult>;
 
-/** Loads and validates everything under `root` without touching any live state. */
-export async function buildState(root: string, limits: CorpusLimits = DEFAULT_LIMITS): Promise<BuildResult> {
+/** Loads and validates everything under `root` without touching any live state; `index` is how the index is built. */
+export async function buildState(
+  root: string,
+  limits: CorpusLimits = DEFAULT_LIMITS,
+  index: IndexOptions = {},
+): Promise<BuildResult> {
   const loaded = await loadCorpus(root, limits);
   if (!loaded.ok) return loaded;
   const topics = await loadTopics(root, loaded.corpus.sources, limits);
   if (!topics.ok) return { ok: false, problems: topics.problems };
-  const index = await QuoteIndex.buildAsync(loaded.corpus);
-  return { ok: true, state: { corpus: loaded.corpus, index, topics: topics.topics } };
+  const built = await QuoteIndex.buildAsync(loaded.corpus, index);
+  return { ok: true, state: { corpus: loaded.corpus, index: built, topics: topics.topics } };
 }
 
 /** Passages counted between two yields. */
@@ -160,6 +164,8 @@ export interface LibraryOptions {
    * to check the time bound, or one that holds a reload open.
    */
   readonly build?: BuildState;
+  /** How `buildState` builds the index (ignored with `build`); the console turns the warm-up off (warm-up.ts). */
+  readonly index?: IndexOptions;
 }
 
 /** The problem a reload reports when it ran past its time bound (the build is abandoned, never swapped in). */
@@ -189,7 +195,7 @@ export class Library {
   /** Opens the corpus at `root`; throws `CorpusLoadError` (with every problem) when it is broken. */
   static async open(root: string, options: LibraryOptions = {}): Promise<Library> {
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const build = options.build ?? buildState;
+    const build = options.build ?? ((at: string, l: CorpusLimits) => buildState(at, l, options.index));
     const built = await Library.boundedBuild(build, root, limits);
     if (!built.ok) throw new CorpusLoadError(built.problems);
     return new Library(root, built.state, limits, build);

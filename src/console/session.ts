@@ -62,7 +62,9 @@ export async function runLine(input: string, ctx: ConsoleContext): Promise<Conso
 /** The corpus, or null after saying on stderr why it cannot be used. */
 async function openLibrary(corpus: string, io: ConsoleIo): Promise<Library | null> {
   try {
-    return await Library.open(corpus);
+    // No warm-up (src/search/warm-up.ts): the console's first answer is what a newcomer waits for (`npm run bench`
+    // measures it), and lines typed by hand do not need the sub-millisecond tail a bot serving many users does.
+    return await Library.open(corpus, { index: { warmUp: null } });
   } catch (error) {
     if (!(error instanceof CorpusLoadError)) throw error;
     io.err(

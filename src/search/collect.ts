@@ -10,9 +10,10 @@ import { proximity } from './proximity.ts';
 import type { WeightedWord } from './meaning.ts';
 import type { Expansion, TermIndex } from './term-index.ts';
 import type { Scratch, TermMasks } from './scratch.ts';
-import { topK } from './top-k.ts';
+import { topCandidates } from './top-candidates.ts';
 
 export { Scratch } from './scratch.ts';
+export { candidateKey } from './top-candidates.ts';
 
 /** A passage the index found, with its index score and how many query words it matched. */
 export interface Candidate {
@@ -80,7 +81,7 @@ export function collect(index: CollectSources, s: Scratch, request: CollectReque
   const total = request.words.length + request.minor.length;
   const shareBound = (p: number) => Math.min(1, (s.matched(p) + request.minor.length + 1) / total) * wordsOfTerm.widest;
   return topCandidates(s, best, request.words.length, request.take, {
-    of: (p) => proximity(index.terms.termsOf(p), wordsOfTerm, allBits),
+    of: (p) => proximity(index.terms.allTerms, wordsOfTerm, allBits, index.terms.termsFrom(p), index.terms.termsTo(p)),
     bound: shareBound,
     widest: wordsOfTerm.widest,
   });
@@ -283,54 +284,4 @@ function addFacetMatches(
     if (s.score(p) > best) best = s.score(p);
   }
   return best;
-}
-
-/**
- * How promising a candidate is (higher is better): the share of query words it matched, then its index
- * score, then (once measured) its proximity.
- */
-export function candidateKey(matched: number, score: number, words: number, best: number, near = 0): number {
-  return matched / words + (O.candidateScoreShare * score) / (best || 1) + O.proximityKeyWeight * near;
-}
-
-/**
- * The `take` touched passages with the best key. The index score cannot see word order or distance;
- * among near-duplicates that share the query's words (spliced sentences, a quote repeated in commentary)
- * the one holding them closest together is the quote. So a wider pool is re-sorted with proximity before
- * the cut. Proximity is measured best key first, and a candidate is not measured when its key plus the most
- * proximity could add (`proximity.bound`) stays below the `take`-th best final key so far: it cannot be among
- * the `take`, so the result is the same as measuring all (at 1k passages most of the pool was measured).
- */
-function topCandidates(
-  s: Scratch,
-  best: number,
-  words: number,
-  take: number,
-  proximity: { of: (p: number) => number; bound: (p: number) => number; widest: number },
-): Candidate[] {
-  const keyOf = (p: number) => candidateKey(s.matched(p), s.score(p), words, best);
-  const pool = topK(s.count, (k) => s.touched(k), keyOf, take * O.proximityPoolFactor);
-  // Keys computed once, not in every comparison of the sort.
-  const keyed = pool.map((p) => ({ p, key: keyOf(p) })).sort((a, b) => b.key - a.key || a.p - b.p);
-  const finalKey = (c: Candidate) => candidateKey(c.matched, c.score, words, best, c.proximity);
-  const finals: { c: Candidate; key: number }[] = [];
-  /** The best final keys so far, best first, at most `take`. */
-  const leaders: number[] = [];
-  for (const { p, key } of keyed) {
-    const floor = leaders.length >= take ? (leaders[take - 1] as number) : -Infinity;
-    if (key + O.proximityKeyWeight * proximity.widest < floor) break;
-    if (key + O.proximityKeyWeight * proximity.bound(p) < floor) continue;
-    const c = { index: p, score: s.score(p), matched: s.matched(p), proximity: proximity.of(p) };
-    const final = finalKey(c);
-    finals.push({ c, key: final });
-    if (leaders.length >= take && final <= floor) continue;
-    if (leaders.length >= take) leaders.pop();
-    let at = leaders.length;
-    while (at > 0 && (leaders[at - 1] as number) < final) at--;
-    leaders.splice(at, 0, final);
-  }
-  return finals
-    .sort((a, b) => b.key - a.key || a.c.index - b.c.index)
-    .slice(0, take)
-    .map((f) => f.c);
 }

@@ -20,6 +20,7 @@ import { Ranker, type Ranked } from './rank.ts';
 import { plainWords } from './pair-index.ts';
 import { Meaning, needsSecondPass } from './meaning.ts';
 import { relatedWords, type RelatedWords } from './related/related-words.ts';
+import { defaultWarmUp, warmUpSteps, type WarmUpLimits, type WarmUpReport } from './warm-up.ts';
 
 export type { PassageFilter, Speaker } from './facets.ts';
 
@@ -52,6 +53,12 @@ export interface SpeakerSuggestion {
 /** How an index is built: `related` is the second pass's table (meaning.ts); null turns the second pass off. */
 export interface IndexOptions {
   readonly related?: RelatedWords | null;
+  /**
+   * The warm-up the index runs on its own passages before it is returned (warm-up.ts), counted in build time.
+   * Undefined: the default (a full one for the process's first index, a short one after); null skips it (the
+   * console, whose first answer would only wait longer for it).
+   */
+  readonly warmUp?: WarmUpLimits | null;
 }
 
 /** Prefix that makes a query select one passage by id (used by autocomplete choices). */
@@ -68,6 +75,8 @@ export class QuoteIndex {
   private readonly related: (() => RelatedWords) | null;
   /** The second pass's view of this index, made on the first query that needs it. */
   private meaning: Meaning | undefined;
+  /** What the build's warm-up did; null when it was skipped. */
+  warmUpReport: WarmUpReport | null = null;
 
   private constructor(
     readonly corpus: Corpus,
@@ -86,12 +95,34 @@ export class QuoteIndex {
 
   /** Builds the index in one go (fine for small corpora, tests and the benchmark). */
   static build(corpus: Corpus, options: IndexOptions = {}): QuoteIndex {
-    return new QuoteIndex(corpus, runAtOnce(buildParts(corpus)), options);
+    const index = new QuoteIndex(corpus, runAtOnce(buildParts(corpus)), options);
+    runAtOnce(index.warmUp(options.warmUp));
+    return index;
   }
 
   /** Builds the index in slices, yielding to the event loop, so a reload never stalls the bot. */
   static async buildAsync(corpus: Corpus, options: IndexOptions = {}): Promise<QuoteIndex> {
-    return new QuoteIndex(corpus, await runSliced(buildParts(corpus)), options);
+    const index = new QuoteIndex(corpus, await runSliced(buildParts(corpus)), options);
+    // One call per step: a reload's warm-up hands the event loop back between calls, as the build does.
+    await runSliced(index.warmUp(options.warmUp));
+    return index;
+  }
+
+  /** The build's warm-up (warm-up.ts), as steps; records `warmUpReport`. */
+  private *warmUp(requested: WarmUpLimits | null | undefined): Generator<void, void> {
+    const limits = requested === undefined ? defaultWarmUp() : requested;
+    if (limits === null) return;
+    let report: WarmUpReport = { calls: 0, planned: 0, ms: 0, folded: 0 };
+    yield* warmUpSteps(this, this.corpus.passages, limits, (done) => (report = done));
+    // A corpus the fold cache holds whole has every passage folded now rather than by the first query that ranks it
+    // (about a tenth of a first-pass query at 1k passages); a larger one keeps what its queries fold.
+    const n = this.corpus.passages.length;
+    if (n <= O.foldCacheSize)
+      for (let i = 0; i < n; i++) {
+        this.ranker.spacedOf(i);
+        if (i % 256 === 255) yield;
+      }
+    this.warmUpReport = { ...report, folded: n <= O.foldCacheSize ? n : 0 };
   }
 
   get size(): number {

@@ -8,15 +8,23 @@
  * Query words (bits of `allBits`) found in the shortest run of the passage's terms that holds every query word
  * it has, over that run's length (1 = side by side, in any order), times the share of query words it has.
  * `terms` are the passage's term ids in text order; `wordsOfTerm` maps a term id to the query words it stands
- * for (one bit per query word, at most 31).
+ * for (one bit per query word, at most 31). With `from` and `to`, the passage's terms are `terms[from..to)` (search
+ * passes the index's whole sequence rather than make a view per candidate).
  */
-export function proximity(terms: Int32Array, wordsOfTerm: TermWords, allBits: number): number {
+export function proximity(
+  terms: Int32Array,
+  wordsOfTerm: TermWords,
+  allBits: number,
+  from = 0,
+  to = terms.length,
+): number {
+  const length = to - from;
   // Reused buffers: this runs for hundreds of candidates per query, and per-call arrays were young-GC churn.
-  if (maskBuffer.length < terms.length) maskBuffer = new Int32Array(Math.max(terms.length, maskBuffer.length * 2));
+  if (maskBuffer.length < length) maskBuffer = new Int32Array(Math.max(length, maskBuffer.length * 2));
   const masks = maskBuffer;
   let all = 0;
-  for (let k = 0; k < terms.length; k++) {
-    const mask = wordsOfTerm.get(terms[k] ?? -1) ?? 0;
+  for (let k = 0; k < length; k++) {
+    const mask = wordsOfTerm.get(terms[from + k] ?? -1) ?? 0;
     masks[k] = mask;
     all |= mask;
   }
@@ -27,7 +35,7 @@ export function proximity(terms: Int32Array, wordsOfTerm: TermWords, allBits: nu
   let covered = 0;
   let shortest = Infinity;
   let start = 0;
-  for (let end = 0; end < terms.length; end++) {
+  for (let end = 0; end < length; end++) {
     covered += addMask(counts, masks[end] ?? 0, 1);
     while (covered === wanted) {
       shortest = Math.min(shortest, end - start + 1);

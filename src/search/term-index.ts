@@ -167,7 +167,18 @@ export class TermIndex {
 
   /** Passage `passage`'s term ids in the order its text has them (a view, not a copy). */
   termsOf(passage: number): Int32Array {
-    return this.sequence.subarray(this.sequenceStart[passage] ?? 0, this.sequenceStart[passage + 1] ?? 0);
+    return this.sequence.subarray(this.termsFrom(passage), this.termsTo(passage));
+  }
+
+  /** Every passage's term ids, one after another: passage `p`'s are `[termsFrom(p), termsTo(p))` (no view made). */
+  get allTerms(): Int32Array {
+    return this.sequence;
+  }
+  termsFrom(passage: number): number {
+    return this.sequenceStart[passage] ?? 0;
+  }
+  termsTo(passage: number): number {
+    return this.sequenceStart[passage + 1] ?? 0;
   }
 
   /** How many passages hold term `term`. */

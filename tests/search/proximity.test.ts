@@ -15,6 +15,23 @@ describe('proximity()', () => {
     expect(proximity(Int32Array.from([10, 1]), words, 0b111)).toBeCloseTo(1 / 3);
     expect(proximity(Int32Array.from([1, 2]), words, 0b11)).toBe(0);
   });
+
+  it('GIVEN a range of a longer sequence THEN the same as the view of that range (search passes no views)', () => {
+    const words = new Map([
+      [10, 0b01],
+      [20, 0b10],
+    ]);
+    // Three "passages" back to back; the terms around each range would change the answer if they were read.
+    const sequence = Int32Array.from([10, 20, 10, 1, 2, 20, 20, 10, 1]);
+    for (const [from, to] of [
+      [0, 2],
+      [2, 6],
+      [6, 9],
+      [3, 5],
+    ] as const)
+      expect(proximity(sequence, words, 0b11, from, to)).toBe(proximity(sequence.subarray(from, to), words, 0b11));
+    expect(proximity(sequence, words, 0b11, 2, 6)).toBe(0.5);
+  });
 });
 
 describe('proximity', () => {
