@@ -16,7 +16,7 @@ import {
   bareQuotation, blankQuotes, findQuoteSpans, isQuotedName, mainQuotation, MIN_QUOTE_WORDS, namesSomeoneElse, outsideQuotes, spokenShort,
   type Quotation,
 } from './quotes.ts';
-import { CONTINUATIONS, findRegisteredSpeaker, GROUP, PRONOUN_SPEAKER } from './reported.ts';
+import { CONTINUATIONS, findRegisteredSpeaker, GROUP, pronounSpeaker } from './reported.ts';
 
 export { buildNameMatchers, findMentions, type NameMatcher, type PersonMention } from './registry-names.ts';
 
@@ -300,13 +300,13 @@ class Attributor implements SourceAttributor {
         return voice;
       }
     }
-    const pronoun = PRONOUN_SPEAKER.exec(sentence);
-    if (pronoun?.[1]) {
+    const pronoun = pronounSpeaker(sentence);
+    if (pronoun) {
       // "According to Yan, … He first argues …": inside a reported argument, the pronoun is the one arguing.
       if (this.block && this.block.basis === 'reported' && this.block.rule !== 'group') {
         return (this.block = { ...this.block, rule: 'pronoun' });
       }
-      const speaker = this.people.resolvePronoun(pronoun[1] === 'He' ? 'm' : 'f', sentence.slice(0, pronoun.index));
+      const speaker = this.people.resolvePronoun(pronoun === 'He' ? 'm' : 'f');
       if (speaker) return (this.block = this.personVoice(speaker, 'reported', 'pronoun'));
     }
     const cue = this.cueIn(sentence);

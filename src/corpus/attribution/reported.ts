@@ -4,7 +4,7 @@
  * ("Opponents of a China-Russia alliance point out that …"). Registered names are tried first, with the gaps the
  * seed texts use ("<name> of The Diplomat says"); then any name a speech cue puts in the subject.
  */
-import { SPEECH_VERB } from './lexicon.ts';
+import { isSpeechVerbForm } from './lexicon.ts';
 import type { PersonMention } from './registry-names.ts';
 
 /** Sentence openers that continue the argument of the sentence before. */
@@ -25,9 +25,27 @@ const REPORT_VERBS = [
   'emphasises', 'emphasizes', 'observed', 'observes', 'concluded', 'concludes', 'predicts',
 ];
 const VERB = `(?:${REPORT_VERBS.map((v) => v.replace(' ', '\\s+')).join('|')})`;
+const REPORT_VERB_SET = new Set(REPORT_VERBS);
 
-/** "He argues …" at the start of a sentence: the last person named speaks on. */
-export const PRONOUN_SPEAKER = new RegExp(`^(He|She)\\s+(?:first\\s+|also\\s+|further\\s+|then\\s+)?(?:${VERB}|${SPEECH_VERB})\\b`);
+/** A pronoun opening a sentence, an optional adverb, then the words a speech verb (and its particle) would be. */
+const PRONOUN_HEAD = /^(He|She)\s+(?:(?:first|also|further|then)\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?/;
+
+function isReportVerb(word: string | undefined, next: string | undefined): boolean {
+  if (word === undefined) return false;
+  return REPORT_VERB_SET.has(word) || (next !== undefined && REPORT_VERB_SET.has(`${word} ${next}`)) || isSpeechVerbForm(word, next);
+}
+
+/**
+ * "He argues …" at the start of a sentence (the last person named speaks on): the pronoun, or null. The verb is
+ * looked up, not matched by a regex of every speech verb's form, which compiled on a fresh process's first
+ * sentence (~70 ms of the console's start).
+ */
+export function pronounSpeaker(sentence: string): 'He' | 'She' | null {
+  const head = PRONOUN_HEAD.exec(sentence);
+  if (!head) return null;
+  const [, pronoun, word, next] = head;
+  return isReportVerb(word, next) ? (pronoun as 'He' | 'She') : null;
+}
 
 /** The most characters allowed between a name and its speech verb (an apposition such as "of The Diplomat"),
  * never across a comma or into a clause of its own ("Xi visited Moscow, where officials said"). */
