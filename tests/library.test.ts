@@ -5,6 +5,7 @@ import type { Corpus, Passage } from '../src/corpus/types.ts';
 import { buildState, countUnattributed, diffSources, Library, type LibraryState } from '../src/library.ts';
 import { copyCorpus, editFile, IDS } from './helpers/corpus.ts';
 import { turnsDuring } from './helpers/turns.ts';
+import { drain } from './helpers/steps.ts';
 
 describe('Library', () => {
   it('GIVEN a broken corpus at start-up THEN open throws with every problem', async () => {
@@ -190,16 +191,12 @@ describe('diffSources', () => {
       ...before.slice(10).map(([id, hash], i) => [id, i % 100 === 0 ? `${hash}-edited` : hash] as const),
       ...Array.from({ length: 10 }, (_, i) => [`n-${i}`, `h-new-${i}`] as const),
     ];
-    const steps = diffSources(stateOf(before, [['alliance', 't1']]), stateOf(after, [['alliance', 't2']]));
-    let pauses = 0;
-    let step = steps.next();
-    while (!step.done) {
-      pauses++;
-      step = steps.next();
-    }
-    expect(step.value.added).toEqual(Array.from({ length: 10 }, (_, i) => `n-${i}`));
-    expect(step.value.removed).toEqual(Array.from({ length: 10 }, (_, i) => `s-${i}`));
-    expect(step.value.changed).toEqual([
+    const { value: diff, pauses } = drain(
+      diffSources(stateOf(before, [['alliance', 't1']]), stateOf(after, [['alliance', 't2']])),
+    );
+    expect(diff.added).toEqual(Array.from({ length: 10 }, (_, i) => `n-${i}`));
+    expect(diff.removed).toEqual(Array.from({ length: 10 }, (_, i) => `s-${i}`));
+    expect(diff.changed).toEqual([
       ...after.filter(([, hash]) => hash.endsWith('-edited')).map(([id]) => id),
       'topic:alliance',
     ]);

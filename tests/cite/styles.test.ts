@@ -2,21 +2,13 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { citationEngineLoaded } from '../../src/cite/styles.ts';
-import { CONSOLE_COMMANDS } from '../../src/console/commands.ts';
-import { parseLine } from '../../src/console/parse.ts';
 import { Library } from '../../src/library.ts';
+import { runCommandLine as run } from '../helpers/console.ts';
 import { CORPUS_DIR } from '../helpers/corpus.ts';
 
 /** Whether any citation-js module is in Node's module cache: loaded by any import, anywhere. */
 function citationJsInCache(): boolean {
   return Object.keys(createRequire(import.meta.url).cache).some((file) => file.includes('@citation-js'));
-}
-
-async function run(line: string, library: Library) {
-  const parsed = parseLine(line, new Map(CONSOLE_COMMANDS.map((c) => [c.name, c.options])));
-  if (!parsed.ok) throw new Error(parsed.message);
-  const command = CONSOLE_COMMANDS.find((c) => c.name === parsed.line.command)!;
-  return command.run(parsed.line.main, parsed.line.options, { library });
 }
 
 describe('citation styles', () => {

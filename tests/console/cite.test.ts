@@ -1,8 +1,7 @@
 /** `/cite` in the console: the card as text, Markdown or HTML, and JSON with its CSL-JSON record. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_COMMANDS } from '../../src/console/commands.ts';
-import { parseLine } from '../../src/console/parse.ts';
 import { Library } from '../../src/library.ts';
+import { runCommandLine } from '../helpers/console.ts';
 import { CORPUS_DIR } from '../helpers/corpus.ts';
 
 let library: Library;
@@ -10,13 +9,7 @@ beforeAll(async () => {
   library = await Library.open(CORPUS_DIR);
 });
 
-/** One console line through the console's own parser and command registry (main.ts would read stdin). */
-async function run(line: string) {
-  const parsed = parseLine(line, new Map(CONSOLE_COMMANDS.map((c) => [c.name, c.options])));
-  if (!parsed.ok) throw new Error(parsed.message);
-  const command = CONSOLE_COMMANDS.find((c) => c.name === parsed.line.command)!;
-  return command.run(parsed.line.main, parsed.line.options, { library });
-}
+const run = (line: string) => runCommandLine(line, library);
 
 describe('console /cite', () => {
   it('GIVEN the worked example THEN the text card has the placeholder tag, the cite and the passage between [[ ]]', async () => {

@@ -1,5 +1,8 @@
 /** The console session in this process (src/console/session.ts), fed lines the way `npm run console` reads stdin. */
+import { CONSOLE_COMMANDS } from '../../src/console/commands.ts';
+import { parseLine } from '../../src/console/parse.ts';
 import { runConsole } from '../../src/console/session.ts';
+import type { Library } from '../../src/library.ts';
 
 export interface ConsoleRun {
   readonly code: number;
@@ -34,4 +37,12 @@ export async function consoleSession(
     err: (text) => (stderr += text),
   });
   return { code, stdout, stderr };
+}
+
+/** One console line through the console's own parser and command registry (main.ts would read stdin). */
+export async function runCommandLine(line: string, library: Library) {
+  const parsed = parseLine(line, new Map(CONSOLE_COMMANDS.map((c) => [c.name, c.options])));
+  if (!parsed.ok) throw new Error(parsed.message);
+  const command = CONSOLE_COMMANDS.find((c) => c.name === parsed.line.command)!;
+  return command.run(parsed.line.main, parsed.line.options, { library });
 }

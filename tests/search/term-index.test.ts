@@ -3,17 +3,7 @@ import { SCATTER_STEP, touchedInt32Array } from '../../src/search/chunked-int32.
 import { PairIndexBuilder, type PairIndex } from '../../src/search/pair-index.ts';
 import { boundedEditDistance, type TermIndex } from '../../src/search/term-index.ts';
 import { TermIndexBuilder } from '../../src/search/term-index-builder.ts';
-
-/** Runs a builder's `finish` generator to the end, counting the steps it hands back. */
-function drain<T>(steps: Generator<void, T>): { value: T; yields: number } {
-  let yields = 0;
-  let step = steps.next();
-  while (!step.done) {
-    yields++;
-    step = steps.next();
-  }
-  return { value: step.value, yields };
-}
+import { drain } from '../helpers/steps.ts';
 
 /** A deterministic pseudo-random word list: shared prefixes, accents, digits and mixed lengths. */
 function vocabulary(count: number): string[] {
@@ -38,7 +28,7 @@ describe('TermIndexBuilder.finish', () => {
   const words = vocabulary(6000);
   const builder = new TermIndexBuilder();
   words.forEach((word, i) => builder.add(i, [word, words[(i * 7) % words.length] as string]));
-  const { value: index, yields } = drain(builder.finish(4));
+  const { value: index, pauses: yields } = drain(builder.finish(4));
 
   it('hands the event loop back many times while it builds a large vocabulary', () => {
     expect(yields).toBeGreaterThan(10);
@@ -84,7 +74,7 @@ describe('PairIndexBuilder.finish', () => {
       passages.push(Array.from({ length: 12 }, (_, k) => words[(p * 31 + k * k * 17) % words.length] as string));
     const builder = new PairIndexBuilder();
     passages.forEach((ws, p) => builder.add(p, ws.join(' ')));
-    const { value: pairs, yields } = drain<PairIndex>(builder.finish());
+    const { value: pairs, pauses: yields } = drain<PairIndex>(builder.finish());
     expect(yields).toBeGreaterThan(3);
     for (const p of [0, 1, 4500, 8999]) {
       const [first, second] = passages[p] as [string, string];
@@ -123,7 +113,7 @@ describe('PairIndexBuilder.finish', () => {
     const builder = new PairIndexBuilder();
     // 30,000 passages of 11 distinct words: 10 pairs each.
     for (let p = 0; p < 30_000; p++) builder.add(p, Array.from({ length: 11 }, (_, k) => `w${p}x${k}`).join(' '));
-    const { value: pairs, yields } = drain<PairIndex>(builder.finish());
+    const { value: pairs, pauses: yields } = drain<PairIndex>(builder.finish());
     // Before: a step per 65,536-pair storage chunk for each of the two passes, and the fresh arrays' pages were
     // first written by the scatter itself.
     expect(yields).toBeGreaterThanOrEqual((2 * 300_000) / SCATTER_STEP);
@@ -133,7 +123,7 @@ describe('PairIndexBuilder.finish', () => {
 
 describe('touchedInt32Array', () => {
   it('GIVEN 3 MB of int32s THEN it returns them zeroed after a step per megabyte written', () => {
-    const { value, yields } = drain(touchedInt32Array(3 * 2 ** 18 + 5));
+    const { value, pauses: yields } = drain(touchedInt32Array(3 * 2 ** 18 + 5));
     expect(value).toHaveLength(3 * 2 ** 18 + 5);
     expect(value.every((v) => v === 0)).toBe(true);
     expect(yields).toBe(4);
